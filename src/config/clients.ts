@@ -1,0 +1,46 @@
+// Builds every AWS SDK v3 client the project uses from one SandboxConfig. An in-process request
+// handler may replace the socket when the caller shares a process with the embedded endpoint.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import type { HttpHandlerOptions, RequestHandler } from '@smithy/types';
+import type { HttpRequest, HttpResponse } from '@smithy/protocol-http';
+import { endpointFor, type SandboxConfig } from './config';
+
+export type SdkRequestHandler = RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions>;
+
+export interface AwsClients {
+  readonly s3: S3Client;
+  readonly dynamodb: DynamoDBClient;
+  readonly sfn: SFNClient;
+  destroy(): void;
+}
+
+export interface ClientOptions {
+  /** Replaces the HTTP socket, e.g. with the embedded endpoint's in-process handler. */
+  readonly requestHandler?: SdkRequestHandler;
+  readonly maxAttempts?: number;
+}
+
+export function createClients(config: SandboxConfig, options: ClientOptions = {}): AwsClients {
+  const base = (service: 's3' | 'dynamodb' | 'sfn') => ({
+    region: config.region,
+    endpoint: endpointFor(config, service),
+    credentials: config.credentials,
+    maxAttempts: options.maxAttempts,
+    ...(options.requestHandler ? { requestHandler: options.requestHandler } : {}),
+  });
+  const s3 = new S3Client({ ...base('s3'), forcePathStyle: endpointFor(config, 's3') !== undefined });
+  const dynamodb = new DynamoDBClient(base('dynamodb'));
+  const sfn = new SFNClient(base('sfn'));
+  return {
+    s3,
+    dynamodb,
+    sfn,
+    destroy() {
+      s3.destroy();
+      dynamodb.destroy();
+      sfn.destroy();
+    },
+  };
+}

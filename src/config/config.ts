@@ -1,0 +1,125 @@
+// The one place that reads the environment. Every target (embedded endpoint, LocalStack, real AWS)
+// is described by this object; code elsewhere takes a SandboxConfig and never looks at process.env.
+import { parse as parseDotenv } from 'dotenv';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export type ServiceId = 's3' | 'dynamodb' | 'sfn';
+
+export interface SandboxConfig {
+  /** AWS_ENDPOINT_URL; `undefined` means the SDK's own AWS endpoints (real AWS). */
+  readonly endpointUrl: string | undefined;
+  /** AWS_ENDPOINT_URL_<SERVICE>, each overriding endpointUrl for one service. */
+  readonly serviceEndpoints: Readonly<Partial<Record<ServiceId, string>>>;
+  readonly region: string;
+  readonly accountId: string;
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string } | undefined;
+  readonly bucket: string;
+  readonly prefix: string;
+  readonly csvFile: string;
+  readonly table: string;
+  readonly parentStateMachineName: string;
+  readonly childStateMachineName: string;
+  readonly roleArn: string;
+  readonly server: { readonly host: string; readonly port: number; readonly dataDir: string | undefined };
+  /** Multiplies every Wait and Retry delay of the engine; 0 makes them instantaneous (tests). */
+  readonly timeScale: number;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export const LOCAL_ENDPOINT = 'http://127.0.0.1:4566';
+export const LOCAL_ACCOUNT_ID = '000000000000';
+
+/** Reads `.env` (if present) under the real environment: variables already set win, as with dotenv. */
+export function loadConfig(env: Env = process.env, dotenvPath = resolve(process.cwd(), '.env')): SandboxConfig {
+  const fromFile = existsSync(dotenvPath) ? parseDotenv(readFileSync(dotenvPath)) : {};
+  return configFromEnv({ ...fromFile, ...definedOnly(env) });
+}
+
+export function configFromEnv(env: Env): SandboxConfig {
+  const read = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined ? undefined : value.trim();
+  };
+  const str = (name: string, fallback: string): string => {
+    const value = read(name);
+    return value === undefined || value === '' ? fallback : value;
+  };
+  // An explicitly empty AWS_ENDPOINT_URL selects real AWS; unset means the local endpoint.
+  const rawEndpoint = read('AWS_ENDPOINT_URL');
+  const endpointUrl = rawEndpoint === undefined ? LOCAL_ENDPOINT : rawEndpoint === '' ? undefined : checkUrl('AWS_ENDPOINT_URL', rawEndpoint);
+  const serviceEndpoints: Partial<Record<ServiceId, string>> = {};
+  for (const [service, suffix] of [['s3', 'S3'], ['dynamodb', 'DYNAMODB'], ['sfn', 'SFN']] as const) {
+    const value = read(`AWS_ENDPOINT_URL_${suffix}`);
+    if (value) serviceEndpoints[service] = checkUrl(`AWS_ENDPOINT_URL_${suffix}`, value);
+  }
+  const local = endpointUrl !== undefined || Object.keys(serviceEndpoints).length > 0;
+  const accountId = str('SANDBOX_ACCOUNT_ID', LOCAL_ACCOUNT_ID);
+  if (!/^\d{12}$/.test(accountId)) throw new ConfigError(`SANDBOX_ACCOUNT_ID must be 12 digits, got '${accountId}'`);
+  return {
+    endpointUrl,
+    serviceEndpoints,
+    region: str('AWS_REGION', str('AWS_DEFAULT_REGION', 'us-east-1')),
+    accountId,
+    credentials: credentialsFrom(read, local),
+    bucket: str('SANDBOX_BUCKET', 'orders-bucket'),
+    prefix: str('SANDBOX_PREFIX', 'incoming'),
+    csvFile: str('SANDBOX_CSV_FILE', 'orders.csv'),
+    table: str('SANDBOX_TABLE', 'orders'),
+    parentStateMachineName: str('SANDBOX_PARENT_STATE_MACHINE', 'csv-to-ddb-orchestrator'),
+    childStateMachineName: str('SANDBOX_CHILD_STATE_MACHINE', 'write-to-ddb'),
+    roleArn: str('SANDBOX_ROLE_ARN', `arn:aws:iam::${accountId}:role/sfn-csv-sandbox`),
+    server: {
+      host: str('SANDBOX_HOST', '127.0.0.1'),
+      port: intInRange('SANDBOX_PORT', str('SANDBOX_PORT', '4566'), 0, 65535),
+      dataDir: read('SANDBOX_DATA_DIR') || undefined,
+    },
+    timeScale: numberAtLeast('SFN_TIME_SCALE', str('SFN_TIME_SCALE', '1'), 0),
+  };
+}
+
+/** The endpoint a service's client should use, or undefined for the SDK's default AWS endpoint. */
+export function endpointFor(config: SandboxConfig, service: ServiceId): string | undefined {
+  return config.serviceEndpoints[service] ?? config.endpointUrl;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+function credentialsFrom(read: (name: string) => string | undefined, local: boolean): SandboxConfig['credentials'] {
+  const accessKeyId = read('AWS_ACCESS_KEY_ID');
+  const secretAccessKey = read('AWS_SECRET_ACCESS_KEY');
+  if (accessKeyId && secretAccessKey) return { accessKeyId, secretAccessKey, sessionToken: read('AWS_SESSION_TOKEN') || undefined };
+  // Local endpoints accept any signature; real AWS uses the SDK's default provider chain.
+  return local ? { accessKeyId: 'test', secretAccessKey: 'test' } : undefined;
+}
+
+function checkUrl(name: string, value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+    return value.replace(/\/+$/, '');
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, got '${value}'`);
+  }
+}
+
+function intInRange(name: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got '${value}'`);
+  return n;
+}
+
+function numberAtLeast(name: string, value: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min) throw new ConfigError(`${name} must be a number >= ${min}, got '${value}'`);
+  return n;
+}
+
+function definedOnly(env: Env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}

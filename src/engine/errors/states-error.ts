@@ -1,0 +1,51 @@
+// Execution errors (the "StatesError" world): what a state raises at run time. Retry and Catch match
+// on `name`; the history records `name` and `cause`. They never cross the HTTP layer.
+
+/** Names Step Functions itself raises (spec §3.11). */
+export const StatesErrorName = {
+  ALL: 'States.ALL',
+  TaskFailed: 'States.TaskFailed',
+  Timeout: 'States.Timeout',
+  HeartbeatTimeout: 'States.HeartbeatTimeout',
+  Runtime: 'States.Runtime',
+  QueryEvaluationError: 'States.QueryEvaluationError',
+  DataLimitExceeded: 'States.DataLimitExceeded',
+  ItemReaderFailed: 'States.ItemReaderFailed',
+  ResultWriterFailed: 'States.ResultWriterFailed',
+  ExceedToleratedFailureThreshold: 'States.ExceedToleratedFailureThreshold',
+  BranchFailed: 'States.BranchFailed',
+  NoChoiceMatched: 'States.NoChoiceMatched',
+  IntrinsicFailure: 'States.IntrinsicFailure',
+  Permissions: 'States.Permissions',
+} as const;
+
+export class StatesError extends Error {
+  constructor(
+    /** The ASL error name, e.g. "States.Timeout" or "DynamoDB.ConditionalCheckFailedException". */
+    readonly error: string,
+    /** Cause text as the history shows it; undefined when AWS records no cause. */
+    override readonly cause?: string,
+    /** For JSONata failures: the field path reported as EvaluationFailed.location (e.g. "Output/result"). */
+    readonly location?: string,
+  ) {
+    super(cause ? `${error}: ${cause}` : error);
+    this.name = error;
+  }
+
+  /** States.Runtime is never caught or retried, even by an explicit ErrorEquals (spec §1.8, §10 item 10). */
+  get catchable(): boolean {
+    return this.error !== StatesErrorName.Runtime;
+  }
+}
+
+/** Turns anything thrown inside a state into a StatesError; unknown exceptions become States.Runtime. */
+export function toStatesError(thrown: unknown): StatesError {
+  if (thrown instanceof StatesError) return thrown;
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  return new StatesError(StatesErrorName.Runtime, message);
+}
+
+/** The prefix AWS puts before every States.Runtime / States.QueryEvaluationError cause. */
+export function stateErrorPrefix(stateName: string, enteredEventId: number): string {
+  return `An error occurred while executing the state '${stateName}' (entered at the event id #${enteredEventId}). `;
+}

@@ -1,0 +1,34 @@
+// Injected time: Wait states, retry back-off and timeouts all go through a Clock, so tests never
+// really wait (time scale 0) and nothing in the engine calls setTimeout directly.
+
+export interface Clock {
+  now(): Date;
+  /** Resolves after `ms` of workflow time (scaled); rejects with the signal's reason when aborted. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export class ScaledClock implements Clock {
+  /** @param scale real milliseconds per workflow millisecond: 1 = real time, 0 = no waiting. */
+  constructor(private readonly scale = 1) {}
+
+  now(): Date {
+    return new Date();
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const delay = Math.max(0, ms * this.scale);
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal?.reason);
+      };
+      // setTimeout(0) still yields to the event loop, so a zero scale cannot starve other executions.
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, Math.min(delay, 2 ** 31 - 1));
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+}

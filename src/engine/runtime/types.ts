@@ -1,0 +1,52 @@
+// The engine's public contract, as the Step Functions service layer sees it. No HTTP, no storage:
+// the caller owns ARNs, persistence and listing; the engine runs one execution and reports events.
+import type { HistoryEvent } from '@aws-sdk/client-sfn';
+import type { Clock } from './clock';
+import type { TaskRunner } from '../integrations/types';
+
+export type StateMachineType = 'STANDARD' | 'EXPRESS';
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+
+/** Identity of an execution as the context object ($$ / $states.context) exposes it (spec §1.5). */
+export interface ExecutionIdentity {
+  readonly executionArn: string;
+  readonly executionName: string;
+  readonly stateMachineArn: string;
+  readonly stateMachineName: string;
+  readonly roleArn: string;
+  readonly startTime: Date;
+  readonly type: StateMachineType;
+  readonly redriveCount: number;
+  /** Set for the children of a Distributed Map. */
+  readonly mapRunArn?: string;
+  /** StartSyncExecution contexts carry no RedriveCount (recorded quirk, spec §1.5). */
+  readonly sync?: boolean;
+}
+
+/** Receives each history event as soon as the engine appends it (ids and previousEventId assigned). */
+export interface HistoryRecorder {
+  record(event: HistoryEvent): void;
+}
+
+export interface ExecutionOutcome {
+  readonly status: Exclude<ExecutionStatus, 'RUNNING'>;
+  /** Parsed JSON output, present when SUCCEEDED. */
+  readonly output?: unknown;
+  readonly error?: string;
+  readonly cause?: string;
+}
+
+/** Why an execution is being stopped from outside (StopExecution): becomes ExecutionAborted details. */
+export interface StopReason {
+  readonly error?: string;
+  readonly cause?: string;
+}
+
+export interface EngineDeps {
+  readonly clock: Clock;
+  readonly region: string;
+  readonly accountId: string;
+  readonly uuid: () => string;
+  readonly random: () => number;
+  readonly tasks: TaskRunner;
+}
