@@ -1,0 +1,64 @@
+// Fills the deploy-time placeholders of the ASL files in statemachines/ (the article's own tokens plus
+// ours) from the config. The only place definitions are rewritten: scripts never patch ASL strings.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SandboxConfig } from '../config/config';
+
+export const STATE_MACHINES_DIR = join(__dirname, '..', '..', 'statemachines');
+
+export interface RenderValues {
+  readonly region: string;
+  readonly accountId: string;
+  readonly bucket: string;
+  readonly prefix: string;
+  readonly csvFile: string;
+  readonly table: string;
+  readonly childStateMachine: string;
+}
+
+export function renderValuesFrom(config: SandboxConfig): RenderValues {
+  return {
+    region: config.region,
+    accountId: config.accountId,
+    bucket: config.bucket,
+    prefix: config.prefix,
+    csvFile: config.csvFile,
+    table: config.table,
+    childStateMachine: config.childStateMachineName,
+  };
+}
+
+/** Replaces every known placeholder in every string of the definition; fails on an unknown `{{{...}}}` token. */
+export function renderDefinition(definition: string, values: RenderValues): string {
+  const tokens: Record<string, string> = {
+    '{{{AWS::Region}}}': values.region,
+    '{{{AWS::AccountId}}}': values.accountId,
+    '<s3Bucket>': values.bucket,
+    '<s3Prefix>': values.prefix,
+    '<csvFile>': values.csvFile,
+    '<ddbTable>': values.table,
+    '<childStateMachine>': values.childStateMachine,
+  };
+  const rendered = mapStrings(JSON.parse(definition), (s) => {
+    let out = s;
+    for (const [token, value] of Object.entries(tokens)) out = out.split(token).join(value);
+    const leftover = /\{\{\{[^}]*\}\}\}/.exec(out);
+    if (leftover) throw new Error(`Unknown placeholder ${leftover[0]} in state machine definition`);
+    return out;
+  });
+  return JSON.stringify(rendered, null, 2);
+}
+
+/** Reads `statemachines/<file>` and renders it. */
+export function loadDefinition(file: string, values: RenderValues): string {
+  return renderDefinition(readFileSync(join(STATE_MACHINES_DIR, file), 'utf8'), values);
+}
+
+function mapStrings(value: unknown, fn: (s: string) => string): unknown {
+  if (typeof value === 'string') return fn(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fn)]));
+  }
+  return value;
+}
