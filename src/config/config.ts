@@ -5,6 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export type ServiceId = 's3' | 'dynamodb' | 'sfn';
+/** What the embedded endpoint serves (the names /_localstack/health reports). */
+export type EndpointService = 's3' | 'dynamodb' | 'stepfunctions';
+export const ENDPOINT_SERVICES: readonly EndpointService[] = ['s3', 'dynamodb', 'stepfunctions'];
 
 export interface SandboxConfig {
   /** AWS_ENDPOINT_URL; `undefined` means the SDK's own AWS endpoints (real AWS). */
@@ -21,7 +24,13 @@ export interface SandboxConfig {
   readonly parentStateMachineName: string;
   readonly childStateMachineName: string;
   readonly roleArn: string;
-  readonly server: { readonly host: string; readonly port: number; readonly dataDir: string | undefined };
+  readonly server: {
+    readonly host: string;
+    readonly port: number;
+    readonly dataDir: string | undefined;
+    /** SANDBOX_SERVICES: e.g. only "stepfunctions" when S3 and DynamoDB come from LocalStack. */
+    readonly services: readonly EndpointService[];
+  };
   /** Multiplies every Wait and Retry delay of the engine; 0 makes them instantaneous (tests). */
   readonly timeScale: number;
 }
@@ -74,6 +83,7 @@ export function configFromEnv(env: Env): SandboxConfig {
       host: str('SANDBOX_HOST', '127.0.0.1'),
       port: intInRange('SANDBOX_PORT', str('SANDBOX_PORT', '4566'), 0, 65535),
       dataDir: read('SANDBOX_DATA_DIR') || undefined,
+      services: servicesFrom(str('SANDBOX_SERVICES', ENDPOINT_SERVICES.join(','))),
     },
     timeScale: numberAtLeast('SFN_TIME_SCALE', str('SFN_TIME_SCALE', '1'), 0),
   };
@@ -116,6 +126,16 @@ function numberAtLeast(name: string, value: string, min: number): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < min) throw new ConfigError(`${name} must be a number >= ${min}, got '${value}'`);
   return n;
+}
+
+function servicesFrom(value: string): EndpointService[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const name of names) {
+    if (!ENDPOINT_SERVICES.includes(name as EndpointService)) {
+      throw new ConfigError(`SANDBOX_SERVICES: unknown service '${name}' (known: ${ENDPOINT_SERVICES.join(', ')})`);
+    }
+  }
+  return names as EndpointService[];
 }
 
 function definedOnly(env: Env): Record<string, string> {

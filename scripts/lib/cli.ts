@@ -1,0 +1,46 @@
+// Shared plumbing for the scripts: config + clients from the environment, flag parsing, exit codes.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { createClients, type AwsClients } from '../../src/config/clients';
+import { loadConfig, type SandboxConfig } from '../../src/config/config';
+
+export interface ScriptContext {
+  readonly config: SandboxConfig;
+  readonly clients: AwsClients;
+}
+
+export function scriptContext(config: SandboxConfig = loadConfig()): ScriptContext {
+  return { config, clients: createClients(config) };
+}
+
+/** Parses flags strictly: an unknown flag is an error naming it, not silently ignored. */
+export function flags<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
+  try {
+    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    fail(`${(err as Error).message}\n\n${usage}`);
+  }
+}
+
+export function intFlag(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) fail(`--${name} must be a non-negative integer, got '${value}'`);
+  return n;
+}
+
+export function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+/** Runs a script's main(), printing AWS errors by name and message instead of a stack trace. */
+export function main(run: (argv: string[]) => Promise<number | void>): void {
+  run(process.argv.slice(2)).then(
+    (code) => process.exit(code ?? 0),
+    (err: unknown) => {
+      const e = err as { name?: string; message?: string };
+      process.stderr.write(`error: ${e.name ?? 'Error'}: ${e.message ?? String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

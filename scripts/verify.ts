@@ -1,0 +1,40 @@
+// npm run verify — compare the CSV in S3 with the DynamoDB table and the last run's FAILED results.
+import { DescribeExecutionCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
+import { findStateMachineArn } from '../src/pipeline/deploy';
+import { verifyLines } from '../src/pipeline/report';
+import { readManifest, type ResultManifest } from '../src/pipeline/result-files';
+import { verifyLoad } from '../src/pipeline/verify';
+import { fail, flags, main, scriptContext, type ScriptContext } from './lib/cli';
+
+const USAGE = `usage: npm run verify -- [--key KEY] [--execution ARN]
+  Checks that every valid CSV row is in the table and every other row is in the run's FAILED results.
+  --execution  the parent execution whose results to use (default: the newest one)`;
+
+main(async (argv) => {
+  const { values } = flags(argv, { key: { type: 'string' }, execution: { type: 'string' } }, USAGE);
+  if (values.help) return void console.log(USAGE);
+  const ctx = scriptContext();
+  const manifest = await manifestOf(ctx, values.execution);
+  const report = await verifyLoad(ctx.clients, {
+    bucket: ctx.config.bucket,
+    key: values.key ?? `${ctx.config.prefix}/${ctx.config.csvFile}`,
+    table: ctx.config.table,
+    manifest,
+  });
+  for (const line of verifyLines(report)) console.log(line);
+  return report.ok ? 0 : 1;
+});
+
+async function manifestOf({ config, clients }: ScriptContext, executionArn?: string): Promise<ResultManifest | undefined> {
+  let arn = executionArn;
+  if (!arn) {
+    const parent = await findStateMachineArn(clients.sfn, config.parentStateMachineName);
+    if (!parent) fail(`state machine '${config.parentStateMachineName}' not found: run npm run bootstrap first`);
+    arn = (await clients.sfn.send(new ListExecutionsCommand({ stateMachineArn: parent, maxResults: 1 }))).executions?.[0]?.executionArn;
+    if (!arn) return undefined;
+  }
+  const execution = await clients.sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
+  const details = execution.output ? JSON.parse(execution.output).ResultWriterDetails : undefined;
+  if (details?.Bucket && details?.Key) return readManifest(clients.s3, details.Bucket, details.Key);
+  return undefined;
+}
