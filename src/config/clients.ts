@@ -5,7 +5,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { HttpHandlerOptions, RequestHandler } from '@smithy/types';
 import type { HttpRequest, HttpResponse } from '@smithy/protocol-http';
-import { endpointFor, type SandboxConfig } from './config';
+import { endpointFor, type SandboxConfig, type ServiceId } from './config';
 
 export type SdkRequestHandler = RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions>;
 
@@ -19,17 +19,22 @@ export interface AwsClients {
 export interface ClientOptions {
   /** Replaces the HTTP socket, e.g. with the embedded endpoint's in-process handler. */
   readonly requestHandler?: SdkRequestHandler;
+  /** Per-service replacement, for when only some services share the process (SANDBOX_SERVICES). */
+  readonly requestHandlers?: Partial<Record<ServiceId, SdkRequestHandler>>;
   readonly maxAttempts?: number;
 }
 
 export function createClients(config: SandboxConfig, options: ClientOptions = {}): AwsClients {
-  const base = (service: 's3' | 'dynamodb' | 'sfn') => ({
-    region: config.region,
-    endpoint: endpointFor(config, service),
-    credentials: config.credentials,
-    maxAttempts: options.maxAttempts,
-    ...(options.requestHandler ? { requestHandler: options.requestHandler } : {}),
-  });
+  const base = (service: ServiceId) => {
+    const requestHandler = options.requestHandlers?.[service] ?? options.requestHandler;
+    return {
+      region: config.region,
+      endpoint: endpointFor(config, service),
+      credentials: config.credentials,
+      maxAttempts: options.maxAttempts,
+      ...(requestHandler ? { requestHandler } : {}),
+    };
+  };
   const s3 = new S3Client({ ...base('s3'), forcePathStyle: endpointFor(config, 's3') !== undefined });
   const dynamodb = new DynamoDBClient(base('dynamodb'));
   const sfn = new SFNClient(base('sfn'));
