@@ -1,0 +1,77 @@
+// Runs work pulled lazily from an async iterable with at most `concurrency` tasks in flight. Items are
+// read only when a slot frees, so a million-row source never sits in memory, and a stop decision (the
+// failure threshold, an abort) prevents any further item from starting.
+
+export type PoolDecision = 'continue' | 'stop';
+
+export interface PoolOptions<T, R> {
+  readonly concurrency: number;
+  readonly signal?: AbortSignal;
+  /** Runs one unit; it receives a signal that fires when the pool stops early. */
+  readonly run: (unit: T, signal: AbortSignal) => Promise<R>;
+  /** Called in completion order; returning 'stop' starts no more units and aborts the running ones. */
+  readonly onResult: (unit: T, result: R) => PoolDecision;
+  /** After a stop decision, each unit left in the source is handed here, streamed (PENDING results). */
+  readonly onNotStarted?: (unit: T) => void | Promise<void>;
+}
+
+export interface PoolOutcome {
+  /** True when onResult said stop, or the outer signal aborted. */
+  readonly stopped: boolean;
+  readonly notStarted: number;
+}
+
+export async function runBounded<T, R>(source: AsyncIterable<T>, options: PoolOptions<T, R>): Promise<PoolOutcome> {
+  const stopController = new AbortController();
+  const onOuterAbort = () => stopController.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const iterator = source[Symbol.asyncIterator]();
+  const inFlight = new Set<Promise<void>>();
+  let stopped = false;
+  let failure: unknown;
+  try {
+    for (;;) {
+      if (stopped || stopController.signal.aborted) break;
+      while (inFlight.size >= Math.max(1, options.concurrency)) await Promise.race(inFlight);
+      if (stopped || stopController.signal.aborted) break;
+      const next = await iterator.next();
+      if (next.done) break;
+      const unit = next.value;
+      const task = options.run(unit, stopController.signal).then(
+        (result) => {
+          if (!stopped && options.onResult(unit, result) === 'stop') {
+            stopped = true;
+            stopController.abort(new PoolStopped());
+          }
+        },
+        (err: unknown) => {
+          failure ??= err;
+          stopped = true;
+          stopController.abort(err);
+        },
+      );
+      const tracked = task.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+    }
+    await Promise.all(inFlight);
+    if (failure !== undefined) throw failure;
+    let notStarted = 0;
+    if (stopped && options.onNotStarted && !options.signal?.aborted) {
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        notStarted++;
+        await options.onNotStarted(next.value);
+      }
+    }
+    return { stopped: stopped || stopController.signal.aborted, notStarted };
+  } finally {
+    options.signal?.removeEventListener('abort', onOuterAbort);
+  }
+}
+
+/** The abort reason given to running units when the pool stops on a decision (not an outside abort). */
+export class PoolStopped extends Error {
+  override readonly name = 'PoolStopped';
+  constructor() {
+    super('The Map Run stopped starting new child executions');
+  }
+}
