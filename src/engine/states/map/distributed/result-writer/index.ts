@@ -1,0 +1,6 @@
+// ResultWriter building blocks for the Distributed Map runtime (spec §4.9).
+export { ResultWriter } from './result-writer';
+export type { ResultFile, ResultManifest, ResultWriterConfig, ResultWriterDetails, ResultWriterOptions } from './result-writer';
+export { compactResults } from './compact-results';
+export { executionRecord, resultEntries, resultFileStatus } from './result-entry';
+export type { ChildResult, ChildStatus, OutputType, ResultFileStatus, Transformation } from './result-entry';
