@@ -1,0 +1,61 @@
+// Why not s3rver: it is Koa-based (a second HTTP stack beside our edge) and its last release was in 2021.
+// It predates aws-chunked uploads, flexible checksums and the CRC32/CRC64NVME defaults that SDK v3 and the CLI
+// now send, so we would have to rewrite most of it. This subset is written for our edge and today's clients.
+import type { EdgeRequest, EdgeResponse, ServiceHandler } from '../../server/edge';
+import { operations } from './operations';
+import type { S3Limits } from './operations/types';
+import { errorResponse, toServiceError } from './protocol/error-response';
+import { newRequestIds, requestIdHeaders } from './protocol/request-ids';
+import { resolveRoute } from './routes';
+import { parseS3Request } from './s3-request';
+import { openDiskStore } from './storage/disk-store';
+import { createMemoryStore } from './storage/memory-store';
+import type { S3Store } from './storage/types';
+
+export interface S3ServiceOptions {
+  /** Persist buckets and objects here (survives restarts); in memory when omitted. */
+  readonly dataDir?: string;
+  /** The endpoint's region: used for requests not signed with SigV4 and as the default bucket region. */
+  readonly region: string;
+  /** Overrides S3's size limits (tests use small ones). */
+  readonly limits?: Partial<S3Limits>;
+}
+
+export const DEFAULT_LIMITS: S3Limits = {
+  maxObjectBytes: 5 * 1024 ** 3,
+  minPartBytes: 5 * 1024 ** 2,
+  maxXmlBytes: 2 * 1024 ** 2,
+};
+
+export function createS3Service(options: S3ServiceOptions): ServiceHandler {
+  const limits: S3Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  // Opened lazily so construction stays synchronous; a failure to open is reported on every request.
+  let opened: Promise<S3Store> | undefined;
+  const store = () => (opened ??= options.dataDir === undefined ? createMemoryStore() : openDiskStore(options.dataDir));
+  return {
+    name: 's3',
+    async handle(edgeRequest: EdgeRequest): Promise<EdgeResponse> {
+      const ids = newRequestIds();
+      try {
+        const request = parseS3Request(edgeRequest, options.region);
+        const operation = operations[resolveRoute(request)];
+        const response = await operation({ request, store: await store(), limits });
+        return { ...response, headers: { ...response.headers, ...requestIdHeaders(ids) } };
+      } catch (error) {
+        discardBody(edgeRequest);
+        return errorResponse(toServiceError(error), ids, edgeRequest.method.toUpperCase());
+      }
+    },
+    async close(): Promise<void> {
+      await opened?.catch(() => undefined);
+    },
+  };
+}
+
+/** Lets an unread (or partly read) request body drain, so the error response can still be delivered. */
+function discardBody(request: EdgeRequest): void {
+  const { body } = request;
+  if (body.readableEnded || body.destroyed) return;
+  body.unpipe();
+  body.resume();
+}
