@@ -1,0 +1,85 @@
+// The services reachable through `arn:aws:states:::aws-sdk:<service>:<apiAction>`: any action of the
+// service's SDK v3 client, found by name (`batchWriteItem` → BatchWriteItemCommand). The few members
+// whose JSON form differs from the SDK's are adapted here (spec §5.3).
+import * as dynamodbSdk from '@aws-sdk/client-dynamodb';
+import * as s3Sdk from '@aws-sdk/client-s3';
+import type { MetadataBearer } from '@smithy/types';
+import type { AwsClients } from '../config/clients';
+import { StatesError, StatesErrorName } from '../engine/errors/states-error';
+import type { SdkV2Service } from './service-failure';
+
+export interface SdkSender {
+  send(command: never, options: { abortSignal: AbortSignal }): Promise<MetadataBearer>;
+}
+
+type CommandClass = new (input: Record<string, unknown>) => never;
+
+export interface AwsSdkService {
+  readonly client: (clients: AwsClients) => SdkSender;
+  readonly errors: SdkV2Service;
+  /** The SDK command class for a camelCase API action, if the service has it. */
+  commandFor(action: string): CommandClass | undefined;
+  prepareInput(action: string, args: Record<string, unknown>): Record<string, unknown>;
+  /** Reads streamed members (S3 `Body`) into JSON values; everything else is left to toTaskJson. */
+  readOutput(action: string, output: MetadataBearer): Promise<object>;
+}
+
+function commandLookup(sdk: Record<string, unknown>, base: unknown): (action: string) => CommandClass | undefined {
+  return (action) => {
+    if (!/^[a-z][a-zA-Z0-9]*$/.test(action)) return undefined;
+    const candidate = sdk[`${action[0].toUpperCase()}${action.slice(1)}Command`];
+    const isCommand = typeof candidate === 'function' && typeof base === 'function' && candidate.prototype instanceof base;
+    return isCommand ? (candidate as CommandClass) : undefined;
+  };
+}
+
+const dynamodb: AwsSdkService = {
+  client: (clients) => clients.dynamodb,
+  errors: { serviceId: 'DynamoDb', baseException: dynamodbSdk.DynamoDBServiceException },
+  commandFor: commandLookup(dynamodbSdk, dynamodbSdk.$Command),
+  // DynamoDB's JSON codec sends B/BS strings through as the base64 text they already are.
+  prepareInput: (_action, args) => args,
+  readOutput: async (_action, output) => output,
+};
+
+// Top-level S3 timestamp members: the SDK serialises only Date values for them.
+const S3_TIMESTAMP_MEMBERS = ['IfModifiedSince', 'IfUnmodifiedSince', 'Expires', 'ObjectLockRetainUntilDate', 'CopySourceIfModifiedSince', 'CopySourceIfUnmodifiedSince'];
+
+const s3: AwsSdkService = {
+  client: (clients) => clients.s3,
+  errors: { serviceId: 'S3', baseException: s3Sdk.S3ServiceException, extendedRequestId: true },
+  commandFor: commandLookup(s3Sdk, s3Sdk.$Command),
+  prepareInput(action, args) {
+    const input: Record<string, unknown> = { ...args };
+    // putObject accepts any JSON Body; non-strings are stored as their JSON text (recorded, spec §5.3).
+    if ('Body' in input && typeof input.Body !== 'string') input.Body = JSON.stringify(input.Body);
+    for (const member of S3_TIMESTAMP_MEMBERS) {
+      if (typeof input[member] === 'string' || typeof input[member] === 'number') input[member] = timestamp(action, member, input[member]);
+    }
+    return input;
+  },
+  async readOutput(_action, output) {
+    const { Body, ...rest } = output as MetadataBearer & { Body?: unknown };
+    if (Body === undefined) return rest;
+    return { ...rest, Body: await bodyText(Body) };
+  },
+};
+
+export const AWS_SDK_SERVICES: Readonly<Record<string, AwsSdkService>> = { dynamodb, s3 };
+
+function timestamp(action: string, member: string, value: unknown): Date {
+  // Numbers are epoch seconds, as in the services' JSON protocols.
+  const date = typeof value === 'number' ? new Date(value * 1000) : new Date(value as string);
+  if (Number.isNaN(date.getTime())) {
+    throw new StatesError(StatesErrorName.Runtime, `aws-sdk:s3:${action}: '${member}' is not a valid timestamp: ${JSON.stringify(value)}`);
+  }
+  return date;
+}
+
+/** getObject's Body is the object's content as a UTF-8 string (spec §5.3). */
+async function bodyText(body: unknown): Promise<string> {
+  const stream = body as { transformToString?: (encoding?: string) => Promise<string> };
+  if (typeof stream.transformToString === 'function') return stream.transformToString('utf-8');
+  if (body instanceof Uint8Array) return Buffer.from(body).toString('utf8');
+  return String(body);
+}

@@ -1,0 +1,34 @@
+// AWS SDK service integrations: `arn:aws:states:::aws-sdk:<service>:<apiAction>`. Request and response
+// members are the API's PascalCase shapes; the result carries no SdkHttpMetadata; errors are named
+// `<ServiceId>.<Exception>` with SDK-v2 cause text (spec §5.3).
+// https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html
+import type { Integration, IntegrationContext } from './integration';
+import { AWS_SDK_SERVICES } from './aws-sdk-services';
+import { sdkV2Failure } from './service-failure';
+import { objectArgs, toTaskJson } from './task-json';
+
+export function createAwsSdkIntegration(context: IntegrationContext): Integration {
+  return {
+    resolve(arn, raw) {
+      if (arn.kind !== 'aws-sdk' || !Object.hasOwn(AWS_SDK_SERVICES, arn.service)) return undefined;
+      // `.sync` does not exist for aws-sdk resources; `.waitForTaskToken` does, but task tokens are not
+      // implemented in this sandbox yet, so it is reported as unrecognized for now.
+      if (arn.suffix !== undefined) return undefined;
+      if (!AWS_SDK_SERVICES[arn.service].commandFor(arn.action)) return undefined;
+      return { arn: raw, resourceType: `aws-sdk:${arn.service}`, resource: arn.action, pattern: 'REQUEST_RESPONSE' };
+    },
+    async invoke(invocation) {
+      const { resourceType, resource: action } = invocation.resource;
+      const service = AWS_SDK_SERVICES[resourceType.slice('aws-sdk:'.length)];
+      const Command = service.commandFor(action);
+      if (!Command) throw new Error(`aws-sdk resource '${invocation.resource.arn}' was not resolved by this runner`);
+      const input = service.prepareInput(action, objectArgs(invocation));
+      try {
+        const output = await service.client(context.clients()).send(new Command(input), { abortSignal: invocation.signal });
+        return toTaskJson(await service.readOutput(action, output), 'iso');
+      } catch (thrown) {
+        throw sdkV2Failure(thrown, service.errors);
+      }
+    },
+  };
+}

@@ -1,0 +1,17 @@
+// Task results above the 256 KiB payload quota fail the task with States.DataLimitExceeded (spec §9,
+// §3.11). The recorded cause names the resource type for optimized integrations (`'lambda'`) and the
+// function ARN for the legacy Lambda resource; a task-level Catch on States.ALL caught it (recorded).
+import { StatesError, StatesErrorName } from '../engine/errors/states-error';
+import type { ResolvedResource } from '../engine/integrations/types';
+
+export const MAX_PAYLOAD_BYTES = 262_144;
+
+export function checkResultSize(result: unknown, resource: ResolvedResource): void {
+  const text = JSON.stringify(result);
+  if (text === undefined || Buffer.byteLength(text, 'utf8') <= MAX_PAYLOAD_BYTES) return;
+  const subject = resource.legacyLambda ? resource.arn : resource.resourceType;
+  throw new StatesError(
+    StatesErrorName.DataLimitExceeded,
+    `The state/task '${subject}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+  );
+}

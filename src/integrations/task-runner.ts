@@ -1,0 +1,56 @@
+// The TaskRunner the engine's Task state calls (src/engine/integrations/types.ts): resolves a Resource
+// ARN to the one integration that serves it, and runs tasks with the common rules — abort wins over
+// whatever the aborted call reported, and oversized results fail with States.DataLimitExceeded.
+import type { ResolvedResource, TaskInvocation, TaskRunner } from '../engine/integrations/types';
+import { createAwsSdkIntegration } from './aws-sdk';
+import { checkResultSize } from './data-limit';
+import { createDynamoDbIntegration } from './dynamodb';
+import type { Integration, IntegrationContext, IntegrationFactory } from './integration';
+import { createLambdaIntegration } from './lambda-invoke';
+import { parseResourceArn, unrecognizedResource } from './resource-arn';
+import { createStartExecutionIntegration } from './states-start-execution';
+
+const INTEGRATIONS: readonly IntegrationFactory[] = [
+  createDynamoDbIntegration,
+  createAwsSdkIntegration,
+  createStartExecutionIntegration,
+  createLambdaIntegration,
+];
+
+export type TaskRunnerOptions = Omit<IntegrationContext, 'lambdaHandlers'> & { readonly lambdaHandlers?: IntegrationContext['lambdaHandlers'] };
+
+export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
+  const context: IntegrationContext = { ...options, lambdaHandlers: options.lambdaHandlers ?? {} };
+  const integrations = INTEGRATIONS.map((create) => create(context));
+
+  const find = (arn: string): { integration: Integration; resolved: ResolvedResource } | undefined => {
+    const parsed = parseResourceArn(arn);
+    if (!parsed) return undefined;
+    for (const integration of integrations) {
+      const resolved = integration.resolve(parsed, arn);
+      if (resolved) return { integration, resolved };
+    }
+    return undefined;
+  };
+
+  return {
+    resolve(arn) {
+      return find(arn)?.resolved ?? { unrecognized: unrecognizedResource(arn) };
+    },
+    async invoke(invocation: TaskInvocation) {
+      const found = find(invocation.resource.arn);
+      // The parser only builds Task states from resolved resources, so this is a wiring error.
+      if (!found) throw new Error(unrecognizedResource(invocation.resource.arn));
+      invocation.signal.throwIfAborted();
+      try {
+        const result = await found.integration.invoke(invocation);
+        checkResultSize(result, invocation.resource);
+        return result;
+      } catch (thrown) {
+        // An aborted SDK call reports a generic AbortError; the engine needs its own reason back.
+        if (invocation.signal.aborted) throw invocation.signal.reason;
+        throw thrown;
+      }
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// Fixture: a module that forgot to export `handler`.
+export const notTheHandler = () => 'nothing';
