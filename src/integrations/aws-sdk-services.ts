@@ -3,6 +3,7 @@
 // whose JSON form differs from the SDK's are adapted here (spec §5.3).
 import * as dynamodbSdk from '@aws-sdk/client-dynamodb';
 import * as s3Sdk from '@aws-sdk/client-s3';
+import * as sfnSdk from '@aws-sdk/client-sfn';
 import type { MetadataBearer } from '@smithy/types';
 import type { AwsClients } from '../config/clients';
 import { StatesError, StatesErrorName } from '../engine/errors/states-error';
@@ -65,7 +66,26 @@ const s3: AwsSdkService = {
   },
 };
 
-export const AWS_SDK_SERVICES: Readonly<Record<string, AwsSdkService>> = { dynamodb, s3 };
+// Step Functions' own API uses camelCase members; through aws-sdk they are PascalCase both ways
+// (the docs' own example: `startSyncExecution` with `StateMachineArn`).
+const sfn: AwsSdkService = {
+  client: (clients) => clients.sfn,
+  errors: { serviceId: 'Sfn', baseException: sfnSdk.SFNServiceException },
+  commandFor: commandLookup(sfnSdk, sfnSdk.$Command),
+  prepareInput: (_action, args) => renameKeys(args, (k) => k[0].toLowerCase() + k.slice(1)) as Record<string, unknown>,
+  readOutput: async (_action, output) => {
+    const { $metadata: _, ...rest } = output as MetadataBearer & Record<string, unknown>;
+    return renameKeys(rest, (k) => k[0].toUpperCase() + k.slice(1)) as object;
+  },
+};
+
+export const AWS_SDK_SERVICES: Readonly<Record<string, AwsSdkService>> = { dynamodb, s3, sfn };
+
+function renameKeys(value: unknown, rename: (key: string) => string): unknown {
+  if (Array.isArray(value)) return value.map((v) => renameKeys(v, rename));
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k === '' ? k : rename(k), renameKeys(v, rename)]));
+}
 
 function timestamp(action: string, member: string, value: unknown): Date {
   // Numbers are epoch seconds, as in the services' JSON protocols.

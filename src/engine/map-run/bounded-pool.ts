@@ -5,12 +5,13 @@
 export type PoolDecision = 'continue' | 'stop';
 
 export interface PoolOptions<T, R> {
-  readonly concurrency: number;
+  /** Read before each start, so UpdateMapRun's new MaxConcurrency applies to a running Map Run. */
+  readonly concurrency: number | (() => number);
   readonly signal?: AbortSignal;
   /** Runs one unit; it receives a signal that fires when the pool stops early. */
   readonly run: (unit: T, signal: AbortSignal) => Promise<R>;
   /** Called in completion order; returning 'stop' starts no more units and aborts the running ones. */
-  readonly onResult: (unit: T, result: R) => PoolDecision;
+  readonly onResult: (unit: T, result: R) => PoolDecision | Promise<PoolDecision>;
   /** After a stop decision, each unit left in the source is handed here, streamed (PENDING results). */
   readonly onNotStarted?: (unit: T) => void | Promise<void>;
 }
@@ -32,24 +33,24 @@ export async function runBounded<T, R>(source: AsyncIterable<T>, options: PoolOp
   try {
     for (;;) {
       if (stopped || stopController.signal.aborted) break;
-      while (inFlight.size >= Math.max(1, options.concurrency)) await Promise.race(inFlight);
+      while (inFlight.size >= limit(options.concurrency)) await Promise.race(inFlight);
       if (stopped || stopController.signal.aborted) break;
       const next = await iterator.next();
       if (next.done) break;
       const unit = next.value;
-      const task = options.run(unit, stopController.signal).then(
-        (result) => {
-          if (!stopped && options.onResult(unit, result) === 'stop') {
+      const task = options
+        .run(unit, stopController.signal)
+        .then(async (result) => {
+          if ((await options.onResult(unit, result)) === 'stop' && !stopped) {
             stopped = true;
             stopController.abort(new PoolStopped());
           }
-        },
-        (err: unknown) => {
+        })
+        .catch((err: unknown) => {
           failure ??= err;
           stopped = true;
           stopController.abort(err);
-        },
-      );
+        });
       const tracked = task.finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
     }
@@ -66,6 +67,10 @@ export async function runBounded<T, R>(source: AsyncIterable<T>, options: PoolOp
   } finally {
     options.signal?.removeEventListener('abort', onOuterAbort);
   }
+}
+
+function limit(concurrency: number | (() => number)): number {
+  return Math.max(1, typeof concurrency === 'function' ? concurrency() : concurrency);
 }
 
 /** The abort reason given to running units when the pool stops on a decision (not an outside abort). */

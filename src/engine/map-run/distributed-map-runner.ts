@@ -1,0 +1,174 @@
+// Runs one Distributed Map as a Map Run (spec §4.5–4.10): items streamed from the ItemReader (or the state
+// input), shaped by ItemSelector, grouped by ItemBatcher, each batch a child execution started through the
+// MapRunHost, at most MaxConcurrency at a time, failures checked against the tolerated thresholds as children
+// finish, results exported by the ResultWriter. The parent history gets only MapRun* events (spec §10 item 3).
+import type { S3Client } from '@aws-sdk/client-s3';
+import { StatesError, StatesErrorName, toStatesError } from '../errors/states-error';
+import type { ExecutionIdentity } from '../runtime/types';
+import {
+  batchItems,
+  compactResults,
+  countItems,
+  FailureThreshold,
+  openItemReader,
+  ResultWriter,
+  type ChildResult,
+  type IndexedItem,
+  type ItemBatcherConfig,
+  type ItemReaderSpec,
+  type OutputType,
+  type Tolerance,
+  type Transformation,
+} from '../states/map/distributed';
+import { runBounded } from './bounded-pool';
+import type { ChildRun, MapRunHost, MapRunRecord } from './map-run-host';
+
+/** AWS runs up to 10,000 children at once when MaxConcurrency is 0 or absent (spec §4.1). */
+export const DEFAULT_DISTRIBUTED_CONCURRENCY = 10_000;
+
+/** A Distributed Map with every field already evaluated by the Map state. */
+export interface ResolvedDistributedMap {
+  readonly label?: string;
+  readonly executionType: 'STANDARD' | 'EXPRESS';
+  readonly maxConcurrency: number;
+  readonly tolerance: Tolerance;
+  readonly source: { readonly kind: 'reader'; readonly spec: ItemReaderSpec } | { readonly kind: 'array'; readonly items: readonly unknown[] };
+  /** ItemSelector (with Map.Item.Index/Value in the context); identity when absent. */
+  readonly selectItem?: (value: unknown, index: number) => Promise<unknown>;
+  readonly batcher?: ItemBatcherConfig;
+  readonly writer?: {
+    readonly s3?: { readonly bucket: string; readonly prefix?: string };
+    readonly outputType: OutputType;
+    readonly transformation: Transformation;
+  };
+  /** The compiled ItemProcessor, passed through to the host. */
+  readonly childDefinition: unknown;
+}
+
+/** Parent history events of a Map Run; the Map state's run loop owns the history. */
+export interface MapRunEvents {
+  started(mapRunArn: string): void;
+  succeeded(): void;
+  failed(error: StatesError): void;
+  aborted(): void;
+}
+
+export interface MapRunRequest {
+  readonly map: ResolvedDistributedMap;
+  readonly parent: ExecutionIdentity;
+  readonly signal: AbortSignal;
+  readonly events: MapRunEvents;
+}
+
+interface Unit {
+  readonly indices: readonly number[];
+  readonly input: unknown;
+}
+
+export class DistributedMapRunner {
+  constructor(private readonly deps: { readonly s3: () => S3Client; readonly host: MapRunHost }) {}
+
+  async run(request: MapRunRequest): Promise<unknown> {
+    const { map, signal, events } = request;
+    const threshold = new FailureThreshold(map.tolerance);
+    const record = this.deps.host.createMapRun({
+      parent: request.parent,
+      label: map.label,
+      executionType: map.executionType,
+      maxConcurrency: map.maxConcurrency,
+      toleratedFailureCount: threshold.toleratedFailureCount,
+      toleratedFailurePercentage: threshold.toleratedFailurePercentage,
+    });
+    events.started(record.mapRunArn);
+    const writer = map.writer?.s3 ? new ResultWriter(this.deps.s3(), { ...map.writer.s3, ...map.writer }, record.mapRunArn) : undefined;
+    try {
+      const output = await this.execute(map, record, writer, signal);
+      events.succeeded();
+      record.finish('SUCCEEDED', writer?.resultsWritten ?? 0);
+      return output;
+    } catch (thrown) {
+      if (signal.aborted) {
+        await writer?.discard();
+        events.aborted();
+        record.finish('ABORTED', 0);
+        throw thrown;
+      }
+      const error = toStatesError(thrown);
+      events.failed(error);
+      record.finish('FAILED', writer?.resultsWritten ?? 0);
+      throw error;
+    }
+  }
+
+  private async execute(map: ResolvedDistributedMap, record: MapRunRecord, writer: ResultWriter | undefined, signal: AbortSignal): Promise<unknown> {
+    const total = map.source.kind === 'array' ? map.source.items.length : await countItems(this.deps.s3(), map.source.spec, signal);
+    record.setTotalItems(total);
+    const kept: ChildResult[] = [];
+    let failedItems = 0;
+    const collect = async (child: ChildResult) => {
+      if (writer) await writer.add(child);
+      else kept.push(child);
+    };
+    const outcome = await runBounded(this.units(map, signal), {
+      concurrency: () => record.maxConcurrency() || DEFAULT_DISTRIBUTED_CONCURRENCY,
+      signal,
+      run: (unit, childSignal) =>
+        record.startChild({ definition: map.childDefinition, input: unit.input, itemCount: unit.indices.length, signal: childSignal }),
+      onResult: async (unit, run) => {
+        await collect(childResult(unit, run));
+        if (run.status === 'SUCCEEDED') return 'continue';
+        failedItems += unit.indices.length;
+        return new FailureThreshold(record.tolerance()).exceeded(failedItems, total) ? 'stop' : 'continue';
+      },
+      onNotStarted: async (unit) => {
+        record.itemsNotStarted(unit.indices.length);
+        await collect({ index: unit.indices[0], input: JSON.stringify(unit.input), status: 'PENDING' });
+      },
+    });
+    signal.throwIfAborted();
+    if (outcome.stopped) {
+      await writer?.finish();
+      throw new FailureThreshold(record.tolerance()).error();
+    }
+    if (writer) return { MapRunArn: record.mapRunArn, ResultWriterDetails: await writer.finish() };
+    return compactResults(kept, map.writer?.transformation);
+  }
+
+  /** Items in order, selected and batched, read lazily (only as fast as children start). */
+  private units(map: ResolvedDistributedMap, signal: AbortSignal): AsyncIterable<Unit> {
+    const selected = this.selectedItems(map, signal);
+    if (!map.batcher) return mapAsync(selected, (item) => ({ indices: [item.index], input: item.value }));
+    return mapAsync(batchItems(selected, map.batcher), (batch) => ({ indices: batch.indices, input: batch.input }));
+  }
+
+  private async *selectedItems(map: ResolvedDistributedMap, signal: AbortSignal): AsyncGenerator<IndexedItem> {
+    const raw = map.source.kind === 'array' ? map.source.items : openItemReader(this.deps.s3(), map.source.spec, signal);
+    let index = 0;
+    for await (const value of raw) {
+      yield { index, value: map.selectItem ? await map.selectItem(value, index) : value };
+      index++;
+    }
+  }
+}
+
+function childResult(unit: Unit, run: ChildRun): ChildResult {
+  return {
+    index: unit.indices[0],
+    executionArn: run.executionArn,
+    name: run.name,
+    stateMachineArn: run.stateMachineArn,
+    input: JSON.stringify(unit.input),
+    output: run.status === 'SUCCEEDED' ? JSON.stringify(run.output ?? null) : undefined,
+    error: run.error,
+    cause: run.cause,
+    status: run.status,
+    startDate: run.startDate,
+    stopDate: run.stopDate,
+  };
+}
+
+async function* mapAsync<A, B>(source: AsyncIterable<A> | Iterable<A>, fn: (a: A) => B): AsyncGenerator<B> {
+  for await (const a of source) yield fn(a);
+}
+
+export { StatesErrorName };
