@@ -70,14 +70,12 @@ export class DistributedMapRunner {
 
   async run(request: MapRunRequest): Promise<unknown> {
     const { map, signal, events } = request;
-    const threshold = new FailureThreshold(map.tolerance);
     const record = this.deps.host.createMapRun({
       parent: request.parent,
       label: map.label,
       executionType: map.executionType,
       maxConcurrency: map.maxConcurrency,
-      toleratedFailureCount: threshold.toleratedFailureCount,
-      toleratedFailurePercentage: threshold.toleratedFailurePercentage,
+      tolerance: map.tolerance,
     });
     events.started(record.mapRunArn);
     const writer = map.writer?.s3 ? new ResultWriter(this.deps.s3(), { ...map.writer.s3, ...map.writer }, record.mapRunArn) : undefined;

@@ -8,8 +8,8 @@ export interface MapRunInit {
   readonly label?: string;
   readonly executionType: StateMachineType;
   readonly maxConcurrency: number;
-  readonly toleratedFailureCount: number;
-  readonly toleratedFailurePercentage: number;
+  /** As the definition set them: an absent field is not a zero (DescribeMapRun reports 0 / 0.0 for it). */
+  readonly tolerance: { readonly count?: number; readonly percentage?: number };
 }
 
 export type ChildStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
