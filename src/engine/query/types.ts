@@ -22,12 +22,17 @@ export interface EvalScope {
     readonly result?: unknown;
     readonly errorOutput?: unknown;
   };
+  /** Injected randomness for $random()/$uuid()/States.MathRandom/States.UUID; Math.random / crypto when absent. */
+  readonly random?: () => number;
+  readonly uuid?: () => string;
 }
 
 /** A compiled JSONata field: a literal, a `{% %}` expression, or an object/array containing them. */
 export interface JsonataTemplate {
   /** True when the field contains no `{% %}` at all, so evaluate() returns a constant. */
   readonly isLiteral: boolean;
+  /** Workflow variables the field reads (`$name`), sorted; feeds DescribeStateMachine's variableReferences. */
+  readonly variableReferences: readonly string[];
   /** Evaluates every expression; failures raise StatesError States.QueryEvaluationError with `location`. */
   evaluate(scope: EvalScope): Promise<unknown>;
 }
@@ -35,16 +40,22 @@ export interface JsonataTemplate {
 /** A compiled JSONPath reference (InputPath, OutputPath, ItemsPath, SecondsPath, `*Path` fields). */
 export interface ReferencePath {
   readonly path: string;
+  /** Workflow variables the path reads (`$name...`): empty or one name. */
+  readonly variableReferences: readonly string[];
   /** `doc` is what `$` denotes at this stage; `$$...` reads scope.context and `$name...` reads a variable. */
   select(doc: unknown, scope: EvalScope): unknown;
 }
 
 /** A compiled JSONPath payload template (Parameters, ResultSelector, ItemSelector, Assign, BatchInput). */
 export interface PayloadTemplate {
+  /** Workflow variables read by any `.$` value (paths and intrinsic arguments), sorted. */
+  readonly variableReferences: readonly string[];
   evaluate(doc: unknown, scope: EvalScope): unknown;
 }
 
 /** A compiled JSONPath Choice rule (Variable + operator, or And/Or/Not). */
 export interface ChoicePredicate {
+  /** Workflow variables read by Variable and `*Path` operands at any nesting depth, sorted. */
+  readonly variableReferences: readonly string[];
   test(doc: unknown, scope: EvalScope): boolean;
 }
