@@ -12,10 +12,17 @@ export function scriptContext(config: SandboxConfig = loadConfig()): ScriptConte
   return { config, clients: createClients(config) };
 }
 
+type FlagOptions = NonNullable<ParseArgsConfig['options']>;
+type HelpFlag = { help: { type: 'boolean'; short: 'h' } };
+export type ParsedFlags<T extends FlagOptions> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T & HelpFlag; allowPositionals: true; strict: true }>
+>;
+
 /** Parses flags strictly: an unknown flag is an error naming it, not silently ignored. */
-export function flags<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
+export function flags<T extends FlagOptions>(argv: string[], options: T, usage: string): ParsedFlags<T> {
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const help: HelpFlag = { help: { type: 'boolean', short: 'h' } };
+    return parseArgs({ args: argv, options: { ...options, ...help }, allowPositionals: true, strict: true });
   } catch (err) {
     fail(`${(err as Error).message}\n\n${usage}`);
   }

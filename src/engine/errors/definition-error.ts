@@ -18,7 +18,8 @@ export class DefinitionError extends Error {
 
 /** "SCHEMA_VALIDATION_FAILED: <message> at <location>", the form CreateStateMachine's InvalidDefinition quotes. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return d.location ? `${d.code}: ${d.message} at ${d.location}` : `${d.code}: ${d.message}`;
+  // Some recorded messages end with a space ("… service integration "): CreateStateMachine shows one space before "at".
+  return d.location ? `${d.code}: ${d.message.trimEnd()} at ${d.location}` : `${d.code}: ${d.message}`;
 }
 
 export function schemaError(message: string, location?: string): Diagnostic {

@@ -25,6 +25,8 @@ export interface TaskInvocation {
   readonly execution: ExecutionIdentity;
   readonly stateName: string;
   readonly signal: AbortSignal;
+  /** For WAIT_FOR_TASK_TOKEN tasks: the token the state passed on as `$$.Task.Token` (SendTaskSuccess/Failure). */
+  readonly taskToken?: string;
   /** For RUN_JOB tasks: call once the job is submitted, with the submission output (TaskSubmitted event). */
   onSubmitted?(output: unknown): void;
 }

@@ -3,6 +3,7 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { Clock } from './clock';
 import type { TaskRunner } from '../integrations/types';
+import type { DistributedMapPort } from '../states/map/distributed-port';
 
 export type StateMachineType = 'STANDARD' | 'EXPRESS';
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -49,4 +50,6 @@ export interface EngineDeps {
   readonly uuid: () => string;
   readonly random: () => number;
   readonly tasks: TaskRunner;
+  /** Runs DISTRIBUTED Map states; without it they fail with States.Runtime. */
+  readonly distributedMap?: DistributedMapPort;
 }

@@ -1,0 +1,5 @@
+// Succeed (spec §3.5): ends its scope successfully; only the data-flow fields apply.
+import type { SucceedState } from '../types';
+import type { StateParser } from './state-parser';
+
+export const parseSucceed: StateParser<'Succeed'> = (_raw, base): SucceedState => ({ ...base, Type: 'Succeed' });

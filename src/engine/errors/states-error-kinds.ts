@@ -1,0 +1,44 @@
+// Execution errors with a twist on matching or reporting. All are StatesErrors: Retry/Catch and the history
+// treat them uniformly, reading only `error`, `cause`, `catchable` and the helpers in error-matching.ts.
+import { StatesError, StatesErrorName } from './states-error';
+
+/**
+ * An error that ends the execution regardless of Retry/Catch: the oversized *state output* of spec §3.11
+ * (recorded PassStateEntered → ExecutionFailed, no exit event).
+ */
+export class TerminalStatesError extends StatesError {
+  override get catchable(): boolean {
+    return false;
+  }
+}
+
+/**
+ * A heartbeat expiry. AWS records it as States.Timeout (spec §3.2), and the docs name States.HeartbeatTimeout,
+ * so a retrier/catcher on either name matches it [UNCONFIRMED that AWS matches HeartbeatTimeout].
+ */
+export class HeartbeatTimeoutError extends StatesError {
+  constructor() {
+    super(StatesErrorName.Timeout);
+  }
+}
+
+/** A Fail state's error: either field may be absent, and the history then omits it (spec §3.6). */
+export class FailStateError extends StatesError {
+  constructor(readonly declaredError: string | undefined, cause: string | undefined) {
+    super(declaredError ?? '', cause);
+  }
+}
+
+/** The error name as the history and the error output show it; undefined for a Fail state without Error. */
+export function reportedErrorName(error: StatesError): string | undefined {
+  return error instanceof FailStateError ? error.declaredError : error.error;
+}
+
+/** The `{Error, Cause}` object a Catcher passes on (spec §3.10); absent members are omitted. */
+export function errorOutput(error: StatesError): { Error?: string; Cause?: string } {
+  const output: { Error?: string; Cause?: string } = {};
+  const name = reportedErrorName(error);
+  if (name !== undefined) output.Error = name;
+  if (error.cause !== undefined) output.Cause = error.cause;
+  return output;
+}

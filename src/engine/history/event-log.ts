@@ -1,0 +1,66 @@
+// Append-only execution history (spec §7, §10 item 19). The log only numbers events and hands them to the
+// recorder; it keeps no copies, so a million-row Map Run costs one counter per child execution.
+// `previousEventId` is NOT id-1: it points at the causally preceding event in the same scope, which an
+// EventChain tracks (one chain per execution, Parallel branch and Map iteration).
+import type { HistoryEvent, HistoryEventType } from '@aws-sdk/client-sfn';
+import type { Clock } from '../runtime/clock';
+import type { HistoryRecorder } from '../runtime/types';
+
+/** The `<x>EventDetails` member(s) of a HistoryEvent. */
+export type EventDetails = Omit<HistoryEvent, 'timestamp' | 'type' | 'id' | 'previousEventId'>;
+
+export class EventLog {
+  private lastId = 0;
+  private closed = false;
+
+  constructor(
+    private readonly recorder: HistoryRecorder,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Number of events appended so far. */
+  get size(): number {
+    return this.lastId;
+  }
+
+  /** Appends an event; after close() (the execution's terminal event) nothing more is recorded and 0 is returned. */
+  append(type: HistoryEventType, previousEventId: number, details?: EventDetails): number {
+    if (this.closed) return 0;
+    const id = ++this.lastId;
+    this.recorder.record({ timestamp: this.clock.now(), type, id, previousEventId, ...details });
+    return id;
+  }
+
+  /** Records the terminal event (ExecutionSucceeded/Failed/Aborted/TimedOut) and closes the log. */
+  close(type: HistoryEventType, previousEventId: number, details?: EventDetails): void {
+    this.append(type, previousEventId, details);
+    this.closed = true;
+  }
+}
+
+/** One causal sequence of events: each emit points at the previous one. */
+export class EventChain {
+  constructor(
+    readonly log: EventLog,
+    /** Id of the latest event of this chain (0 before the first). */
+    public last: number,
+  ) {}
+
+  emit(type: HistoryEventType, details?: EventDetails, previousEventId = this.last): number {
+    this.last = this.log.append(type, previousEventId, details);
+    return this.last;
+  }
+
+  /**
+   * Emits an event that later events of the chain do not point at. AWS records MapStateSucceeded and
+   * ParallelStateSucceeded this way: the following *StateExited points past them [REC test_map_state].
+   */
+  emitAside(type: HistoryEventType, details?: EventDetails, previousEventId = this.last): number {
+    return this.log.append(type, previousEventId, details);
+  }
+
+  /** A new chain (branch or iteration) starting after `from`. */
+  fork(from: number): EventChain {
+    return new EventChain(this.log, from);
+  }
+}

@@ -1,0 +1,32 @@
+// Public API of the ASL engine: parse/validate definitions and run executions. The Step Functions service
+// layer (src/services/stepfunctions) calls exactly this; the engine imports nothing from server/ or services/.
+export { parseDefinition, validateDefinition } from './definition/parse-definition';
+export type {
+  Program,
+  QueryLanguage,
+  StateMachineDefinition,
+  StateNode,
+  StateType,
+  MapState,
+  ItemReader,
+  ItemBatcher,
+  ResultWriter,
+  ReaderConfig,
+  DynamicValue,
+  Payload,
+} from './definition/types';
+export { Engine, type ExecutionRequest } from './runtime/engine';
+export type {
+  EngineDeps,
+  ExecutionIdentity,
+  ExecutionOutcome,
+  ExecutionStatus,
+  HistoryRecorder,
+  StateMachineType,
+  StopReason,
+} from './runtime/types';
+export { DefinitionError, type Diagnostic } from './errors/definition-error';
+export { StatesError, StatesErrorName } from './errors/states-error';
+export type { DistributedMapPort, DistributedMapRequest, MapRunEvents } from './states/map/distributed-port';
+// Helpers the Distributed Map runtime uses to evaluate the Map's fields the way the engine does.
+export { evaluatePayload, resolveDynamic, quoteValue } from './runtime/payload';

@@ -1,0 +1,72 @@
+// Why a scope stops early. One AbortSignal per scope carries one of these as its reason (STYLE convention
+// 10): StopExecution, the execution timeout, or a failed sibling branch/iteration. Only the last makes
+// running states record `*StateAborted`: a recorded StopExecution during a Wait shows WaitStateEntered
+// followed directly by ExecutionAborted (spec §7, test_stop_execution).
+import type { StopReason } from './types';
+
+export class StopAbort {
+  constructor(readonly reason: StopReason) {}
+}
+
+export class TimeoutAbort {}
+
+/** A sibling failed; aborted states and iterations point their events at `eventId` (recorded, spec §4.4). */
+export class SiblingAbort {
+  constructor(readonly eventId: number) {}
+}
+
+export type AbortReason = StopAbort | TimeoutAbort | SiblingAbort;
+
+/** Thrown through the run loop once a scope's signal has fired; never caught by Retry/Catch. */
+export class AbortedError extends Error {
+  constructor(readonly reason: unknown) {
+    super('aborted');
+  }
+}
+
+export function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new AbortedError(signal.reason);
+}
+
+/** Reason used to release a child controller whose work has finished (detaches it from its parent). */
+export class ScopeFinished {}
+
+/**
+ * A child controller that follows `parent` (same reason) and can also be aborted on its own. Abort it with
+ * ScopeFinished once its work is done so the parent does not keep a listener per finished scope.
+ */
+export function childController(parent: AbortSignal): AbortController {
+  const controller = new AbortController();
+  if (parent.aborted) controller.abort(parent.reason);
+  else {
+    const follow = () => controller.abort(parent.reason);
+    parent.addEventListener('abort', follow, { once: true });
+    controller.signal.addEventListener('abort', () => parent.removeEventListener('abort', follow), { once: true });
+  }
+  return controller;
+}
+
+/**
+ * Settles with `promise`, or rejects with AbortedError as soon as `signal` fires, so a task that ignores
+ * its signal cannot keep an aborted scope waiting.
+ */
+export function raceSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    return Promise.reject(new AbortedError(signal.reason));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new AbortedError(signal.reason));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,54 @@
+// One attempt at running one state: its inputs at each data-flow stage and the evaluation scopes the
+// query languages need. Handlers receive it; they never touch the variable store or lifecycle events.
+import type { EvalScope } from '../query/types';
+import { contextObject, type StateContext } from './context-object';
+import type { Scope } from './scope';
+
+export interface StatesBindings {
+  readonly result?: unknown;
+  readonly errorOutput?: unknown;
+}
+
+export class StateRun {
+  constructor(
+    readonly scope: Scope,
+    readonly stateName: string,
+    readonly enteredEventId: number,
+    readonly state: StateContext,
+    /** The state's input as entered (`$states.input`). */
+    readonly input: unknown,
+    /** JSONPath: after InputPath; JSONata: the input. */
+    readonly effective: unknown,
+    /** After Parameters / Arguments; the effective input when the state has neither. */
+    readonly args: unknown,
+    /** The callback token of a `.waitForTaskToken` Task attempt (`$$.Task.Token`). */
+    readonly taskToken?: string,
+  ) {}
+
+  /** The same attempt at a later data-flow stage. */
+  withInputs(effective: unknown, args: unknown): StateRun {
+    return new StateRun(this.scope, this.stateName, this.enteredEventId, this.state, this.input, effective, args, this.taskToken);
+  }
+
+  get signal(): AbortSignal {
+    return this.scope.signal;
+  }
+
+  get deps() {
+    return this.scope.exec.deps;
+  }
+
+  /** The scope expressions of this state evaluate in; `mapItem` adds `Map.Item` to the context object. */
+  evalScope(states: StatesBindings = {}, mapItem?: { Index: number; Value: unknown }): EvalScope {
+    const { exec, variables } = this.scope;
+    return {
+      stateName: this.stateName,
+      enteredEventId: this.enteredEventId,
+      context: contextObject(exec.context, this.state, { mapItem, taskToken: this.taskToken }),
+      variables,
+      states: { input: this.input, result: states.result, errorOutput: states.errorOutput },
+      random: exec.deps.random,
+      uuid: exec.deps.uuid,
+    };
+  }
+}

@@ -1,0 +1,52 @@
+// Shared by Parallel branches and Inline Map iterations (STYLE: one concurrency/abort implementation):
+// starts runs in index order, at most `maxConcurrency` at a time (0 = unlimited), keeps results in index
+// order, and on the first failure aborts the others with a SiblingAbort pointing at the failure's last
+// event, waits for them to settle, then rethrows that failure's error unchanged (spec §3.7, §10 item 11).
+import { AbortedError, ScopeFinished, SiblingAbort, childController } from '../runtime/abort';
+
+/** Thrown by a run to report its error and the id of its last event (where aborted siblings point). */
+export class IterationFailure {
+  constructor(
+    readonly error: unknown,
+    readonly eventId: number,
+  ) {}
+}
+
+export interface IterationGroup<T> {
+  readonly count: number;
+  readonly maxConcurrency: number;
+  readonly signal: AbortSignal;
+  run(index: number, signal: AbortSignal): Promise<T>;
+}
+
+export async function iterate<T>(group: IterationGroup<T>): Promise<T[]> {
+  const { count, signal } = group;
+  const results = new Array<T>(count);
+  const controller = childController(signal);
+  let next = 0;
+  let failure: IterationFailure | undefined;
+  const worker = async (): Promise<void> => {
+    while (next < count && !controller.signal.aborted) {
+      const index = next++;
+      try {
+        results[index] = await group.run(index, controller.signal);
+      } catch (thrown) {
+        if (thrown instanceof IterationFailure && !failure) {
+          failure = thrown;
+          controller.abort(new SiblingAbort(thrown.eventId));
+        } else if (!(thrown instanceof IterationFailure) && !(thrown instanceof AbortedError)) {
+          throw thrown;
+        }
+      }
+    }
+  };
+  const workers = group.maxConcurrency > 0 ? Math.min(group.maxConcurrency, count) : count;
+  try {
+    await Promise.all(Array.from({ length: workers }, worker));
+  } finally {
+    if (!controller.signal.aborted) controller.abort(new ScopeFinished());
+  }
+  if (failure) throw failure.error;
+  if (signal.aborted) throw new AbortedError(signal.reason);
+  return results;
+}

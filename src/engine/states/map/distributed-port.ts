@@ -1,0 +1,39 @@
+// The seam between the Map state and the Distributed Map runtime (Map Run resource, child executions,
+// ItemReader/ItemBatcher/ResultWriter, failure tolerance), which lives outside the engine core and is
+// injected as EngineDeps.distributedMap. The engine records MapStateStarted before calling it and
+// MapStateSucceeded/Failed after; the port records the Map Run events through `events` (spec §4.5).
+import type { MapState, StateMachineDefinition } from '../../definition/types';
+import type { EvalScope } from '../../query/types';
+import type { ExecutionIdentity } from '../../runtime/types';
+
+/** Parent-history events of a Map Run, each chained after the previous one. */
+export interface MapRunEvents {
+  started(mapRunArn: string): void;
+  succeeded(): void;
+  failed(error?: string, cause?: string): void;
+  aborted(): void;
+}
+
+export interface DistributedMapRequest {
+  /** The parsed Map state: ItemReader, ItemBatcher, ResultWriter, Label, MaxConcurrency, ToleratedFailure*, ItemSelector. */
+  readonly state: MapState;
+  /** The Map's effective input (after InputPath): `$` for its ItemReader Parameters, ItemSelector, BatchInput. */
+  readonly input: unknown;
+  /** Items from ItemsPath / Items, when there is no ItemReader (an ItemReader takes precedence, spec §4.2). */
+  readonly items?: readonly unknown[];
+  /** The Map state's evaluation scope: `$states`, context object and the parent's variables. */
+  readonly scope: EvalScope;
+  /** The scope for one item's ItemSelector: adds `Map.Item.Index/Value` to the context object. */
+  itemScope(index: number, value: unknown): EvalScope;
+  readonly execution: ExecutionIdentity;
+  /** Aborted on StopExecution, the execution timeout, or a failing sibling of the Map state. */
+  readonly signal: AbortSignal;
+  /** The ItemProcessor as its own state machine; `type` is the ProcessorConfig ExecutionType. */
+  readonly childDefinition: StateMachineDefinition;
+  readonly events: MapRunEvents;
+}
+
+export interface DistributedMapPort {
+  /** Resolves with the Map state's result; failures throw StatesError (after `events.failed`). */
+  run(request: DistributedMapRequest): Promise<unknown>;
+}

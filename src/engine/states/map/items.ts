@@ -1,0 +1,44 @@
+// Where a Map's items come from and what each iteration receives (spec §4.2, §4.3, §1.7, §1.8):
+// JSONPath ItemsPath over the effective input (default `$`), JSONata Items (default: the state input), then
+// ItemSelector per item with `Map.Item.Index/Value` in the context object.
+import type { MapState } from '../../definition/types';
+import { StatesError, StatesErrorName, stateErrorPrefix } from '../../errors/states-error';
+import { evaluateTyped } from '../../query/jsonata';
+import { evaluatePayload, quoteValue, resolveDynamic } from '../../runtime/payload';
+import type { StateRun } from '../../runtime/state-run';
+
+function notAnArray(run: StateRun, value: unknown, name: string): StatesError {
+  // Recorded for JSONata (States.QueryEvaluationError); the JSONPath wording is assumed the same [UNCONFIRMED].
+  return new StatesError(name, `${stateErrorPrefix(run.stateName, run.enteredEventId)}Map state input must be an array but was: ${JSON.stringify(value) ?? 'null'}`);
+}
+
+export async function mapItems(node: MapState, run: StateRun): Promise<unknown[]> {
+  if (node.io.QueryLanguage === 'JSONata') {
+    if (node.Items) return evaluateTyped(node.Items, run.evalScope(), 'Items', 'array');
+    if (!Array.isArray(run.input)) throw notAnArray(run, run.input, StatesErrorName.QueryEvaluationError);
+    return run.input;
+  }
+  const items = node.ItemsPath ? node.ItemsPath.select(run.effective, run.evalScope()) : run.effective;
+  if (!Array.isArray(items)) throw notAnArray(run, items, StatesErrorName.Runtime);
+  return items;
+}
+
+/** The input of each iteration: the item itself, or the ItemSelector evaluated for it. */
+export async function iterationInputs(node: MapState, run: StateRun, items: readonly unknown[]): Promise<unknown[]> {
+  if (!node.ItemSelector) return [...items];
+  const inputs: unknown[] = [];
+  for (let index = 0; index < items.length; index++) {
+    const scope = run.evalScope({}, { Index: index, Value: items[index] });
+    inputs.push(await evaluatePayload(node.ItemSelector, run.effective, scope));
+  }
+  return inputs;
+}
+
+/** MaxConcurrency (0 = unlimited). Recorded path error: `The MaxConcurrencyPath field refers to value "NoNumber" which is not a valid integer: $.MaxConcurrencyValue`. */
+export async function maxConcurrency(node: MapState, run: StateRun): Promise<number> {
+  if (!node.MaxConcurrency) return 0;
+  const { value, path } = await resolveDynamic(node.MaxConcurrency, run.effective, run.evalScope(), 'integer');
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  throw new StatesError(StatesErrorName.Runtime, `${stateErrorPrefix(run.stateName, run.enteredEventId)}The MaxConcurrencyPath ` +
+    `field refers to value "${quoteValue(value)}" which is not a valid integer: ${path}`);
+}

@@ -1,0 +1,41 @@
+// A DISTRIBUTED Map delegates to the injected port (spec §4.5). MapStateStarted reports length 0 when an
+// ItemReader supplies the items (recorded, §10 item 3); MapStateSucceeded is recorded aside, so
+// MapStateExited points at MapRunSucceeded like the recording.
+import type { MapState } from '../../definition/types';
+import { StatesError, StatesErrorName } from '../../errors/states-error';
+import { errorFields } from '../../history/event-details';
+import type { StateRun } from '../../runtime/state-run';
+import type { MapRunEvents } from './distributed-port';
+import { mapItems } from './items';
+
+function mapRunEvents(run: StateRun): MapRunEvents {
+  const { chain } = run.scope;
+  return {
+    started: (mapRunArn) => chain.emit('MapRunStarted', { mapRunStartedEventDetails: { mapRunArn } }),
+    succeeded: () => chain.emit('MapRunSucceeded'),
+    failed: (error, cause) => chain.emit('MapRunFailed', { mapRunFailedEventDetails: errorFields(error, cause) }),
+    aborted: () => chain.emit('MapRunAborted'),
+  };
+}
+
+export async function runDistributedMap(node: MapState, run: StateRun): Promise<unknown> {
+  const port = run.deps.distributedMap;
+  if (!port || !node.childDefinition) {
+    throw new StatesError(StatesErrorName.Runtime, 'Distributed Map is not configured in this engine');
+  }
+  const items = node.ItemReader ? undefined : await mapItems(node, run);
+  run.scope.chain.emit('MapStateStarted', { mapStateStartedEventDetails: { length: items?.length ?? 0 } });
+  const result = await port.run({
+    state: node,
+    input: run.effective,
+    items,
+    scope: run.evalScope(),
+    itemScope: (index, value) => run.evalScope({}, { Index: index, Value: value }),
+    execution: run.scope.exec.identity,
+    signal: run.signal,
+    childDefinition: node.childDefinition,
+    events: mapRunEvents(run),
+  });
+  run.scope.chain.emitAside('MapStateSucceeded');
+  return result;
+}

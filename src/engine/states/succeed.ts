@@ -1,0 +1,8 @@
+// Succeed (spec §3.5): ends its scope with its (filtered) input as output.
+import type { StateHandler } from './types';
+
+export const succeedHandler: StateHandler<'Succeed'> = {
+  async execute() {
+    return { hasResult: false };
+  },
+};

@@ -1,0 +1,105 @@
+// Task (spec §3.2, §5): schedules the integration through the TaskRunner port and records TaskScheduled →
+// TaskStarted → [TaskSubmitted] → TaskSucceeded | TaskFailed | TaskTimedOut (LambdaFunction* for legacy
+// Lambda ARNs). TimeoutSeconds always applies; HeartbeatSeconds only to `.sync`/`.waitForTaskToken` tasks,
+// the only ones that heartbeat. Both expire as States.Timeout with no cause (recorded).
+import type { TaskState } from '../definition/types';
+import { HeartbeatTimeoutError } from '../errors/states-error-kinds';
+import { StatesError, StatesErrorName, toStatesError } from '../errors/states-error';
+import type { TaskInvocation } from '../integrations/types';
+import { AbortedError, ScopeFinished, childController, raceSignal } from '../runtime/abort';
+import { checkTaskResult } from '../runtime/data-limit';
+import { evaluatePayload } from '../runtime/payload';
+import type { StateRun } from '../runtime/state-run';
+import { taskEvents, type TaskEvents, type Timers } from './task/task-events';
+import { taskTimers } from './task/task-timers';
+import type { StateHandler } from './types';
+
+interface Deadline {
+  readonly ms: number;
+  readonly error: () => StatesError;
+}
+
+function deadline(node: TaskState, timers: Timers): Deadline | undefined {
+  const heartbeat = node.resource.pattern === 'REQUEST_RESPONSE' ? undefined : timers.heartbeatSeconds;
+  const timeout = timers.timeoutSeconds;
+  if (heartbeat !== undefined && (timeout === undefined || heartbeat < timeout)) {
+    return { ms: heartbeat * 1000, error: () => new HeartbeatTimeoutError() };
+  }
+  return timeout === undefined ? undefined : { ms: timeout * 1000, error: () => new StatesError(StatesErrorName.Timeout) };
+}
+
+class TimedOut {
+  constructor(readonly error: StatesError) {}
+}
+
+/** Races the invocation against its deadline; on expiry the invocation is cancelled through its signal. */
+async function withDeadline(task: Promise<unknown>, limit: Deadline, run: StateRun, cancel: AbortController): Promise<unknown> {
+  const timer = new AbortController();
+  const expiry = run.deps.clock.sleep(limit.ms, timer.signal).then(
+    () => Promise.reject(new TimedOut(limit.error())),
+    // Cancelled because the task settled first: never settle, the race is already decided.
+    () => new Promise<never>(() => undefined),
+  );
+  try {
+    return await Promise.race([task, expiry]);
+  } catch (thrown) {
+    if (thrown instanceof TimedOut) {
+      cancel.abort(thrown.error);
+      task.catch(() => undefined);
+    }
+    throw thrown;
+  } finally {
+    timer.abort();
+  }
+}
+
+async function invoke(node: TaskState, run: StateRun, timers: Timers, events: TaskEvents): Promise<unknown> {
+  const cancel = childController(run.signal);
+  const invocation: TaskInvocation = {
+    resource: node.resource,
+    args: run.args,
+    execution: run.scope.exec.identity,
+    stateName: run.stateName,
+    signal: cancel.signal,
+    onSubmitted: (output) => events.submitted(output),
+    ...(run.taskToken !== undefined && { taskToken: run.taskToken }),
+  };
+  const task = raceSignal(Promise.resolve().then(() => run.deps.tasks.invoke(invocation)), run.signal);
+  const limit = deadline(node, timers);
+  try {
+    return limit ? await withDeadline(task, limit, run, cancel) : await task;
+  } finally {
+    if (!cancel.signal.aborted) cancel.abort(new ScopeFinished());
+  }
+}
+
+async function roleArn(node: TaskState, run: StateRun): Promise<string | undefined> {
+  if (!node.Credentials) return undefined;
+  const credentials = (await evaluatePayload(node.Credentials, run.effective, run.evalScope())) as { RoleArn?: unknown };
+  return typeof credentials?.RoleArn === 'string' ? credentials.RoleArn : undefined;
+}
+
+export const taskHandler: StateHandler<'Task'> = {
+  async execute(node, run) {
+    const timers = await taskTimers(node, run);
+    const events = taskEvents(node.resource, run.scope.chain, run.deps.region);
+    events.scheduled(run.args, timers, await roleArn(node, run));
+    events.started();
+    let result: unknown;
+    try {
+      result = await invoke(node, run, timers, events);
+      checkTaskResult(result, node.resource.legacyLambda ? node.resource.arn : node.resource.resourceType);
+    } catch (thrown) {
+      if (thrown instanceof AbortedError || run.signal.aborted) throw thrown;
+      if (thrown instanceof TimedOut) {
+        events.timedOut(thrown.error);
+        throw thrown.error;
+      }
+      const error = toStatesError(thrown);
+      events.failed(error);
+      throw error;
+    }
+    events.succeeded(result);
+    return { hasResult: true, result };
+  },
+};

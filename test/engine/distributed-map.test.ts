@@ -1,0 +1,138 @@
+// The Map state's side of a Distributed Map (spec §4.5): parent events around the injected port, what the
+// port receives, and the one allowed unimplemented path (no port configured).
+import { evaluatePayload } from '../../src/engine';
+import { StatesError } from '../../src/engine/errors/states-error';
+import type { DistributedMapPort, DistributedMapRequest } from '../../src/engine/states/map/distributed-port';
+import { runWorkflow, shape } from './support/run-workflow';
+
+const PROCESSOR = {
+  ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' },
+  StartAt: 'Row',
+  States: { Row: { Type: 'Pass', End: true } },
+};
+
+function csvMap(extra: Record<string, unknown> = {}) {
+  return {
+    StartAt: 'Init',
+    States: {
+      Init: { Type: 'Pass', Assign: { table: 'orders' }, Next: 'MapState' },
+      MapState: {
+        Type: 'Map',
+        ItemProcessor: PROCESSOR,
+        ItemReader: {
+          Resource: 'arn:aws:states:::s3:getObject',
+          Parameters: { 'Bucket.$': '$.Bucket', 'Key.$': '$.Key' },
+          ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW' },
+        },
+        ItemSelector: { 'row.$': '$$.Map.Item.Value', 'table.$': '$table' },
+        Label: 'Rows',
+        End: true,
+        ...extra,
+      },
+    },
+  };
+}
+
+function port(run: (request: DistributedMapRequest) => Promise<unknown>): DistributedMapPort & { requests: DistributedMapRequest[] } {
+  const requests: DistributedMapRequest[] = [];
+  return { requests, run: (request) => (requests.push(request), run(request)) };
+}
+
+describe('Distributed Map', () => {
+  it('records MapStateStarted {length:0} with an ItemReader, then the port\'s Map Run events (recorded worked example §7)', async () => {
+    const fake = port(async (req) => {
+      req.events.started('arn:aws:states:us-east-1:123456789012:mapRun:TestMachine/Rows:1');
+      req.events.succeeded();
+      return [{ Col1: 'Value1' }];
+    });
+    const { outcome, events } = await runWorkflow(csvMap(), { Bucket: 'b', Key: 'file.csv' }, { distributedMap: fake });
+    expect(outcome).toEqual({ status: 'SUCCEEDED', output: [{ Col1: 'Value1' }] });
+    expect(shape(events).slice(3)).toEqual([
+      [4, 3, 'MapStateEntered'],
+      [5, 4, 'MapStateStarted'],
+      [6, 5, 'MapRunStarted'],
+      [7, 6, 'MapRunSucceeded'],
+      [8, 7, 'MapStateSucceeded'],
+      [9, 7, 'MapStateExited'],
+      [10, 9, 'ExecutionSucceeded'],
+    ]);
+    expect(events[4].mapStateStartedEventDetails).toEqual({ length: 0 });
+    expect(events[5].mapRunStartedEventDetails).toEqual({ mapRunArn: 'arn:aws:states:us-east-1:123456789012:mapRun:TestMachine/Rows:1' });
+  });
+
+  it('hands the port the parsed node, the effective input, a child definition and scopes that see parent variables', async () => {
+    const fake = port(async () => []);
+    await runWorkflow(csvMap(), { Bucket: 'b', Key: 'k' }, { distributedMap: fake });
+    const [request] = fake.requests;
+    expect(request.input).toEqual({ Bucket: 'b', Key: 'k' });
+    expect(request.items).toBeUndefined();
+    expect(request.state.ItemReader?.action).toBe('getObject');
+    expect(request.state.ItemReader?.ReaderConfig).toMatchObject({ InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW' });
+    expect(request.state.Label).toBe('Rows');
+    expect(request.childDefinition.type).toBe('EXPRESS');
+    expect(Object.keys(request.childDefinition.program.States)).toEqual(['Row']);
+    expect(request.execution.executionArn).toContain(':execution:TestMachine:');
+    const scope = request.itemScope(3, { id: '7' });
+    expect(await evaluatePayload(request.state.ItemSelector!, request.input, scope)).toEqual({ row: { id: '7' }, table: 'orders' });
+    expect((scope.context as { Map: unknown }).Map).toEqual({ Item: { Index: 3, Value: { id: '7' } } });
+  });
+
+  it('passes ItemsPath items and reports their count when there is no ItemReader', async () => {
+    const fake = port(async (req) => req.items);
+    const definition = { StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: PROCESSOR, ItemsPath: '$.xs', End: true } } };
+    const { outcome, events } = await runWorkflow(definition, { xs: [1, 2, 3] }, { distributedMap: fake });
+    expect(outcome.output).toEqual([1, 2, 3]);
+    expect(events[2].mapStateStartedEventDetails).toEqual({ length: 3 });
+  });
+
+  it('MapRunFailed → MapStateFailed → ExecutionFailed with the port\'s error', async () => {
+    const fake = port(async (req) => {
+      req.events.started('arn:run');
+      req.events.failed('States.ItemReaderFailed', 'CSV headers cannot contain duplicates.');
+      throw new StatesError('States.ItemReaderFailed', 'CSV headers cannot contain duplicates.');
+    });
+    const { outcome, events } = await runWorkflow(csvMap(), { Bucket: 'b', Key: 'k' }, { distributedMap: fake });
+    expect(outcome).toEqual({ status: 'FAILED', error: 'States.ItemReaderFailed', cause: 'CSV headers cannot contain duplicates.' });
+    expect(shape(events).slice(4)).toEqual([[5, 4, 'MapStateStarted'], [6, 5, 'MapRunStarted'], [7, 6, 'MapRunFailed'], [8, 7, 'MapStateFailed'], [9, 8, 'ExecutionFailed']]);
+    expect(events[6].mapRunFailedEventDetails).toEqual({ error: 'States.ItemReaderFailed', cause: 'CSV headers cannot contain duplicates.' });
+  });
+
+  it('a Map Run failure is catchable at the Map state', async () => {
+    const fake = port(async () => {
+      throw new StatesError('States.ExceedToleratedFailureThreshold', 'The specified tolerated failure threshold was exceeded');
+    });
+    const definition = csvMap({ End: undefined, Next: 'Done', Catch: [{ ErrorEquals: ['States.ExceedToleratedFailureThreshold'], Next: 'Done' }] });
+    const { outcome } = await runWorkflow(
+      { ...definition, States: { ...definition.States, Done: { Type: 'Succeed' } } },
+      { Bucket: 'b', Key: 'k' },
+      { distributedMap: fake },
+    );
+    expect(outcome.output).toEqual({ Error: 'States.ExceedToleratedFailureThreshold', Cause: 'The specified tolerated failure threshold was exceeded' });
+  });
+
+  it('child executions run the child definition in their own variable scope: parent variables are not visible (§10 item 9)', async () => {
+    const definition = {
+      StartAt: 'Init',
+      States: {
+        Init: { Type: 'Pass', Assign: { secret: 1 }, Next: 'M' },
+        M: {
+          Type: 'Map',
+          ItemsPath: '$.xs',
+          ItemProcessor: { ...PROCESSOR, States: { Row: { Type: 'Pass', Parameters: { 'v.$': '$secret' }, End: true } } },
+          End: true,
+        },
+      },
+    };
+    const fake = port(async (req) => {
+      const child = await runWorkflow(req.childDefinition.source, req.items?.[0], { type: req.childDefinition.type });
+      return [child.outcome];
+    });
+    const { outcome } = await runWorkflow(definition, { xs: [1] }, { distributedMap: fake });
+    expect((outcome.output as { error?: string }[])[0]).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+  });
+
+  it('without a configured port fails with States.Runtime', async () => {
+    const { outcome } = await runWorkflow(csvMap(), { Bucket: 'b', Key: 'k' });
+    expect(outcome).toEqual({ status: 'FAILED', error: 'States.Runtime', cause: 'Distributed Map is not configured in this engine' });
+  });
+});
