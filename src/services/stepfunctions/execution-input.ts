@@ -1,0 +1,31 @@
+// StartExecution / StartSyncExecution input: a JSON text (default "{}"), rejected with Jackson's message
+// (spec §8.1). Valid JSON scalars (`1`, `"str"`, `null`) are accepted.
+import { InvalidExecutionInput } from './errors';
+import { scanJson } from './jackson-json';
+
+export interface ExecutionInput {
+  /** The text as the caller sent it; DescribeExecution returns it verbatim. */
+  readonly text: string;
+  readonly value: unknown;
+}
+
+export function parseExecutionInput(input: string | undefined): ExecutionInput {
+  const text = input ?? '{}';
+  if (text.trim() === '') throw new InvalidExecutionInput('Invalid execution input.');
+  try {
+    return { text, value: JSON.parse(text) };
+  } catch {
+    const scan = scanJson(text);
+    if (!scan.ok) throw new InvalidExecutionInput(scan.message);
+    // Jackson stops after the first root value; JSON.parse does not, so parse just that value.
+    return { text, value: parseFirstValue(text.slice(0, scan.end)) };
+  }
+}
+
+function parseFirstValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new InvalidExecutionInput((err as Error).message);
+  }
+}

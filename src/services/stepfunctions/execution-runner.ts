@@ -1,0 +1,209 @@
+// Runs executions in-process and asynchronously: start() records the execution and returns at once; the
+// engine's run() promise completes the record. Stopping aborts the run's AbortSignal with a StopReason.
+import type { HistoryEvent } from '@aws-sdk/client-sfn';
+import { setMaxListeners } from 'node:events';
+import type { EngineDeps, ExecutionIdentity, ExecutionOutcome, StateMachineType, StopReason } from '../../engine/runtime/types';
+import type { ExecutionEngine, ParsedStateMachine } from './engine-port';
+import type { ExecutionInput } from './execution-input';
+import type { ExecutionRecord, StateMachineRevision, StepFunctionsStore } from './store';
+
+/** How much of an execution is kept: STANDARD everything, EXPRESS Map Run children list fields, EXPRESS nothing. */
+export type Retention = 'full' | 'list-only' | 'none';
+
+export interface StartRequest<D> {
+  readonly arn: string;
+  readonly name: string;
+  readonly stateMachineArn: string;
+  readonly stateMachineName: string;
+  readonly type: StateMachineType;
+  readonly roleArn: string;
+  readonly definition: D;
+  readonly input: ExecutionInput;
+  readonly retention: Retention;
+  readonly revision?: StateMachineRevision;
+  readonly traceHeader?: string;
+  readonly mapRunArn?: string;
+  readonly itemCount?: number;
+  readonly sync?: boolean;
+  /** An outer signal (e.g. the parent of a Map Run child) that also stops the run. */
+  readonly signal?: AbortSignal;
+}
+
+export interface FinishedExecution {
+  readonly outcome: ExecutionOutcome;
+  /** The JSON text of outcome.output, when SUCCEEDED. */
+  readonly output?: string;
+  readonly startDate: Date;
+  readonly stopDate: Date;
+}
+
+export interface StartedExecution {
+  readonly startDate: Date;
+  readonly done: Promise<FinishedExecution>;
+}
+
+interface Running {
+  readonly request: StartRequest<unknown>;
+  readonly startDate: Date;
+  readonly controller: AbortController;
+  readonly done: Promise<FinishedExecution>;
+  settled: boolean;
+}
+
+/** How long StopExecution waits for the engine to honour the abort before closing the record itself. */
+export const STOP_GRACE_MS = 10_000;
+
+export class ExecutionRunner<D extends ParsedStateMachine> {
+  private readonly running = new Map<string, Running>();
+  private readonly runningByStateMachine = new Map<string, number>();
+
+  constructor(
+    private readonly store: StepFunctionsStore,
+    private readonly engine: ExecutionEngine<D>,
+    private readonly engineDeps: EngineDeps,
+    /** Called whenever an execution of this state machine ends (DeleteStateMachine waits on it). */
+    private readonly onSettled: (stateMachineArn: string) => void,
+    private readonly stopGraceMs = STOP_GRACE_MS,
+  ) {}
+
+  start(request: StartRequest<D>): StartedExecution {
+    const startDate = this.engineDeps.clock.now();
+    if (request.retention !== 'none') this.store.putExecution(this.newRecord(request, startDate));
+    const controller = new AbortController();
+    const unlink = linkSignal(request.signal, controller);
+    const record = (event: HistoryEvent) => this.store.appendHistory(request.arn, event);
+    let run!: Running;
+    const done = settle(() =>
+      this.engine.run(this.engineDeps, {
+        definition: request.definition,
+        input: request.input.value,
+        identity: identityOf(request, startDate),
+        history: { record: request.retention === 'full' ? record : () => {} },
+        signal: controller.signal,
+      }),
+    )
+      // The engine resolves workflow failures; a rejection is an engine bug, reported as States.Runtime.
+      .catch((err: unknown): ExecutionOutcome => ({ status: 'FAILED', error: 'States.Runtime', cause: errorText(err) }))
+      .then((outcome) => this.finish(run, outcome))
+      .finally(unlink);
+    run = { request, startDate, controller, done, settled: false };
+    this.running.set(request.arn, run);
+    this.count(request.stateMachineArn, +1);
+    return { startDate, done };
+  }
+
+  isRunning(arn: string): boolean {
+    return this.running.has(arn);
+  }
+
+  runningCount(stateMachineArn: string): number {
+    return this.runningByStateMachine.get(stateMachineArn) ?? 0;
+  }
+
+  /** Aborts a running execution and waits until it has ended. */
+  async stop(arn: string, reason: StopReason): Promise<void> {
+    const run = this.running.get(arn);
+    if (!run) return;
+    run.controller.abort(reason);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.stopGraceMs)));
+    await Promise.race([run.done, grace]);
+    clearTimeout(timer);
+    // An engine that ignored the abort: close the record so the API stays consistent.
+    if (!run.settled) this.finish(run, { status: 'ABORTED', ...reason });
+  }
+
+  /** Stops everything still running (endpoint shutdown). */
+  async close(): Promise<void> {
+    await Promise.all([...this.running.keys()].map((arn) => this.stop(arn, {})));
+  }
+
+  private newRecord(request: StartRequest<unknown>, startDate: Date): ExecutionRecord {
+    const full = request.retention === 'full';
+    return {
+      arn: request.arn,
+      name: request.name,
+      stateMachineArn: request.stateMachineArn,
+      type: request.type,
+      startDate,
+      status: 'RUNNING',
+      ...(request.traceHeader !== undefined ? { traceHeader: request.traceHeader } : {}),
+      ...(request.mapRunArn !== undefined ? { mapRunArn: request.mapRunArn, itemCount: request.itemCount } : {}),
+      ...(full ? { input: request.input.text, revision: request.revision } : {}),
+    };
+  }
+
+  private finish(run: Running, outcome: ExecutionOutcome): FinishedExecution {
+    const { request, startDate } = run;
+    const stopDate = this.engineDeps.clock.now();
+    const output = outcome.status === 'SUCCEEDED' ? (JSON.stringify(outcome.output) ?? 'null') : undefined;
+    const finished = { outcome, output, startDate, stopDate };
+    if (run.settled) return finished;
+    run.settled = true;
+    if (request.retention !== 'none') {
+      const keepData = request.retention === 'full';
+      this.store.updateExecution(request.arn, {
+        status: outcome.status,
+        stopDate,
+        ...(keepData && output !== undefined ? { output } : {}),
+        ...(keepData && outcome.error !== undefined ? { error: outcome.error } : {}),
+        ...(keepData && outcome.cause !== undefined ? { cause: outcome.cause } : {}),
+      });
+    }
+    this.running.delete(request.arn);
+    this.count(request.stateMachineArn, -1);
+    this.onSettled(request.stateMachineArn);
+    return finished;
+  }
+
+  private count(stateMachineArn: string, delta: number): void {
+    const n = (this.runningByStateMachine.get(stateMachineArn) ?? 0) + delta;
+    if (n === 0) this.runningByStateMachine.delete(stateMachineArn);
+    else this.runningByStateMachine.set(stateMachineArn, n);
+  }
+}
+
+function identityOf(request: StartRequest<unknown>, startTime: Date): ExecutionIdentity {
+  return {
+    executionArn: request.arn,
+    executionName: request.name,
+    stateMachineArn: request.stateMachineArn,
+    stateMachineName: request.stateMachineName,
+    roleArn: request.roleArn,
+    startTime,
+    type: request.type,
+    redriveCount: 0,
+    mapRunArn: request.mapRunArn,
+    sync: request.sync,
+  };
+}
+
+/** The engine's run as a promise, even if it throws synchronously. */
+function settle(run: () => Promise<ExecutionOutcome>): Promise<ExecutionOutcome> {
+  try {
+    return run();
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Forwards an outer abort (e.g. a Map Run child's parent stopping) into the run's own controller. Not
+ * AbortSignal.any: a long-lived parent signal would then keep one dependent per child ever started.
+ */
+function linkSignal(outer: AbortSignal | undefined, controller: AbortController): () => void {
+  if (!outer) return () => {};
+  if (outer.aborted) {
+    controller.abort(outer.reason);
+    return () => {};
+  }
+  const forward = () => controller.abort(outer.reason);
+  // One shared outer signal may see MaxConcurrency (up to 10,000) children listening at once.
+  setMaxListeners(0, outer);
+  outer.addEventListener('abort', forward, { once: true });
+  return () => outer.removeEventListener('abort', forward);
+}

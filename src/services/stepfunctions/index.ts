@@ -1,0 +1,93 @@
+// The Step Functions service: the awsJson1_0 API over the in-process engine (spec §6–§8), plus the
+// Map Run host the Distributed Map runtime uses to create Map Runs and start their child executions.
+import { randomUUID } from 'node:crypto';
+import type { SandboxConfig } from '../../config/config';
+import type { TaskRunner } from '../../engine/integrations/types';
+import { ScaledClock, type Clock } from '../../engine/runtime/clock';
+import type { EngineDeps } from '../../engine/runtime/types';
+import type { EdgeRequest, EdgeResponse, ServiceHandler } from '../../server/edge';
+import { ArnFactory } from './arns';
+import { handleAwsJson } from './aws-json-handler';
+import { DefinitionCache } from './definitions';
+import type { ExecutionEngine, ParsedStateMachine } from './engine-port';
+import { ExecutionRunner } from './execution-runner';
+import { InMemoryStore } from './in-memory-store';
+import type { MapRunHost } from '../../engine/map-run/map-run-host';
+import type { DistributedMapPort } from '../../engine/states/map/distributed-port';
+import { MapRunRegistry } from './map-runs';
+import type { OperationContext } from './operation';
+import type { StepFunctionsStore } from './store';
+
+export type { ExecutionEngine, ParsedStateMachine, RunRequest } from './engine-port';
+export type { StepFunctionsStore } from './store';
+export { InMemoryStore } from './in-memory-store';
+
+export interface StepFunctionsServiceDeps<D extends ParsedStateMachine> {
+  readonly config: SandboxConfig;
+  readonly engine: ExecutionEngine<D>;
+  readonly tasks: TaskRunner;
+  /** Defaults to ScaledClock(config.timeScale). */
+  readonly clock?: Clock;
+  /** Defaults to a new in-memory store. */
+  readonly store?: StepFunctionsStore;
+  /** Builds the Distributed Map runtime (EngineDeps.distributedMap) over this service's Map Run host. */
+  readonly distributedMap?: (host: MapRunHost) => DistributedMapPort;
+}
+
+export interface StepFunctionsService extends ServiceHandler {
+  readonly name: 'stepfunctions';
+  readonly store: StepFunctionsStore;
+  /** The engine's MapRunHost port: the Distributed Map runtime creates Map Runs and their children here (spec §4.5). */
+  readonly mapRuns: MapRunHost;
+  readonly engineDeps: EngineDeps;
+  /** Stops every running execution. */
+  close(): Promise<void>;
+}
+
+export function createStepFunctionsService<D extends ParsedStateMachine>(deps: StepFunctionsServiceDeps<D>): StepFunctionsService {
+  const { config, engine, tasks } = deps;
+  const clock = deps.clock ?? new ScaledClock(config.timeScale);
+  const store = deps.store ?? new InMemoryStore();
+  // The Distributed Map runtime needs the Map Run host, which needs the runner, which needs these deps.
+  let distributedMap: DistributedMapPort | undefined;
+  const engineDeps: EngineDeps = {
+    clock,
+    region: config.region,
+    accountId: config.accountId,
+    uuid: randomUUID,
+    random: Math.random,
+    tasks,
+    ...(deps.distributedMap ? { distributedMap: { run: (request) => (distributedMap as DistributedMapPort).run(request) } } : {}),
+  };
+  const arns = new ArnFactory(config.region, config.accountId);
+  const runner: ExecutionRunner<D> = new ExecutionRunner(store, engine, engineDeps, (arn) => finishDeletion(store, runner, arn));
+  const mapRuns = new MapRunRegistry<D>(store, runner, arns, () => clock.now(), randomUUID);
+  distributedMap = deps.distributedMap?.(mapRuns);
+  const ctx: OperationContext = {
+    region: config.region,
+    accountId: config.accountId,
+    arns,
+    store,
+    engine,
+    tasks,
+    definitions: new DefinitionCache(engine, tasks),
+    runner,
+    mapRuns,
+    clock,
+    uuid: randomUUID,
+  };
+  return {
+    name: 'stepfunctions',
+    store,
+    mapRuns,
+    engineDeps,
+    handle: (request: EdgeRequest): Promise<EdgeResponse> => handleAwsJson(ctx, request),
+    close: () => runner.close(),
+  };
+}
+
+/** A DELETING state machine goes away with its last running execution (spec §8.2). */
+function finishDeletion(store: StepFunctionsStore, runner: ExecutionRunner<ParsedStateMachine>, stateMachineArn: string): void {
+  const sm = store.getStateMachine(stateMachineArn);
+  if (sm?.status === 'DELETING' && runner.runningCount(stateMachineArn) === 0) store.deleteStateMachine(stateMachineArn);
+}

@@ -1,0 +1,27 @@
+// Resolving request ARNs to records, with AWS's errors for each way that fails (spec §8.1, §6).
+import { parseStatesArn } from './arns';
+import { ExecutionDoesNotExist, ResourceNotFound, StateMachineDoesNotExist } from './errors';
+import type { OperationContext } from './operation';
+import type { ExecutionRecord, MapRunRecord, StateMachineRecord } from './store';
+
+export function requireStateMachine(ctx: OperationContext, arn: string): StateMachineRecord {
+  parseStatesArn(arn, ['stateMachine']);
+  const record = ctx.store.getStateMachine(arn);
+  if (!record) throw new StateMachineDoesNotExist(arn);
+  return record;
+}
+
+/** STANDARD executions only: an `express` ARN is "Resource type not valid in this context: express". */
+export function requireExecution(ctx: OperationContext, arn: string): ExecutionRecord {
+  parseStatesArn(arn, ['execution']);
+  const record = ctx.store.getExecution(arn);
+  if (!record) throw new ExecutionDoesNotExist(arn);
+  return record;
+}
+
+export function requireMapRun(ctx: OperationContext, arn: string): MapRunRecord {
+  parseStatesArn(arn, ['mapRun']);
+  const record = ctx.store.getMapRun(arn);
+  if (!record) throw new ResourceNotFound(arn);
+  return record;
+}

@@ -1,0 +1,160 @@
+// Map Runs (spec §4.5, §4.10): the service side of the engine's MapRunHost port
+// (src/engine/map-run/map-run-host.ts). The Distributed Map runtime creates one Map Run per Map state
+// run, starts a child execution per item/batch through it and finishes it; DescribeMapRun, ListMapRuns,
+// ListExecutions(mapRunArn) and UpdateMapRun read and change the same records.
+import type { ChildRun, MapRunHost, MapRunInit, MapRunRecord as MapRunPort, StartChildRequest } from '../../engine/map-run/map-run-host';
+import type { ExecutionOutcome } from '../../engine/runtime/types';
+import { parseStatesArn, stateMachineNameOf, type ArnFactory } from './arns';
+import type { ParsedStateMachine } from './engine-port';
+import type { ExecutionRunner } from './execution-runner';
+import type { MapRunCounts, MapRunRecord, MapRunSettings, StepFunctionsStore } from './store';
+import { optional } from './wire';
+
+type Bucket = 'succeeded' | 'failed' | 'timedOut' | 'aborted';
+const BUCKET: Record<ExecutionOutcome['status'], Bucket> = { SUCCEEDED: 'succeeded', FAILED: 'failed', TIMED_OUT: 'timedOut', ABORTED: 'aborted' };
+
+/** Item bookkeeping the counts are derived from. */
+interface Progress {
+  totalItems?: number;
+  startedItems: number;
+  notStartedItems: number;
+}
+
+export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost {
+  private readonly progress = new Map<string, Progress>();
+
+  constructor(
+    private readonly store: StepFunctionsStore,
+    private readonly runner: ExecutionRunner<D>,
+    private readonly arns: ArnFactory,
+    private readonly now: () => Date,
+    private readonly uuid: () => string,
+  ) {}
+
+  createMapRun(init: MapRunInit): MapRunPort {
+    const smName = stateMachineNameOf(parseStatesArn(init.parent.executionArn, ['execution', 'express']));
+    const label = init.label ?? this.uuid();
+    const record: MapRunRecord = {
+      arn: this.arns.mapRun(smName, label, this.uuid()),
+      executionArn: init.parent.executionArn,
+      stateMachineArn: this.arns.stateMachine(`${smName}/${label}`),
+      label,
+      executionType: init.executionType,
+      definition: '',
+      roleArn: init.parent.roleArn,
+      startDate: this.now(),
+      status: 'RUNNING',
+      maxConcurrency: init.maxConcurrency,
+      ...optional('toleratedFailurePercentage', init.tolerance.percentage),
+      ...optional('toleratedFailureCount', init.tolerance.count),
+      itemCounts: zeroCounts(),
+      executionCounts: zeroCounts(),
+    };
+    this.store.putMapRun(record);
+    this.progress.set(record.arn, { startedItems: 0, notStartedItems: 0 });
+    return this.port(record.arn, `${smName}/${label}`);
+  }
+
+  /** UpdateMapRun: the running Map Run reads its settings through the port on every decision. */
+  update(mapRunArn: string, changes: Partial<MapRunSettings>): void {
+    this.store.updateMapRun(mapRunArn, changes);
+  }
+
+  private port(arn: string, childSmName: string): MapRunPort {
+    const record = () => this.store.getMapRun(arn) as MapRunRecord;
+    return {
+      mapRunArn: arn,
+      maxConcurrency: () => record().maxConcurrency,
+      tolerance: () => ({ ...optional('count', record().toleratedFailureCount), ...optional('percentage', record().toleratedFailurePercentage) }),
+      setTotalItems: (total) => this.recount(arn, (p) => (p.totalItems = total)),
+      startChild: (request) => this.startChild(record(), childSmName, request),
+      itemsNotStarted: (count) => this.recount(arn, (p) => (p.notStartedItems += count)),
+      finish: (status, resultsWritten) => {
+        const { itemCounts, executionCounts } = record();
+        // [UNCONFIRMED] executions' resultsWritten: the succeeded children whose results were kept.
+        this.store.updateMapRun(arn, {
+          status,
+          stopDate: this.now(),
+          itemCounts: { ...itemCounts, resultsWritten },
+          executionCounts: { ...executionCounts, resultsWritten: resultsWritten > 0 ? executionCounts.succeeded : 0 },
+        });
+        this.progress.delete(arn);
+      },
+    };
+  }
+
+  private async startChild(run: MapRunRecord, childSmName: string, request: StartChildRequest): Promise<ChildRun> {
+    // The port carries the engine's compiled ItemProcessor as `unknown`; it is this engine's D.
+    const definition = request.definition as D & { readonly source?: unknown };
+    if (run.definition === '' && typeof definition.source === 'string') this.store.updateMapRun(run.arn, { definition: definition.source });
+    const name = this.uuid();
+    const standard = run.executionType === 'STANDARD';
+    const executionArn = standard ? this.arns.execution(childSmName, name) : this.arns.express(childSmName, name, this.uuid());
+    this.childStarted(run.arn, request.itemCount);
+    const started = this.runner.start({
+      arn: executionArn,
+      name,
+      stateMachineArn: run.stateMachineArn,
+      stateMachineName: childSmName,
+      type: run.executionType,
+      roleArn: run.roleArn,
+      definition,
+      input: { text: JSON.stringify(request.input) ?? 'null', value: request.input },
+      retention: standard ? 'full' : 'list-only',
+      mapRunArn: run.arn,
+      itemCount: request.itemCount,
+      signal: request.signal,
+    });
+    const { outcome, startDate, stopDate } = await started.done;
+    this.childEnded(run.arn, request.itemCount, BUCKET[outcome.status]);
+    return { executionArn, name, stateMachineArn: run.stateMachineArn, ...outcome, startDate, stopDate };
+  }
+
+  private childStarted(arn: string, items: number): void {
+    const progress = this.progress.get(arn);
+    if (progress) progress.startedItems += items;
+    this.count(arn, items, (c, n) => (c.running += n));
+  }
+
+  private childEnded(arn: string, items: number, bucket: Bucket): void {
+    this.count(arn, items, (c, n) => {
+      c.running -= n;
+      c[bucket] += n;
+    });
+  }
+
+  /** Updates item progress and the `pending` count derived from it. */
+  private recount(arn: string, change: (progress: Progress) => void): void {
+    const progress = this.progress.get(arn);
+    if (!progress) return;
+    change(progress);
+    const run = this.store.getMapRun(arn) as MapRunRecord;
+    this.store.updateMapRun(arn, { itemCounts: withTotal({ ...run.itemCounts, pending: pendingItems(progress) }) });
+  }
+
+  /** Applies a change to the item counts (by `items`) and the execution counts (by one child). */
+  private count(arn: string, items: number, change: (counts: MapRunCounts, n: number) => void): void {
+    const run = this.store.getMapRun(arn) as MapRunRecord;
+    const itemCounts = { ...run.itemCounts };
+    const executionCounts = { ...run.executionCounts };
+    change(itemCounts, items);
+    change(executionCounts, 1);
+    const progress = this.progress.get(arn);
+    if (progress) itemCounts.pending = pendingItems(progress);
+    this.store.updateMapRun(arn, { itemCounts: withTotal(itemCounts), executionCounts: withTotal(executionCounts) });
+  }
+
+}
+
+/** Items known but not started: from the total when the runtime knows it, else those it gave up on. */
+function pendingItems({ totalItems, startedItems, notStartedItems }: Progress): number {
+  return totalItems === undefined ? notStartedItems : Math.max(totalItems - startedItems, notStartedItems);
+}
+
+function zeroCounts(): MapRunCounts {
+  return { pending: 0, running: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0, total: 0, resultsWritten: 0, failuresNotRedrivable: 0, pendingRedrive: 0 };
+}
+
+function withTotal(c: MapRunCounts): MapRunCounts {
+  return { ...c, total: c.pending + c.running + c.succeeded + c.failed + c.timedOut + c.aborted };
+}

@@ -1,0 +1,34 @@
+// One API action = one file under operations/: its input constraints as data and a handler that may
+// assume valid input (STYLE convention 7). Handlers throw ServiceErrors; they never write HTTP.
+import type { TaskRunner } from '../../engine/integrations/types';
+import type { Clock } from '../../engine/runtime/clock';
+import type { ArnFactory } from './arns';
+import type { DefinitionCache } from './definitions';
+import type { ExecutionEngine, ParsedStateMachine } from './engine-port';
+import type { ExecutionRunner } from './execution-runner';
+import type { MapRunRegistry } from './map-runs';
+import type { StructureShape } from './shapes';
+import type { StepFunctionsStore } from './store';
+
+export interface OperationContext {
+  readonly region: string;
+  readonly accountId: string;
+  readonly arns: ArnFactory;
+  readonly store: StepFunctionsStore;
+  readonly engine: ExecutionEngine<ParsedStateMachine>;
+  readonly tasks: TaskRunner;
+  readonly definitions: DefinitionCache<ParsedStateMachine>;
+  readonly runner: ExecutionRunner<ParsedStateMachine>;
+  readonly mapRuns: MapRunRegistry<ParsedStateMachine>;
+  readonly clock: Clock;
+  readonly uuid: () => string;
+}
+
+export interface Operation<I, O> {
+  readonly input: StructureShape;
+  handle(ctx: OperationContext, input: I): O | Promise<O>;
+}
+
+export function defineOperation<I, O>(operation: Operation<I, O>): Operation<I, O> {
+  return operation;
+}

@@ -1,0 +1,62 @@
+// CreateStateMachine (https://docs.aws.amazon.com/step-functions/latest/apireference/API_CreateStateMachine.html).
+// Idempotent on name + definition (raw string, spec §8.1) + type + logging/tracing/encryption settings;
+// per the API reference a different roleArn or tags do not break idempotency.
+import type { CreateStateMachineInput, CreateStateMachineOutput } from '@aws-sdk/client-sfn';
+import { isRoleArn } from '../arns';
+import { InvalidArn, StateMachineAlreadyExists, StateMachineDeleting, TooManyTags, ValidationException } from '../errors';
+import { checkName } from '../names';
+import { defineOperation } from '../operation';
+import { revisionSettings, sameSettings } from '../settings';
+import * as S from '../shapes';
+import type { StateMachineRecord, StateMachineRevision } from '../store';
+
+export const MAX_TAGS = 50;
+
+export const createStateMachine = defineOperation<CreateStateMachineInput, CreateStateMachineOutput>({
+  input: S.structure(
+    {
+      name: S.Name,
+      definition: S.Definition,
+      roleArn: S.Arn,
+      type: S.StateMachineType,
+      loggingConfiguration: S.LoggingConfiguration,
+      tags: S.TagList,
+      tracingConfiguration: S.TracingConfiguration,
+      publish: S.Bool,
+      versionDescription: S.VersionDescription,
+      encryptionConfiguration: S.EncryptionConfiguration,
+    },
+    ['name', 'definition', 'roleArn'],
+  ),
+  handle(ctx, input) {
+    const name = checkName(input.name as string);
+    const roleArn = input.roleArn as string;
+    const definition = input.definition as string;
+    if (!isRoleArn(roleArn)) throw InvalidArn.prefix(roleArn);
+    rejectPublish(input.publish);
+    const arn = ctx.arns.stateMachine(name);
+    const tags = input.tags ?? [];
+    if (tags.length > MAX_TAGS) throw new TooManyTags(arn, MAX_TAGS);
+    const type = input.type ?? 'STANDARD';
+    const settings = revisionSettings(input);
+    const parsed = ctx.definitions.parse(definition, type);
+    const existing = ctx.store.getStateMachine(arn);
+    if (existing) return idempotentCreate(existing, { definition, roleArn: existing.revision.roleArn, ...settings }, type);
+    const now = ctx.clock.now();
+    const revision: StateMachineRevision = { definition, roleArn, ...settings, updateDate: now };
+    ctx.store.putStateMachine({ arn, name, type, creationDate: now, tags, revision, status: 'ACTIVE' });
+    ctx.definitions.remember(revision, parsed);
+    return { stateMachineArn: arn, creationDate: now };
+  },
+});
+
+/** Versions (publish) are outside this sandbox: refuse clearly rather than pretend to publish. */
+export function rejectPublish(publish: boolean | undefined): void {
+  if (publish) throw new ValidationException('Publishing state machine versions (publish: true) is not supported by this sandbox');
+}
+
+function idempotentCreate(existing: StateMachineRecord, wanted: Omit<StateMachineRevision, 'updateDate'>, type: string): CreateStateMachineOutput {
+  if (existing.status === 'DELETING') throw new StateMachineDeleting(existing.arn);
+  if (existing.type !== type || !sameSettings(existing.revision, wanted)) throw new StateMachineAlreadyExists(existing.arn);
+  return { stateMachineArn: existing.arn, creationDate: existing.creationDate };
+}

@@ -1,0 +1,41 @@
+// The operation table, keyed by the X-Amz-Target suffix (`AWSStepFunctions.<Op>`). RedriveExecution is
+// absent on purpose: it comes with the engine's redrive support.
+import type { Operation } from '../operation';
+import { createStateMachine } from './create-state-machine';
+import { deleteStateMachine } from './delete-state-machine';
+import { describeExecution } from './describe-execution';
+import { describeMapRun } from './describe-map-run';
+import { describeStateMachine } from './describe-state-machine';
+import { describeStateMachineForExecution } from './describe-state-machine-for-execution';
+import { getExecutionHistory } from './get-execution-history';
+import { listExecutions } from './list-executions';
+import { listMapRuns } from './list-map-runs';
+import { listStateMachines } from './list-state-machines';
+import { startExecution } from './start-execution';
+import { startSyncExecution } from './start-sync-execution';
+import { stopExecution } from './stop-execution';
+import { updateMapRun } from './update-map-run';
+import { updateStateMachine } from './update-state-machine';
+import { validateStateMachineDefinition } from './validate-state-machine-definition';
+
+/** Inputs differ per operation; the table only needs "validated JSON object in, response out". */
+export type AnyOperation = Operation<object, unknown>;
+
+export const operations: Readonly<Record<string, AnyOperation>> = {
+  CreateStateMachine: createStateMachine,
+  DeleteStateMachine: deleteStateMachine,
+  DescribeExecution: describeExecution,
+  DescribeMapRun: describeMapRun,
+  DescribeStateMachine: describeStateMachine,
+  DescribeStateMachineForExecution: describeStateMachineForExecution,
+  GetExecutionHistory: getExecutionHistory,
+  ListExecutions: listExecutions,
+  ListMapRuns: listMapRuns,
+  ListStateMachines: listStateMachines,
+  StartExecution: startExecution,
+  StartSyncExecution: startSyncExecution,
+  StopExecution: stopExecution,
+  UpdateMapRun: updateMapRun,
+  UpdateStateMachine: updateStateMachine,
+  ValidateStateMachineDefinition: validateStateMachineDefinition,
+};

@@ -1,0 +1,41 @@
+// StartExecution (https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html).
+// Returns at once; the run completes in the background. Same name + same input while RUNNING returns the
+// same ARN and startDate; otherwise a reused name is ExecutionAlreadyExists (spec §8.1, §10.18). EXPRESS
+// executions get `…:express:<sm>:<name>:<uuid>` ARNs and no name check (AWS does not dedupe them).
+import type { StartExecutionInput, StartExecutionOutput } from '@aws-sdk/client-sfn';
+import { ExecutionAlreadyExists, StateMachineDeleting } from '../errors';
+import { parseExecutionInput } from '../execution-input';
+import { requireStateMachine } from '../lookups';
+import { checkName } from '../names';
+import { defineOperation, type OperationContext } from '../operation';
+import * as S from '../shapes';
+import { startStateMachineRun } from '../start-run';
+import type { StateMachineRecord } from '../store';
+
+export const startExecutionInput = S.structure(
+  { stateMachineArn: S.Arn, name: S.Name, input: S.SensitiveData, traceHeader: S.TraceHeader },
+  ['stateMachineArn'],
+);
+
+export const startExecution = defineOperation<StartExecutionInput, StartExecutionOutput>({
+  input: startExecutionInput,
+  handle(ctx, input) {
+    const { sm, name } = resolveStart(ctx, input);
+    const executionInput = parseExecutionInput(input.input);
+    const arn = sm.type === 'EXPRESS' ? ctx.arns.express(sm.name, name, ctx.uuid()) : ctx.arns.execution(sm.name, name);
+    const existing = ctx.store.getExecution(arn);
+    if (existing) {
+      if (existing.status === 'RUNNING' && existing.input === executionInput.text) return { executionArn: arn, startDate: existing.startDate };
+      throw new ExecutionAlreadyExists(arn);
+    }
+    const { startDate } = startStateMachineRun(ctx, sm, { arn, name, input: executionInput, traceHeader: input.traceHeader });
+    return { executionArn: arn, startDate };
+  },
+});
+
+/** The checks StartExecution and StartSyncExecution share: state machine, its status, the name. */
+export function resolveStart(ctx: OperationContext, input: StartExecutionInput): { sm: StateMachineRecord; name: string } {
+  const sm = requireStateMachine(ctx, input.stateMachineArn as string);
+  if (sm.status === 'DELETING') throw new StateMachineDeleting(sm.arn);
+  return { sm, name: input.name === undefined ? ctx.uuid() : checkName(input.name) };
+}

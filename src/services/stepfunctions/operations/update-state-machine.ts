@@ -1,0 +1,54 @@
+// UpdateStateMachine (https://docs.aws.amazon.com/step-functions/latest/apireference/API_UpdateStateMachine.html).
+// A new revisionId only when something changed; an identical update keeps the previous one (spec §8.2).
+// Running executions keep the revision they started with.
+import type { UpdateStateMachineInput, UpdateStateMachineOutput } from '@aws-sdk/client-sfn';
+import { isRoleArn, parseStatesArn } from '../arns';
+import { InvalidArn, MissingRequiredParameter, StateMachineDeleting } from '../errors';
+import { requireStateMachine } from '../lookups';
+import { defineOperation } from '../operation';
+import { revisionSettings, sameSettings } from '../settings';
+import * as S from '../shapes';
+import type { StateMachineRevision } from '../store';
+import { optional } from '../wire';
+import { rejectPublish } from './create-state-machine';
+
+export const updateStateMachine = defineOperation<UpdateStateMachineInput, UpdateStateMachineOutput>({
+  input: S.structure(
+    {
+      stateMachineArn: S.Arn,
+      definition: S.Definition,
+      roleArn: S.Arn,
+      loggingConfiguration: S.LoggingConfiguration,
+      tracingConfiguration: S.TracingConfiguration,
+      publish: S.Bool,
+      versionDescription: S.VersionDescription,
+      encryptionConfiguration: S.EncryptionConfiguration,
+    },
+    ['stateMachineArn'],
+  ),
+  handle(ctx, input) {
+    const arn = input.stateMachineArn as string;
+    parseStatesArn(arn, ['stateMachine']);
+    const { definition, roleArn } = input;
+    if (definition === undefined && roleArn === undefined && !input.loggingConfiguration && !input.tracingConfiguration && !input.encryptionConfiguration) {
+      throw new MissingRequiredParameter('Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified');
+    }
+    if (roleArn !== undefined && !isRoleArn(roleArn)) throw InvalidArn.prefix(roleArn);
+    rejectPublish(input.publish);
+    const sm = requireStateMachine(ctx, arn);
+    if (sm.status === 'DELETING') throw new StateMachineDeleting(arn);
+    const current = sm.revision;
+    const parsed = definition !== undefined ? ctx.definitions.parse(definition, sm.type) : ctx.definitions.forRevision(current, sm.type);
+    const wanted = {
+      definition: definition ?? current.definition,
+      roleArn: roleArn ?? current.roleArn,
+      ...revisionSettings(input, current),
+    };
+    const updateDate = ctx.clock.now();
+    if (sameSettings(current, wanted)) return { updateDate, ...optional('revisionId', current.revisionId) };
+    const revision: StateMachineRevision = { ...wanted, revisionId: ctx.uuid(), updateDate };
+    ctx.store.putStateMachine({ ...sm, revision });
+    ctx.definitions.remember(revision, parsed);
+    return { updateDate, revisionId: revision.revisionId };
+  },
+});

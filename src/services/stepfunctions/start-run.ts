@@ -1,0 +1,28 @@
+// Starting an execution of a stored state machine (StartExecution, StartSyncExecution).
+import type { ExecutionInput } from './execution-input';
+import type { StartedExecution } from './execution-runner';
+import type { OperationContext } from './operation';
+import type { StateMachineRecord } from './store';
+
+export interface RunOptions {
+  readonly arn: string;
+  readonly name: string;
+  readonly input: ExecutionInput;
+  readonly traceHeader?: string;
+  readonly sync?: boolean;
+}
+
+export function startStateMachineRun(ctx: OperationContext, sm: StateMachineRecord, options: RunOptions): StartedExecution {
+  const { revision } = sm;
+  return ctx.runner.start({
+    ...options,
+    stateMachineArn: sm.arn,
+    stateMachineName: sm.name,
+    type: sm.type,
+    roleArn: revision.roleArn,
+    definition: ctx.definitions.forRevision(revision, sm.type),
+    revision,
+    // EXPRESS executions are neither describable nor listable: nothing to keep (spec §6).
+    retention: sm.type === 'STANDARD' ? 'full' : 'none',
+  });
+}

@@ -1,0 +1,113 @@
+// What the Step Functions service keeps: state machines, executions (+ STANDARD histories) and Map Runs.
+// Behind an interface so a disk-backed store can replace the in-memory one. Records are compact: a
+// 1M-row Distributed Map makes ~100k child executions, and EXPRESS children keep only list fields.
+import type {
+  EncryptionConfiguration,
+  HistoryEvent,
+  LoggingConfiguration,
+  MapRunExecutionCounts,
+  Tag,
+  TracingConfiguration,
+} from '@aws-sdk/client-sfn';
+import type { ExecutionStatus, StateMachineType } from '../../engine/runtime/types';
+
+/** One version of a state machine's definition and settings; executions point at the one they ran. */
+export interface StateMachineRevision {
+  /** Absent until the first UpdateStateMachine that changes something (spec §8.2). */
+  readonly revisionId?: string;
+  readonly definition: string;
+  readonly roleArn: string;
+  readonly loggingConfiguration: LoggingConfiguration;
+  readonly tracingConfiguration: TracingConfiguration;
+  readonly encryptionConfiguration: EncryptionConfiguration;
+  /** Creation date of the state machine, or the update that made this revision. */
+  readonly updateDate: Date;
+}
+
+export interface StateMachineRecord {
+  readonly arn: string;
+  readonly name: string;
+  readonly type: StateMachineType;
+  readonly creationDate: Date;
+  readonly tags: readonly Tag[];
+  readonly revision: StateMachineRevision;
+  readonly status: 'ACTIVE' | 'DELETING';
+}
+
+export interface ExecutionRecord {
+  readonly arn: string;
+  readonly name: string;
+  readonly stateMachineArn: string;
+  readonly type: StateMachineType;
+  readonly startDate: Date;
+  readonly traceHeader?: string;
+  readonly mapRunArn?: string;
+  /** Items a Map Run child processes (ListExecutions `itemCount`). */
+  readonly itemCount?: number;
+  /** Absent for EXPRESS Map Run children: nothing can describe them. */
+  readonly input?: string;
+  readonly revision?: StateMachineRevision;
+  readonly status: ExecutionStatus;
+  readonly stopDate?: Date;
+  readonly output?: string;
+  readonly error?: string;
+  readonly cause?: string;
+}
+
+export type ExecutionChanges = Partial<Pick<ExecutionRecord, 'status' | 'stopDate' | 'output' | 'error' | 'cause'>>;
+
+export type MapRunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+export type MapRunCounts = { -readonly [K in keyof MapRunExecutionCounts]-?: number };
+
+export interface MapRunSettings {
+  readonly maxConcurrency: number;
+  /** Absent when the definition sets no threshold (DescribeMapRun shows 0 then, spec §4.10). */
+  readonly toleratedFailurePercentage?: number;
+  readonly toleratedFailureCount?: number;
+}
+
+export interface MapRunRecord extends MapRunSettings {
+  readonly arn: string;
+  /** The parent execution. */
+  readonly executionArn: string;
+  /** The child "state machine" `…:stateMachine:<sm>/<label>`. */
+  readonly stateMachineArn: string;
+  readonly label: string;
+  readonly executionType: StateMachineType;
+  /** The ItemProcessor JSON (from the child definition's `source`), shown by DescribeStateMachine on the child ARN. */
+  readonly definition: string;
+  readonly roleArn: string;
+  readonly startDate: Date;
+  readonly status: MapRunStatus;
+  readonly stopDate?: Date;
+  readonly itemCounts: MapRunCounts;
+  readonly executionCounts: MapRunCounts;
+}
+
+export type MapRunChanges = Partial<Pick<MapRunRecord, 'status' | 'stopDate' | 'definition' | keyof MapRunSettings | 'itemCounts' | 'executionCounts'>>;
+
+export interface StepFunctionsStore {
+  getStateMachine(arn: string): StateMachineRecord | undefined;
+  /** Creates or replaces. */
+  putStateMachine(record: StateMachineRecord): void;
+  deleteStateMachine(arn: string): void;
+  /** Every state machine, sorted by name (the order ListStateMachines pages in). */
+  listStateMachines(): readonly StateMachineRecord[];
+
+  getExecution(arn: string): ExecutionRecord | undefined;
+  /** Adds a new execution, listed under its Map Run when it has one, else under its state machine. */
+  putExecution(record: ExecutionRecord): void;
+  updateExecution(arn: string, changes: ExecutionChanges): ExecutionRecord;
+  /** Executions of a state machine or Map Run (by its ARN), oldest first; append-only. */
+  listExecutions(ownerArn: string): readonly ExecutionRecord[];
+  appendHistory(executionArn: string, event: HistoryEvent): void;
+  getHistory(executionArn: string): readonly HistoryEvent[];
+
+  getMapRun(arn: string): MapRunRecord | undefined;
+  putMapRun(record: MapRunRecord): void;
+  updateMapRun(arn: string, changes: MapRunChanges): MapRunRecord;
+  /** Map Runs of a parent execution, oldest first. */
+  listMapRuns(executionArn: string): readonly MapRunRecord[];
+  /** The latest Map Run whose child state machine has this ARN (DescribeStateMachine on `<sm>/<label>`). */
+  findMapRunByStateMachine(stateMachineArn: string): MapRunRecord | undefined;
+}
