@@ -1,0 +1,107 @@
+// `npm run endpoint`: serves the embedded endpoint until SIGINT/SIGTERM. Prints exactly one line on
+// stdout, `Ready.`, once listening (what LocalStack prints, so tools waiting for it work unchanged);
+// everything else goes to stderr.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type SandboxConfig } from '../config/config';
+import { startEndpoint, type StartedEndpoint } from '../server/sandbox-server';
+
+const USAGE = `Usage: npm run endpoint -- [--host <address>] [--port <number>] [--data-dir <path>]
+
+Serves S3, DynamoDB and the Step Functions API on one port, like LocalStack's edge.
+  --host <address>    interface to bind (default SANDBOX_HOST or 127.0.0.1)
+  --port <number>     port, 0 for any free one (default SANDBOX_PORT or 4566)
+  --data-dir <path>   keep S3 objects and DynamoDB tables here across restarts (default SANDBOX_DATA_DIR; in memory)
+  -h, --help          show this help`;
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export interface EndpointFlags {
+  readonly help: boolean;
+  readonly host?: string;
+  readonly port?: number;
+  readonly dataDir?: string;
+}
+
+export function parseEndpointFlags(argv: readonly string[]): EndpointFlags {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { host: { type: 'string' }, port: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { host, port, 'data-dir': dataDir } = values;
+  if (host !== undefined && host.trim() === '') throw new UsageError('--host must not be empty');
+  if (dataDir !== undefined && dataDir.trim() === '') throw new UsageError('--data-dir must not be empty');
+  return { help: values.help === true, host, port: port === undefined ? undefined : parsePort(port), dataDir };
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got '${value}'`);
+  return port;
+}
+
+export function describeStartError(err: unknown, host: string, port: number): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'EADDRINUSE') return `port ${port} on ${host} is already in use (another endpoint or LocalStack?); choose one with --port or SANDBOX_PORT`;
+  if (e.code === 'EADDRNOTAVAIL') return `cannot bind to ${host}: no such local address (--host or SANDBOX_HOST)`;
+  if (e.code === 'EACCES') return `not allowed to bind ${host}:${port} (ports below 1024 need privileges)`;
+  return e instanceof Error ? e.message : String(err);
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  let flags: EndpointFlags;
+  let config: SandboxConfig;
+  try {
+    flags = parseEndpointFlags(argv);
+    if (flags.help) return void process.stdout.write(`${USAGE}\n`);
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof UsageError) return exit(`error: ${err.message}\n\n${USAGE}`);
+    if (err instanceof ConfigError) return exit(`error: ${err.message}`);
+    throw err;
+  }
+  const host = flags.host ?? config.server.host;
+  const port = flags.port ?? config.server.port;
+  let endpoint: StartedEndpoint;
+  try {
+    endpoint = await startEndpoint({ config, host, port, dataDir: flags.dataDir });
+  } catch (err) {
+    return exit(`error: ${describeStartError(err, host, port)}`);
+  }
+  const served = Object.keys(endpoint.services).join(', ') || 'nothing';
+  const sfnNote = endpoint.services.stepfunctions ? '' : '; Step Functions: no engine attached, its API answers UnknownOperationException';
+  process.stderr.write(`sfn-csv-sandbox endpoint on ${endpoint.url} serving ${served}${sfnNote} (started in ${Math.round(process.uptime() * 1000)} ms)\n`);
+  process.stdout.write('Ready.\n');
+  shutdownOnSignals(endpoint);
+}
+
+function shutdownOnSignals(endpoint: StartedEndpoint): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return exit(`received ${signal} again: exiting without a clean shutdown`);
+    stopping = true;
+    endpoint.close().then(
+      () => process.exit(0),
+      (err: unknown) => exit(`error during shutdown: ${(err as Error).message}`),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function exit(message: string): void {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((err: unknown) => exit(`error: ${(err as Error).stack ?? String(err)}`));
+}

@@ -1,0 +1,10 @@
+// The library's public surface: start the embedded endpoint, read the configuration, build SDK clients.
+export { startEndpoint } from './server/sandbox-server';
+export type { EndpointOptions, ServiceDecorator, StartedEndpoint, StepFunctionsFactory } from './server/sandbox-server';
+export type { EndpointServices } from './server/edge-router';
+export type { EdgeRequest, EdgeResponse, ServiceHandler } from './server/edge';
+export { ServiceError } from './server/service-error';
+export { ConfigError, configFromEnv, endpointFor, loadConfig, LOCAL_ACCOUNT_ID, LOCAL_ENDPOINT } from './config/config';
+export type { EndpointService, Env, SandboxConfig, ServiceId } from './config/config';
+export { createClients } from './config/clients';
+export type { AwsClients, ClientOptions, SdkRequestHandler } from './config/clients';

@@ -1,0 +1,27 @@
+// Request-size limits of the JSON-protocol services, checked by the edge against Content-Length before a
+// service sees the request (SDKs and the CLI always declare it for JSON bodies). Bodies without a declared
+// length are bounded by the service itself while it reads (readBody). S3 bodies are streamed and bounded by
+// the S3 service (5 GiB objects), so the edge does not limit them.
+import type { EndpointService } from '../config/config';
+import type { EdgeRequest } from './edge';
+import { RequestTooLargeError } from './service-error';
+
+const MIB = 1024 * 1024;
+
+export const JSON_BODY_LIMITS: Readonly<Partial<Record<EndpointService, number>>> = {
+  // dynalite's own MAX_REQUEST_BYTES.
+  dynamodb: 16 * MIB,
+  // AWS's API request quota is 1 MB (spec §9); the SFN service enforces exactly that, the edge only stops
+  // what is clearly larger, so the service's own error (and its wording) wins near the limit.
+  stepfunctions: MIB + 64 * 1024,
+};
+
+/** Throws RequestTooLargeError when the declared length is over the service's limit, draining the body. */
+export function checkDeclaredLength(service: EndpointService, request: EdgeRequest): void {
+  const limit = JSON_BODY_LIMITS[service];
+  const declared = Number(request.headers['content-length'] ?? '0');
+  if (limit === undefined || !(declared > limit)) return;
+  // Read and drop the rest, so the client (still sending) gets to read our answer.
+  request.body.resume();
+  throw new RequestTooLargeError(limit);
+}

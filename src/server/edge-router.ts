@@ -1,0 +1,83 @@
+// The edge's dispatcher, shared by the node:http server and the in-process SDK request handler: resolve
+// the service, apply the edge's checks, call the service, and turn anything thrown into a wire error.
+// dispatch() never rejects, so no request can take the process down.
+import type { EndpointService } from '../config/config';
+import { checkDeclaredLength } from './body-limit';
+import type { EdgeRequest, EdgeResponse, ServiceHandler } from './edge';
+import {
+  EndpointClosedError,
+  protocolOf,
+  serializeEdgeError,
+  ServiceNotEnabledError,
+  UnknownOperationException,
+  UnsupportedServiceError,
+} from './edge-errors';
+import { localstackRoute, type EndpointStatus, type ServiceState } from './localstack-routes';
+import { resolveService } from './resolve-service';
+
+export type EndpointServices = Partial<Record<EndpointService, ServiceHandler>>;
+
+export class EdgeRouter {
+  private closed = false;
+  private readonly handlers: EndpointServices;
+
+  constructor(
+    handlers: EndpointServices,
+    /** config.server.services: what SANDBOX_SERVICES enables. */
+    private readonly enabled: readonly EndpointService[],
+    private readonly version: string,
+  ) {
+    this.handlers = { ...handlers };
+  }
+
+  /** Attaches a handler created after the router (the Step Functions service needs the in-process handler first). */
+  attach(service: EndpointService, handler: ServiceHandler): void {
+    this.handlers[service] = handler;
+  }
+
+  get services(): Readonly<EndpointServices> {
+    return this.handlers;
+  }
+
+  async dispatch(request: EdgeRequest): Promise<EdgeResponse> {
+    const route = resolveService(request);
+    const service = route.kind === 'service' ? route.service : undefined;
+    try {
+      if (route.kind === 'localstack') return localstackRoute(route.path, request, this.status());
+      if (route.kind === 'unsupported') throw new UnsupportedServiceError(route.signingName);
+      return await this.serve(route.service, request);
+    } catch (err) {
+      discardBody(request);
+      return serializeEdgeError(err, protocolOf(service), request);
+    }
+  }
+
+  /** New requests are refused with 503 from now on; in-flight ones finish. */
+  close(): void {
+    this.closed = true;
+  }
+
+  status(): EndpointStatus {
+    const serviceState = (service: EndpointService): ServiceState =>
+      this.enabled.includes(service) && this.handlers[service] !== undefined ? 'running' : 'disabled';
+    return { version: this.version, serviceState, shuttingDown: this.closed };
+  }
+
+  private serve(service: EndpointService, request: EdgeRequest): Promise<EdgeResponse> {
+    if (this.closed) throw new EndpointClosedError();
+    if (!this.enabled.includes(service)) throw new ServiceNotEnabledError(service);
+    const handler = this.handlers[service];
+    if (handler === undefined) {
+      const target = request.headers['x-amz-target'] ?? `${request.method} ${request.url}`;
+      throw new UnknownOperationException(target, `no ${service} service is attached to this endpoint`);
+    }
+    checkDeclaredLength(service, request);
+    return handler.handle(request);
+  }
+}
+
+/** Lets an unread request body drain, so the client still receives the error response. */
+function discardBody(request: EdgeRequest): void {
+  const { body } = request;
+  if (!body.readableEnded && !body.destroyed) body.resume();
+}

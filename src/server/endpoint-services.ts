@@ -1,0 +1,36 @@
+// Creates the services the endpoint hosts itself (S3 and DynamoDB), honouring SANDBOX_SERVICES. Each
+// keeps its data under its own folder of the data directory, or in memory without one.
+import { join } from 'node:path';
+import type { EndpointService, SandboxConfig } from '../config/config';
+import { createDynamoDbService } from '../services/dynamodb';
+import { createS3Service } from '../services/s3';
+import type { ServiceHandler } from './edge';
+import type { EndpointServices } from './edge-router';
+
+export async function createOwnServices(config: SandboxConfig, dataDir: string | undefined): Promise<EndpointServices> {
+  const enabled = (service: EndpointService) => config.server.services.includes(service);
+  const services: EndpointServices = {};
+  if (enabled('s3')) services.s3 = createS3Service({ region: config.region, ...(dataDir ? { dataDir: join(dataDir, 's3') } : {}) });
+  if (enabled('dynamodb')) {
+    try {
+      services.dynamodb = await createDynamoDbService({ dataDir, region: config.region, accountId: config.accountId });
+    } catch (err) {
+      await closeServices(services);
+      throw err;
+    }
+  }
+  return services;
+}
+
+/** Closes every service, even when one fails; the first failure is rethrown afterwards. */
+export async function closeServices(services: Readonly<EndpointServices>): Promise<void> {
+  // Step Functions first: its running executions may still call S3 and DynamoDB in-process.
+  const order: EndpointService[] = ['stepfunctions', 's3', 'dynamodb'];
+  const results = [];
+  for (const name of order) {
+    const service: ServiceHandler | undefined = services[name];
+    if (service?.close) results.push(await service.close().then(() => undefined, (err: unknown) => err));
+  }
+  const failure = results.find((r) => r !== undefined);
+  if (failure !== undefined) throw failure;
+}

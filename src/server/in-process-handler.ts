@@ -1,0 +1,102 @@
+// An SDK v3 request handler that calls the edge router directly: the SDK builds, signs and parses
+// requests exactly as over HTTP, but no socket is involved. createClients(config, { requestHandler })
+// uses it when the engine shares a process with the services.
+import { HttpResponse, type HttpRequest } from '@smithy/protocol-http';
+import type { HttpHandlerOptions, QueryParameterBag } from '@smithy/types';
+import { Readable } from 'node:stream';
+import type { SdkRequestHandler } from '../config/clients';
+import type { EdgeRequest, EdgeResponse } from './edge';
+
+export interface Dispatcher {
+  dispatch(request: EdgeRequest): Promise<EdgeResponse>;
+}
+
+export class InProcessHandler implements SdkRequestHandler {
+  readonly metadata = { handlerProtocol: 'http/1.1' };
+
+  constructor(private readonly router: Dispatcher) {}
+
+  async handle(request: HttpRequest, options: HttpHandlerOptions = {}): Promise<{ response: HttpResponse }> {
+    const signal = options.abortSignal;
+    if (signal?.aborted) throw abortError();
+    const dispatched = this.router.dispatch(toEdgeRequest(request));
+    if (signal) dropBodyWhenAborted(dispatched, signal as AbortSignal);
+    const response = await (signal ? raceAbort(dispatched, signal as AbortSignal) : dispatched);
+    return { response: toHttpResponse(response) };
+  }
+
+  /** Called by SDK clients' destroy(): there is no connection pool, and the endpoint outlives its clients. */
+  destroy(): void {}
+
+  /** The HttpHandler extension hooks; socket settings mean nothing here. */
+  updateHttpClientConfig(): void {}
+
+  httpHandlerConfigs(): Record<string, never> {
+    return {};
+  }
+}
+
+export function toEdgeRequest(request: HttpRequest): EdgeRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+  if (headers.host === undefined && request.hostname) headers.host = request.port ? `${request.hostname}:${request.port}` : request.hostname;
+  const query = queryString(request.query ?? {});
+  return { method: request.method, url: `${request.path || '/'}${query ? `?${query}` : ''}`, headers, body: toReadable(request.body) };
+}
+
+function toHttpResponse(response: EdgeResponse): HttpResponse {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) headers[name.toLowerCase()] = String(value);
+  const { body } = response;
+  if (body instanceof Readable) return new HttpResponse({ statusCode: response.status, headers, body });
+  const bytes = body === undefined ? Buffer.alloc(0) : Buffer.from(body);
+  headers['content-length'] ??= String(bytes.length);
+  return new HttpResponse({ statusCode: response.status, headers, body: Readable.from([bytes]) });
+}
+
+/** Request bodies arrive as whatever the SDK serialized: nothing, a string, bytes, or a Node stream. */
+function toReadable(body: unknown): Readable {
+  if (body instanceof Readable) return body;
+  if (body === undefined || body === null) return Readable.from([]);
+  if (typeof body === 'string') return Readable.from([Buffer.from(body)]);
+  if (body instanceof ArrayBuffer) return Readable.from([Buffer.from(body)]);
+  // A view of the same bytes: Buffer.from(typedArray) would call valueOf(), which the SDK's JSON body
+  // (a Uint8Array subclass) answers with a string and a deprecation warning.
+  if (ArrayBuffer.isView(body)) return Readable.from([Buffer.from(body.buffer, body.byteOffset, body.byteLength)]);
+  if (typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') return Readable.from(body as AsyncIterable<unknown>);
+  throw new TypeError(`In-process handler: unsupported request body type ${Object.prototype.toString.call(body)}`);
+}
+
+/** Same escaping as the SDK's own query builder (RFC 3986: encodeURIComponent plus !'()*). */
+function queryString(query: QueryParameterBag): string {
+  const parts: string[] = [];
+  for (const key of Object.keys(query).sort()) {
+    const value = query[key];
+    if (value === null || value === undefined) parts.push(escape(key));
+    else for (const v of Array.isArray(value) ? value : [value]) parts.push(`${escape(key)}=${escape(v)}`);
+  }
+  return parts.join('&');
+}
+
+const escape = (text: string): string => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** A response that arrives after the caller gave up must still release its stream (e.g. an S3 object file). */
+function dropBodyWhenAborted(work: Promise<EdgeResponse>, signal: AbortSignal): void {
+  void work.then((response) => {
+    if (signal.aborted && response.body instanceof Readable) response.body.destroy();
+  });
+}
+
+function abortError(): Error {
+  const error = new Error('Request aborted');
+  error.name = 'AbortError';
+  return error;
+}
