@@ -3,7 +3,8 @@
 // everything else goes to stderr.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type SandboxConfig } from '../config/config';
-import { startEndpoint, type StartedEndpoint } from '../server/sandbox-server';
+import { startSandbox } from '../sandbox/start-sandbox';
+import type { StartedEndpoint } from '../server/sandbox-server';
 
 const USAGE = `Usage: npm run endpoint -- [--host <address>] [--port <number>] [--data-dir <path>]
 
@@ -72,7 +73,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const port = flags.port ?? config.server.port;
   let endpoint: StartedEndpoint;
   try {
-    endpoint = await startEndpoint({ config, host, port, dataDir: flags.dataDir });
+    endpoint = await startSandbox({ config, host, port, dataDir: flags.dataDir });
   } catch (err) {
     return exit(`error: ${describeStartError(err, host, port)}`);
   }

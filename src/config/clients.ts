@@ -37,7 +37,8 @@ export function createClients(config: SandboxConfig, options: ClientOptions = {}
   };
   const s3 = new S3Client({ ...base('s3'), forcePathStyle: endpointFor(config, 's3') !== undefined });
   const dynamodb = new DynamoDBClient(base('dynamodb'));
-  const sfn = new SFNClient(base('sfn'));
+  // StartSyncExecution's endpoint has a `sync-` host prefix; a local endpoint has no such host name.
+  const sfn = new SFNClient({ ...base('sfn'), disableHostPrefix: endpointFor(config, 'sfn') !== undefined });
   return {
     s3,
     dynamodb,

@@ -33,6 +33,15 @@ export interface SandboxConfig {
   };
   /** Multiplies every Wait and Retry delay of the engine; 0 makes them instantaneous (tests). */
   readonly timeScale: number;
+  /** Reproducing production failures on the embedded endpoint (src/mocking, src/faults). */
+  readonly reproduce: {
+    /** SFN_MOCK_CONFIG: path of a Step Functions Local MockConfigFile. */
+    readonly mockConfigFile: string | undefined;
+    /** SANDBOX_FAULTS: a fault plan as inline JSON or the path of a JSON file. */
+    readonly faults: string | undefined;
+    /** SANDBOX_LAMBDA_HANDLERS: `name=path/to/module.ts,other=...` for lambda:invoke. */
+    readonly lambdaHandlers: Readonly<Record<string, string>>;
+  };
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -86,7 +95,24 @@ export function configFromEnv(env: Env): SandboxConfig {
       services: servicesFrom(str('SANDBOX_SERVICES', ENDPOINT_SERVICES.join(','))),
     },
     timeScale: numberAtLeast('SFN_TIME_SCALE', str('SFN_TIME_SCALE', '1'), 0),
+    reproduce: {
+      mockConfigFile: read('SFN_MOCK_CONFIG') || undefined,
+      faults: read('SANDBOX_FAULTS') || undefined,
+      lambdaHandlers: lambdaHandlersFrom(read('SANDBOX_LAMBDA_HANDLERS') ?? ''),
+    },
   };
+}
+
+function lambdaHandlersFrom(value: string): Record<string, string> {
+  const handlers: Record<string, string> = {};
+  for (const entry of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const eq = entry.indexOf('=');
+    if (eq <= 0 || eq === entry.length - 1) {
+      throw new ConfigError(`SANDBOX_LAMBDA_HANDLERS entries are 'functionName=path/to/module', got '${entry}'`);
+    }
+    handlers[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();
+  }
+  return handlers;
 }
 
 /** The endpoint a service's client should use, or undefined for the SDK's default AWS endpoint. */

@@ -28,7 +28,7 @@ export function withMocks(inner: TaskRunner, config: MockConfig, pick: PickTestC
     async invoke(invocation) {
       const selection = pick(invocation);
       const response = selection && findTestCase(config, selection.stateMachineName, selection.testCase)?.get(invocation.stateName);
-      if (!response) return inner.invoke(invocation);
+      if (!response) return inner.invoke(passTestCaseOn(invocation, selection, config));
       invocation.signal.throwIfAborted();
       const n = counters.next(invocation.execution.executionArn, invocation.stateName);
       return mockedResult(response, n, invocation);
@@ -52,6 +52,23 @@ function mockedResult(response: MockedResponse, invocation: number, task: TaskIn
   checkResultSize(outcome.value, task.resource);
   // A copy: the engine must not be able to change the configuration through a result it transforms.
   return structuredClone(outcome.value);
+}
+
+/**
+ * A child workflow started by the Task (states:startExecution, aws-sdk:sfn:startExecution/startSyncExecution)
+ * runs its own state machine: it gets the parent's case name appended to its ARN when the file defines that
+ * case for the child's machine, so the service records it like any `#Case` start.
+ */
+function passTestCaseOn(invocation: TaskInvocation, selection: MockSelection | undefined, config: MockConfig): TaskInvocation {
+  const { resourceType, resource } = invocation.resource;
+  const startsChild = (resourceType === 'states' || resourceType === 'aws-sdk:sfn') && /^start(Sync)?Execution/.test(resource);
+  if (!selection || !startsChild) return invocation;
+  const args = invocation.args as Record<string, unknown> | null;
+  const key = args && typeof args === 'object' ? ['StateMachineArn', 'stateMachineArn'].find((k) => typeof args[k] === 'string') : undefined;
+  if (!args || !key || (args[key] as string).includes('#')) return invocation;
+  const childName = (args[key] as string).split(':').pop() ?? '';
+  if (!findTestCase(config, childName, selection.testCase)) return invocation;
+  return { ...invocation, args: { ...args, [key]: `${args[key] as string}#${selection.testCase}` } };
 }
 
 function lastInvocation(response: MockedResponse): number {

@@ -5,10 +5,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseEndpointFlags } from '../../src/cli/endpoint';
 
 const ROOT = join(__dirname, '..', '..');
-const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist');
+// tsx's loader in this very process (not its CLI, which forks): a kill reaches the endpoint itself.
+const TSX_FLAGS = ['--require', join(TSX, 'preflight.cjs'), '--import', pathToFileURL(join(TSX, 'loader.mjs')).href];
 
 interface Run {
   readonly child: ChildProcess;
@@ -18,7 +21,7 @@ interface Run {
 }
 
 function startCli(args: string[]): Run {
-  const child = spawn(process.execPath, [TSX_CLI, join(ROOT, 'src', 'cli', 'endpoint.ts'), ...args], {
+  const child = spawn(process.execPath, [...TSX_FLAGS, join(ROOT, 'src', 'cli', 'endpoint.ts'), ...args], {
     // Not the repo root: loadConfig() would read a developer's .env there. Defaults come from the flags and this env.
     cwd: tmpdir(),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, SANDBOX_HOST: '127.0.0.1' },
@@ -73,7 +76,7 @@ describe('the endpoint CLI', () => {
       const url = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(run.stderr())?.[1];
       expect(url).toBeDefined();
       const health = (await (await fetch(`${url}/_localstack/health`)).json()) as { services: unknown };
-      expect(health.services).toEqual({ s3: 'running', dynamodb: 'running', stepfunctions: 'disabled' });
+      expect(health.services).toEqual({ s3: 'running', dynamodb: 'running', stepfunctions: 'running' });
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);
     } finally {

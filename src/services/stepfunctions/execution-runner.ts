@@ -62,7 +62,7 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
     private readonly engine: ExecutionEngine<D>,
     private readonly engineDeps: EngineDeps,
     /** Called whenever an execution of this state machine ends (DeleteStateMachine waits on it). */
-    private readonly onSettled: (stateMachineArn: string) => void,
+    private readonly onSettled: (stateMachineArn: string, executionArn: string) => void,
     private readonly stopGraceMs = STOP_GRACE_MS,
   ) {}
 
@@ -152,7 +152,7 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
     }
     this.running.delete(request.arn);
     this.count(request.stateMachineArn, -1);
-    this.onSettled(request.stateMachineArn);
+    this.onSettled(request.stateMachineArn, request.arn);
     return finished;
   }
 

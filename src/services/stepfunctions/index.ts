@@ -17,10 +17,12 @@ import type { DistributedMapPort } from '../../engine/states/map/distributed-por
 import { MapRunRegistry } from './map-runs';
 import type { OperationContext } from './operation';
 import type { StepFunctionsStore } from './store';
+import type { TestCaseRegistry } from './test-cases';
 
 export type { ExecutionEngine, ParsedStateMachine, RunRequest } from './engine-port';
 export type { StepFunctionsStore } from './store';
 export { InMemoryStore } from './in-memory-store';
+export type { TestCaseRegistry } from './test-cases';
 
 export interface StepFunctionsServiceDeps<D extends ParsedStateMachine> {
   readonly config: SandboxConfig;
@@ -32,6 +34,8 @@ export interface StepFunctionsServiceDeps<D extends ParsedStateMachine> {
   readonly store?: StepFunctionsStore;
   /** Builds the Distributed Map runtime (EngineDeps.distributedMap) over this service's Map Run host. */
   readonly distributedMap?: (host: MapRunHost) => DistributedMapPort;
+  /** MockConfigFile test cases (`#Case` ARNs); without it such ARNs are InvalidArn. */
+  readonly testCases?: TestCaseRegistry;
 }
 
 export interface StepFunctionsService extends ServiceHandler {
@@ -60,8 +64,11 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     ...(deps.distributedMap ? { distributedMap: { run: (request) => (distributedMap as DistributedMapPort).run(request) } } : {}),
   };
   const arns = new ArnFactory(config.region, config.accountId);
-  const runner: ExecutionRunner<D> = new ExecutionRunner(store, engine, engineDeps, (arn) => finishDeletion(store, runner, arn));
-  const mapRuns = new MapRunRegistry<D>(store, runner, arns, () => clock.now(), randomUUID);
+  const runner: ExecutionRunner<D> = new ExecutionRunner(store, engine, engineDeps, (smArn, executionArn) => {
+    deps.testCases?.forget(executionArn);
+    finishDeletion(store, runner, smArn);
+  });
+  const mapRuns = new MapRunRegistry<D>(store, runner, arns, () => clock.now(), randomUUID, deps.testCases);
   distributedMap = deps.distributedMap?.(mapRuns);
   const ctx: OperationContext = {
     region: config.region,
@@ -75,6 +82,7 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     mapRuns,
     clock,
     uuid: randomUUID,
+    testCases: deps.testCases,
   };
   return {
     name: 'stepfunctions',

@@ -2,6 +2,7 @@
 // (src/engine/map-run/map-run-host.ts). The Distributed Map runtime creates one Map Run per Map state
 // run, starts a child execution per item/batch through it and finishes it; DescribeMapRun, ListMapRuns,
 // ListExecutions(mapRunArn) and UpdateMapRun read and change the same records.
+import type { TestCaseRegistry } from './test-cases';
 import type { ChildRun, MapRunHost, MapRunInit, MapRunRecord as MapRunPort, StartChildRequest } from '../../engine/map-run/map-run-host';
 import type { ExecutionOutcome } from '../../engine/runtime/types';
 import { parseStatesArn, stateMachineNameOf, type ArnFactory } from './arns';
@@ -29,6 +30,7 @@ export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost 
     private readonly arns: ArnFactory,
     private readonly now: () => Date,
     private readonly uuid: () => string,
+    private readonly testCases?: TestCaseRegistry,
   ) {}
 
   createMapRun(init: MapRunInit): MapRunPort {
@@ -91,6 +93,7 @@ export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost 
     const standard = run.executionType === 'STANDARD';
     const executionArn = standard ? this.arns.execution(childSmName, name) : this.arns.express(childSmName, name, this.uuid());
     this.childStarted(run.arn, request.itemCount);
+    this.testCases?.inherit(executionArn, run.executionArn);
     const started = this.runner.start({
       arn: executionArn,
       name,

@@ -9,6 +9,7 @@ import type { ExecutionRunner } from './execution-runner';
 import type { MapRunRegistry } from './map-runs';
 import type { StructureShape } from './shapes';
 import type { StepFunctionsStore } from './store';
+import type { TestCaseRegistry } from './test-cases';
 
 export interface OperationContext {
   readonly region: string;
@@ -22,6 +23,8 @@ export interface OperationContext {
   readonly mapRuns: MapRunRegistry<ParsedStateMachine>;
   readonly clock: Clock;
   readonly uuid: () => string;
+  /** Present when a MockConfigFile is loaded. */
+  readonly testCases?: TestCaseRegistry;
 }
 
 export interface Operation<I, O> {

@@ -3,6 +3,7 @@ import type { ExecutionInput } from './execution-input';
 import type { StartedExecution } from './execution-runner';
 import type { OperationContext } from './operation';
 import type { StateMachineRecord } from './store';
+import { recordTestCase } from './test-cases';
 
 export interface RunOptions {
   readonly arn: string;
@@ -10,12 +11,16 @@ export interface RunOptions {
   readonly input: ExecutionInput;
   readonly traceHeader?: string;
   readonly sync?: boolean;
+  /** MockConfigFile test case from `#Case` on the state machine ARN. */
+  readonly testCase?: string;
 }
 
 export function startStateMachineRun(ctx: OperationContext, sm: StateMachineRecord, options: RunOptions): StartedExecution {
   const { revision } = sm;
+  const { testCase, ...run } = options;
+  recordTestCase(ctx.testCases, options.arn, sm.name, testCase);
   return ctx.runner.start({
-    ...options,
+    ...run,
     stateMachineArn: sm.arn,
     stateMachineName: sm.name,
     type: sm.type,

@@ -11,6 +11,7 @@ import { defineOperation, type OperationContext } from '../operation';
 import * as S from '../shapes';
 import { startStateMachineRun } from '../start-run';
 import type { StateMachineRecord } from '../store';
+import { splitTestCase } from '../test-cases';
 
 export const startExecutionInput = S.structure(
   { stateMachineArn: S.Arn, name: S.Name, input: S.SensitiveData, traceHeader: S.TraceHeader },
@@ -20,7 +21,7 @@ export const startExecutionInput = S.structure(
 export const startExecution = defineOperation<StartExecutionInput, StartExecutionOutput>({
   input: startExecutionInput,
   handle(ctx, input) {
-    const { sm, name } = resolveStart(ctx, input);
+    const { sm, name, testCase } = resolveStart(ctx, input);
     const executionInput = parseExecutionInput(input.input);
     const arn = sm.type === 'EXPRESS' ? ctx.arns.express(sm.name, name, ctx.uuid()) : ctx.arns.execution(sm.name, name);
     const existing = ctx.store.getExecution(arn);
@@ -28,14 +29,15 @@ export const startExecution = defineOperation<StartExecutionInput, StartExecutio
       if (existing.status === 'RUNNING' && existing.input === executionInput.text) return { executionArn: arn, startDate: existing.startDate };
       throw new ExecutionAlreadyExists(arn);
     }
-    const { startDate } = startStateMachineRun(ctx, sm, { arn, name, input: executionInput, traceHeader: input.traceHeader });
+    const { startDate } = startStateMachineRun(ctx, sm, { arn, name, input: executionInput, traceHeader: input.traceHeader, testCase });
     return { executionArn: arn, startDate };
   },
 });
 
 /** The checks StartExecution and StartSyncExecution share: state machine, its status, the name. */
-export function resolveStart(ctx: OperationContext, input: StartExecutionInput): { sm: StateMachineRecord; name: string } {
-  const sm = requireStateMachine(ctx, input.stateMachineArn as string);
+export function resolveStart(ctx: OperationContext, input: StartExecutionInput): { sm: StateMachineRecord; name: string; testCase?: string } {
+  const { stateMachineArn, testCase } = splitTestCase(input.stateMachineArn as string);
+  const sm = requireStateMachine(ctx, stateMachineArn);
   if (sm.status === 'DELETING') throw new StateMachineDeleting(sm.arn);
-  return { sm, name: input.name === undefined ? ctx.uuid() : checkName(input.name) };
+  return { sm, name: input.name === undefined ? ctx.uuid() : checkName(input.name), testCase };
 }

@@ -1,0 +1,127 @@
+// Evaluates a DISTRIBUTED Map state's fields against its input into the plain values the Map Run runtime
+// needs (spec §4.5–4.9). Runs before MapRunStarted, so every error here is the Map state's own States.Runtime
+// failure with AWS's state prefix, like MaxConcurrencyPath for an INLINE Map.
+import type { DynamicValue, MapState, Payload } from '../definition/types';
+import { StatesError, stateErrorPrefix, toStatesError } from '../errors/states-error';
+import type { JsonataValueKind } from '../query/jsonata';
+import { evaluatePayload, resolveDynamic } from '../runtime/payload';
+import {
+  integerFromPath,
+  maxInputBytesPerBatchFromPath,
+  maxItemsPerBatchFromPath,
+  resolveBatcherConfig,
+  resolveTolerance,
+  toleratedFailureCountFromPath,
+  toleratedFailurePercentageFromPath,
+  type ItemBatcherConfig,
+  type ItemReaderSpec,
+  type Tolerance,
+} from '../states/map/distributed';
+import type { DistributedMapRequest } from '../states/map/distributed-port';
+import type { ResolvedDistributedMap } from './distributed-map-runner';
+
+type FromPath = (value: unknown, path: string) => number;
+
+export async function resolveDistributedMap(request: DistributedMapRequest): Promise<ResolvedDistributedMap> {
+  try {
+    return await resolveFields(request);
+  } catch (thrown) {
+    const error = toStatesError(thrown);
+    const prefix = stateErrorPrefix(request.scope.stateName, request.scope.enteredEventId);
+    if (error.cause?.startsWith(prefix)) throw error;
+    throw new StatesError(error.error, `${prefix}${error.cause ?? ''}`, error.location);
+  }
+}
+
+async function resolveFields(request: DistributedMapRequest): Promise<ResolvedDistributedMap> {
+  const { state } = request;
+  const number = (field: DynamicValue<number> | undefined, kind: JsonataValueKind, fromPath: FromPath) =>
+    field ? numberField(request, field, kind, fromPath) : Promise.resolve(undefined);
+  return {
+    label: state.Label,
+    executionType: state.ItemProcessor.ExecutionType ?? 'STANDARD',
+    maxConcurrency: (await number(state.MaxConcurrency, 'integer', (v, p) => nonNegative(integerFromPath('MaxConcurrencyPath', v, p)))) ?? 0,
+    tolerance: await tolerance(request),
+    source: state.ItemReader
+      ? { kind: 'reader', spec: await readerSpec(request) }
+      : { kind: 'array', items: request.items ?? [] },
+    selectItem: state.ItemSelector ? selector(request, state.ItemSelector) : undefined,
+    batcher: state.ItemBatcher ? await batcher(request) : undefined,
+    writer: await writer(request),
+    childDefinition: request.childDefinition,
+  };
+}
+
+async function numberField(request: DistributedMapRequest, field: DynamicValue<number>, kind: JsonataValueKind, fromPath: FromPath): Promise<number> {
+  const { value, path } = await resolveDynamic(field, request.input, request.scope, kind);
+  return path === undefined ? (value as number) : fromPath(value, path);
+}
+
+function nonNegative(value: number): number {
+  if (value < 0) throw new StatesError('States.Runtime', 'MaxConcurrency cannot be negative.');
+  return value;
+}
+
+async function tolerance(request: DistributedMapRequest): Promise<Tolerance> {
+  const { ToleratedFailureCount: count, ToleratedFailurePercentage: percentage } = request.state;
+  const raw = async (field: DynamicValue<number> | undefined, kind: JsonataValueKind, fromPath: FromPath) => {
+    if (!field) return undefined;
+    const { value, path } = await resolveDynamic(field, request.input, request.scope, kind);
+    return path === undefined ? value : fromPath(value, path);
+  };
+  return resolveTolerance({
+    count: await raw(count, 'integer', toleratedFailureCountFromPath),
+    percentage: await raw(percentage, 'number', toleratedFailurePercentageFromPath),
+  });
+}
+
+async function readerSpec(request: DistributedMapRequest): Promise<ItemReaderSpec> {
+  const reader = request.state.ItemReader!;
+  const params = asObject(reader.Parameters ? await evaluatePayload(reader.Parameters, request.input, request.scope) : {});
+  const config = reader.ReaderConfig;
+  const maxItems = config.MaxItems
+    ? await numberField(request, config.MaxItems, 'integer', (v, p) => integerFromPath('MaxItemsPath', v, p))
+    : 0;
+  return {
+    resource: reader.action,
+    bucket: params.Bucket as string,
+    key: params.Key as string | undefined,
+    prefix: params.Prefix as string | undefined,
+    versionId: params.VersionId as string | undefined,
+    inputType: config.InputType as ItemReaderSpec['inputType'],
+    csvHeaderLocation: config.CSVHeaderLocation,
+    csvHeaders: config.CSVHeaders,
+    csvDelimiter: config.CSVDelimiter,
+    maxItems,
+  };
+}
+
+function selector(request: DistributedMapRequest, itemSelector: Payload): (value: unknown, index: number) => Promise<unknown> {
+  return (value, index) => evaluatePayload(itemSelector, request.input, request.itemScope(index, value));
+}
+
+async function batcher(request: DistributedMapRequest): Promise<ItemBatcherConfig> {
+  const config = request.state.ItemBatcher!;
+  const resolve = (field: DynamicValue<number> | undefined, fromPath: FromPath) =>
+    field ? numberField(request, field, 'integer', fromPath) : Promise.resolve(undefined);
+  return resolveBatcherConfig({
+    maxItemsPerBatch: await resolve(config.MaxItemsPerBatch, maxItemsPerBatchFromPath),
+    maxInputBytesPerBatch: await resolve(config.MaxInputBytesPerBatch, maxInputBytesPerBatchFromPath),
+    batchInput: config.BatchInput ? await evaluatePayload(config.BatchInput, request.input, request.scope) : undefined,
+  });
+}
+
+async function writer(request: DistributedMapRequest): Promise<ResolvedDistributedMap['writer']> {
+  const config = request.state.ResultWriter;
+  if (!config) return undefined;
+  const params = config.Parameters ? asObject(await evaluatePayload(config.Parameters, request.input, request.scope)) : undefined;
+  return {
+    s3: params ? { bucket: params.Bucket as string, prefix: params.Prefix as string | undefined } : undefined,
+    outputType: config.WriterConfig?.OutputType ?? 'JSON',
+    transformation: config.WriterConfig?.Transformation ?? 'NONE',
+  };
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
