@@ -1,47 +1,13 @@
 // `npm run endpoint` as a process: exactly `Ready.` on stdout once listening, health answers, SIGTERM
 // stops it cleanly, and bad flags / a taken port exit 1 with a message saying what is wrong.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseEndpointFlags } from '../../src/cli/endpoint';
+import { ready, runTsx, type TsxRun } from '../support/tsx-process';
 
-const ROOT = join(__dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist');
-// tsx's loader in this very process (not its CLI, which forks): a kill reaches the endpoint itself.
-const TSX_FLAGS = ['--require', join(TSX, 'preflight.cjs'), '--import', pathToFileURL(join(TSX, 'loader.mjs')).href];
-
-interface Run {
-  readonly child: ChildProcess;
-  readonly stdout: () => string;
-  readonly stderr: () => string;
-  readonly exited: Promise<number | null>;
-}
-
-function startCli(args: string[]): Run {
-  const child = spawn(process.execPath, [...TSX_FLAGS, join(ROOT, 'src', 'cli', 'endpoint.ts'), ...args], {
-    // Not the repo root: loadConfig() would read a developer's .env there. Defaults come from the flags and this env.
-    cwd: tmpdir(),
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, SANDBOX_HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, stdout: () => out, stderr: () => err, exited };
-}
-
-/** Resolves when the process has printed `Ready.`, rejects if it exits first. */
-function ready(run: Run): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const check = () => run.stdout().includes('Ready.\n') && resolve();
-    run.child.stdout!.on('data', check);
-    void run.exited.then((code) => reject(new Error(`endpoint exited with ${code} before Ready.: ${run.stderr()}`)));
-  });
+function startCli(args: string[]): TsxRun {
+  // SANDBOX_HOST only: defaults come from the flags and this env.
+  return runTsx('src/cli/endpoint.ts', args, { env: { SANDBOX_HOST: '127.0.0.1' } });
 }
 
 describe('parseEndpointFlags', () => {

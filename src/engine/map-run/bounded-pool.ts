@@ -1,6 +1,7 @@
 // Runs work pulled lazily from an async iterable with at most `concurrency` tasks in flight. Items are
 // read only when a slot frees, so a million-row source never sits in memory, and a stop decision (the
 // failure threshold, an abort) prevents any further item from starting.
+import { setMaxListeners } from 'node:events';
 
 export type PoolDecision = 'continue' | 'stop';
 
@@ -24,6 +25,8 @@ export interface PoolOutcome {
 
 export async function runBounded<T, R>(source: AsyncIterable<T>, options: PoolOptions<T, R>): Promise<PoolOutcome> {
   const stopController = new AbortController();
+  // Every running child listens to it (MaxConcurrency may be thousands).
+  setMaxListeners(0, stopController.signal);
   const onOuterAbort = () => stopController.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
   const iterator = source[Symbol.asyncIterator]();

@@ -2,6 +2,7 @@
 // 10): StopExecution, the execution timeout, or a failed sibling branch/iteration. Only the last makes
 // running states record `*StateAborted`: a recorded StopExecution during a Wait shows WaitStateEntered
 // followed directly by ExecutionAborted (spec §7, test_stop_execution).
+import { setMaxListeners } from 'node:events';
 import type { StopReason } from './types';
 
 export class StopAbort {
@@ -40,6 +41,8 @@ export function childController(parent: AbortSignal): AbortController {
   if (parent.aborted) controller.abort(parent.reason);
   else {
     const follow = () => controller.abort(parent.reason);
+    // A Map or Parallel fans one signal out to every running iteration: dozens of listeners are expected.
+    setMaxListeners(0, parent);
     parent.addEventListener('abort', follow, { once: true });
     controller.signal.addEventListener('abort', () => parent.removeEventListener('abort', follow), { once: true });
   }

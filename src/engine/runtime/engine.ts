@@ -2,6 +2,7 @@
 // rejects for workflow failures: it resolves FAILED / TIMED_OUT / ABORTED with error and cause after the
 // terminal event. ExecutionStarted, the first state's Entered event, ExecutionAborted and ExecutionTimedOut
 // all point at 0 (recorded; floci measured the TimedOut case).
+import { expireAfter } from './clock';
 import type { StateMachineDefinition } from '../definition/types';
 import { reportedErrorName } from '../errors/states-error-kinds';
 import { StatesErrorName, toStatesError } from '../errors/states-error';
@@ -50,7 +51,7 @@ export class Engine {
     request.signal?.addEventListener('abort', stop, { once: true });
     const timer = new AbortController();
     const limit = timeLimitSeconds(request);
-    if (limit !== undefined) deps.clock.sleep(limit * 1000, timer.signal).then(() => controller.abort(new TimeoutAbort()), () => undefined);
+    if (limit !== undefined) expireAfter(deps.clock, limit * 1000, timer.signal).then(() => controller.abort(new TimeoutAbort()), () => undefined);
     const exec: ExecutionRuntime = { deps, identity: request.identity, context: executionContext(request.identity, request.input), log, runProgram };
     const scope: Scope = { exec, chain: new EventChain(log, 0), variables: new VariableScope(), signal: controller.signal };
     const program = runProgram(request.definition.program, request.input, scope);

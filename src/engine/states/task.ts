@@ -2,6 +2,7 @@
 // TaskStarted → [TaskSubmitted] → TaskSucceeded | TaskFailed | TaskTimedOut (LambdaFunction* for legacy
 // Lambda ARNs). TimeoutSeconds always applies; HeartbeatSeconds only to `.sync`/`.waitForTaskToken` tasks,
 // the only ones that heartbeat. Both expire as States.Timeout with no cause (recorded).
+import { expireAfter } from '../runtime/clock';
 import type { TaskState } from '../definition/types';
 import { HeartbeatTimeoutError } from '../errors/states-error-kinds';
 import { StatesError, StatesErrorName, toStatesError } from '../errors/states-error';
@@ -35,7 +36,7 @@ class TimedOut {
 /** Races the invocation against its deadline; on expiry the invocation is cancelled through its signal. */
 async function withDeadline(task: Promise<unknown>, limit: Deadline, run: StateRun, cancel: AbortController): Promise<unknown> {
   const timer = new AbortController();
-  const expiry = run.deps.clock.sleep(limit.ms, timer.signal).then(
+  const expiry = expireAfter(run.deps.clock, limit.ms, timer.signal).then(
     () => Promise.reject(new TimedOut(limit.error())),
     // Cancelled because the task settled first: never settle, the race is already decided.
     () => new Promise<never>(() => undefined),

@@ -1,0 +1,67 @@
+// npm start — the main job, zero configuration: the embedded endpoint in this process, then bootstrap, seed,
+// run and verify the pipeline, print the summary, and keep serving for the AWS CLI (unless --exit).
+import { loadConfig, type SandboxConfig } from '../src/config/config';
+import { describeStartError } from '../src/cli/endpoint';
+import { runDemo } from '../src/pipeline/demo-run';
+import { progressLine, summaryLines, verifyLines } from '../src/pipeline/report';
+import { startSandbox, type Sandbox } from '../src/sandbox/start-sandbox';
+import { fail, flags, intFlag, main } from './lib/cli';
+
+const USAGE = `usage: npm start -- [--rows N] [--seed S] [--malformed K] [--port P] [--data-dir DIR] [--exit]
+  Starts the embedded endpoint, deploys the pipeline, loads a generated orders CSV through it and verifies the table.
+  --rows N        rows to generate (default 10000)
+  --seed S        generator seed (default 1)
+  --malformed K   inject K malformed rows to see how they are reported (default 0)
+  --port P        endpoint port (default SANDBOX_PORT or 4566)
+  --data-dir DIR  keep everything on disk (default SANDBOX_DATA_DIR; in memory)
+  --exit          stop once the summary is printed instead of serving`;
+
+main(async (argv) => {
+  const { values } = flags(
+    argv,
+    { rows: { type: 'string' }, seed: { type: 'string' }, malformed: { type: 'string' }, port: { type: 'string' }, 'data-dir': { type: 'string' }, exit: { type: 'boolean' } },
+    USAGE,
+  );
+  if (values.help) return void console.log(USAGE);
+  const config = loadConfig();
+  const port = values.port === undefined ? config.server.port : intFlag('port', values.port, config.server.port);
+  let sandbox: Sandbox;
+  try {
+    sandbox = await startSandbox({ config, port, dataDir: values['data-dir'] });
+  } catch (err) {
+    return fail(`error: ${describeStartError(err, config.server.host, port)}`);
+  }
+  console.log(`endpoint      ${sandbox.url} (S3, DynamoDB, Step Functions)`);
+  const tty = Boolean(process.stdout.isTTY);
+  const clients = sandbox.clients();
+  const { summary, verify } = await runDemo(clients, config, {
+    rows: intFlag('rows', values.rows, 10_000),
+    seed: intFlag('seed', values.seed, 1),
+    malformed: intFlag('malformed', values.malformed, 0),
+    onStep: (line) => console.log(line),
+    pollMs: tty ? 200 : 1000,
+    onProgress: (p) => (tty ? process.stdout.write(`\r${progressLine(p, true)}`) : console.log(progressLine(p, false))),
+  });
+  if (tty) process.stdout.write('\n');
+  for (const line of [...summaryLines(summary), ...verifyLines(verify)]) console.log(line);
+  const ok = summary.status === 'SUCCEEDED' && verify.ok;
+  if (values.exit) {
+    await sandbox.close();
+    return ok ? 0 : 1;
+  }
+  printTryIt(sandbox, config);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await sandbox.close();
+  return ok ? 0 : 1;
+});
+
+function printTryIt(sandbox: Sandbox, config: SandboxConfig): void {
+  const aws = `AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --region ${config.region} --endpoint-url ${sandbox.url}`;
+  console.log(`\nStill serving on ${sandbox.url} — Ctrl-C to stop. Try:`);
+  console.log(`  ${aws} stepfunctions list-executions --state-machine-arn $(${aws} stepfunctions list-state-machines --query 'stateMachines[?name==\`${config.parentStateMachineName}\`].stateMachineArn' --output text)`);
+  console.log(`  ${aws} dynamodb scan --table-name ${config.table} --max-items 2`);
+  console.log(`  ${aws} s3 ls --recursive s3://${config.bucket}/`);
+}

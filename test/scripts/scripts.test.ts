@@ -1,0 +1,107 @@
+// The pipeline scripts as a user runs them: separate processes configured only by the environment, against a
+// sandbox on a free port. Covers bootstrap (twice: idempotent), seed, run, verify, replay and teardown.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configFromEnv } from '../../src/config/config';
+import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
+import { runTsxToEnd } from '../support/tsx-process';
+
+jest.setTimeout(120_000);
+
+const NAMES = {
+  SANDBOX_BUCKET: 'scripts-bucket',
+  SANDBOX_TABLE: 'scripts-orders',
+  SANDBOX_PARENT_STATE_MACHINE: 'scripts-parent',
+  SANDBOX_CHILD_STATE_MACHINE: 'scripts-child',
+  SFN_TIME_SCALE: '0',
+};
+
+let sandbox: Sandbox;
+let env: Record<string, string>;
+const work = mkdtempSync(join(tmpdir(), 'sfn-scripts-'));
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ config: configFromEnv({ ...NAMES, SANDBOX_PORT: '0' }), port: 0 });
+  env = { ...NAMES, AWS_ENDPOINT_URL: sandbox.url };
+});
+afterAll(() => sandbox.close());
+
+const script = (name: string, ...args: string[]) => runTsxToEnd(`scripts/${name}.ts`, args, { env });
+
+describe('the pipeline scripts', () => {
+  it('bootstrap creates everything and is idempotent', async () => {
+    for (let i = 0; i < 2; i++) {
+      const { code, stdout, stderr } = await script('bootstrap');
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      expect(stdout).toContain('parent         arn:aws:states:us-east-1:000000000000:stateMachine:scripts-parent');
+    }
+  });
+
+  it('seed uploads a reproducible CSV with the malformed rows it names', async () => {
+    const out = join(work, 'orders.csv');
+    const { code, stdout } = await script('seed', '--rows', '300', '--seed', '7', '--malformed', '2', '--kinds', 'non-numeric-price', '--out', out);
+    expect(code).toBe(0);
+    expect(stdout).toContain('uploaded s3://scripts-bucket/incoming/orders.csv: 298 well-formed rows, 2 malformed');
+    expect(stdout.match(/line \d+: non-numeric-price/g)).toHaveLength(2);
+    const again = await script('seed', '--rows', '300', '--seed', '7', '--malformed', '2', '--kinds', 'non-numeric-price', '--out', join(work, 'again.csv'));
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(work, 'again.csv'), 'utf8')).toBe(readFileSync(out, 'utf8'));
+  });
+
+  it('run fails over the default zero tolerance and names the failures; verify accounts for every row', async () => {
+    const run = await script('run');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/status\s+FAILED/);
+    expect(run.stdout).toContain('States.ExceedToleratedFailureThreshold');
+    const verify = await script('verify');
+    expect(verify.stdout).toMatch(/csv\s+300 rows read \(300 non-empty data lines\), 298 valid/);
+  });
+
+  it('run within tolerance succeeds, and verify reports every row accounted for', async () => {
+    const run = await script('run', '--tolerated-failure-percentage', '10');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/status\s+SUCCEEDED/);
+    expect(run.stdout).toMatch(/FAILED\s+s3:\/\/scripts-bucket\/incoming\/results\/.+\/FAILED_0\.json/);
+    const verify = await script('verify');
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toContain('verified   every row is accounted for');
+  });
+
+  it('replay re-runs only the rows of a FAILED file and shows what fails', async () => {
+    const failedKey = /FAILED\s+(s3:\/\/\S+FAILED_0\.json)/.exec((await script('run', '--tolerated-failure-percentage', '10')).stdout)?.[1];
+    expect(failedKey).toBeDefined();
+    const replay = await script('replay', '--csv', join(work, 'orders.csv'), '--failed', failedKey!);
+    expect(replay.code).toBe(1);
+    expect(replay.stdout).toMatch(/replaying s3:\/\/scripts-bucket\/.+ \(\d+ rows from the FAILED file\)/);
+    expect(replay.stdout).toMatch(/items\s+\d+ total, 0 succeeded/);
+  });
+
+  it('bad flags are rejected with the usage, naming the flag', async () => {
+    const { code, stderr } = await script('seed', '--rowz', '3');
+    expect(code).toBe(2);
+    expect(stderr).toContain("Unknown option '--rowz'");
+    expect(stderr).toContain('usage: npm run seed');
+  });
+
+  it('teardown deletes what bootstrap created, and run then says to bootstrap', async () => {
+    const { code, stdout } = await script('teardown');
+    expect(code).toBe(0);
+    expect(stdout).toContain('stateMachine:scripts-parent');
+    expect(stdout).toContain('bucket scripts-bucket:');
+    const run = await script('run');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("state machine 'scripts-parent' not found: run npm run bootstrap first");
+  });
+});
+
+describe('npm start (scripts/start.ts)', () => {
+  it('runs the main job on its own endpoint and exits with --exit', async () => {
+    const { code, stdout } = await runTsxToEnd('scripts/start.ts', ['--exit', '--rows', '500', '--port', '0'], { env: { SFN_TIME_SCALE: '0' } });
+    expect(stdout).toMatch(/endpoint {6}http:\/\/127\.0\.0\.1:\d+/);
+    expect(stdout).toMatch(/status\s+SUCCEEDED/);
+    expect(stdout).toContain('table      500 items; 500 valid rows present with the right attributes');
+    expect(stdout).toContain('verified   every row is accounted for');
+    expect(code).toBe(0);
+  });
+});
