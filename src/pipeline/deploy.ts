@@ -30,7 +30,7 @@ export interface StateMachineSpec {
   readonly roleArn: string;
 }
 
-export async function bootstrap(clients: AwsClients, config: SandboxConfig, files = PIPELINE_FILES): Promise<DeployedPipeline> {
+export async function bootstrap(clients: AwsClients, config: SandboxConfig, files: { readonly parent: string; readonly child: string } = PIPELINE_FILES): Promise<DeployedPipeline> {
   const values = renderValuesFrom(config);
   await ensureBucket(clients.s3, config.bucket, config.region);
   await ensureTable(clients.dynamodb, config.table);

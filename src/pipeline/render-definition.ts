@@ -1,7 +1,7 @@
 // Fills the deploy-time placeholders of the ASL files in statemachines/ (the article's own tokens plus
 // ours) from the config. The only place definitions are rewritten: scripts never patch ASL strings.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { SandboxConfig } from '../config/config';
 
 export const STATE_MACHINES_DIR = join(__dirname, '..', '..', 'statemachines');
@@ -49,9 +49,12 @@ export function renderDefinition(definition: string, values: RenderValues): stri
   return JSON.stringify(rendered, null, 2);
 }
 
-/** Reads `statemachines/<file>` and renders it. */
+/** Reads `statemachines/<file>`, or `file` itself (relative to the working directory) when that is not one, and renders it. */
 export function loadDefinition(file: string, values: RenderValues): string {
-  return renderDefinition(readFileSync(join(STATE_MACHINES_DIR, file), 'utf8'), values);
+  const bundled = join(STATE_MACHINES_DIR, file);
+  const path = !isAbsolute(file) && existsSync(bundled) ? bundled : resolve(file);
+  if (!existsSync(path)) throw new Error(`state machine definition not found: ${file} (looked in ${STATE_MACHINES_DIR} and ${process.cwd()})`);
+  return renderDefinition(readFileSync(path, 'utf8'), values);
 }
 
 function mapStrings(value: unknown, fn: (s: string) => string): unknown {

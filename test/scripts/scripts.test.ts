@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configFromEnv } from '../../src/config/config';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
-import { runTsxToEnd } from '../support/tsx-process';
+import { ROOT, runTsxToEnd } from '../support/tsx-process';
 
 jest.setTimeout(120_000);
 
@@ -75,6 +75,20 @@ describe('the pipeline scripts', () => {
     expect(replay.code).toBe(1);
     expect(replay.stdout).toMatch(/replaying s3:\/\/scripts-bucket\/.+ \(\d+ rows from the FAILED file\)/);
     expect(replay.stdout).toMatch(/items\s+\d+ total, 0 succeeded/);
+  });
+
+  it("bootstrap --parent/--child deploys the article's design: run says SUCCEEDED, verify names the lost rows", async () => {
+    const deploy = await script('bootstrap', '--parent', join(ROOT, 'statemachines/examples/article-parent.asl.json'), '--child', 'examples/article-child.asl.json');
+    expect(deploy.code).toBe(0);
+    expect((await script('seed', '--rows', '40', '--seed', '3')).code).toBe(0);
+    const run = await script('run');
+    expect(run.stdout).toMatch(/status\s+SUCCEEDED/);
+    expect(run.code).toBe(0);
+    const verify = await script('verify');
+    expect(verify.code).toBe(1);
+    expect(verify.stdout).toMatch(/table\s+[\d,]+ items; 0 valid rows present/);
+    expect(verify.stdout).toMatch(/LOST\s+row 1 \(ON\d+-[\d-]+\): /);
+    expect(verify.stdout).toContain('NOT VERIFIED  40 rows lost, 0 mismatched');
   });
 
   it('bad flags are rejected with the usage, naming the flag', async () => {
