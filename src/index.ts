@@ -8,3 +8,5 @@ export { ConfigError, configFromEnv, endpointFor, loadConfig, LOCAL_ACCOUNT_ID, 
 export type { EndpointService, Env, SandboxConfig, ServiceId } from './config/config';
 export { createClients } from './config/clients';
 export type { AwsClients, ClientOptions, SdkRequestHandler } from './config/clients';
+export { startSandbox } from './sandbox/start-sandbox';
+export type { Sandbox, SandboxOptions } from './sandbox/start-sandbox';
