@@ -1,43 +1,13 @@
 // The real AWS CLI against the endpoint's socket. No CLI installed is a failure (awsCliPath throws with
 // "The AWS CLI is missing"), never a skip: .ci/run installs Debian's awscli.
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { awsCliPath } from '../stepfunctions/support/aws-cli';
+import { awsCliPath, runAwsCli, type CliResult } from '../support/aws-cli';
 import { startTestEndpoint, type TestEndpoint } from './support/endpoint';
 
-const run = promisify(execFile);
-
-interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function aws(endpointUrl: string, args: string[]): Promise<CliResult> {
-  const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? tmpdir(),
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_PAGER: '',
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
-  try {
-    const { stdout, stderr } = await run(awsCliPath(), [...args, '--endpoint-url', endpointUrl], { env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: unknown; stdout?: string; stderr?: string };
-    if (typeof e.code !== 'number') throw err;
-    return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+const aws = (endpointUrl: string, args: string[]): Promise<CliResult> => runAwsCli(endpointUrl, args);
 
 async function ok(endpointUrl: string, args: string[]): Promise<string> {
   const result = await aws(endpointUrl, args);
