@@ -1,0 +1,110 @@
+// Issue 6 §2 "the article's design as written" (statemachines/examples/, placeholders filled by
+// render-definition): EXPRESS Map Run children start the writer fire-and-forget (request-response
+// states:startExecution), so the run SUCCEEDS whatever happens to the writes (issue 4, "A flaw in the seed").
+// verify names the missing rows; the writer's own failure is AWS's, shown by running it synchronously on
+// the batch the Map Run sent (AWS offers no DescribeExecution for EXPRESS executions either).
+import { DescribeExecutionCommand, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
+import { generateOrdersCsv } from '../../src/pipeline/orders-csv';
+import { coreCounts, counts, deployCase, runCase, uploadCsv, verifyCase, type CaseDeployment } from './support/pipeline-case';
+import { startTarget, targetName, type E2eTarget } from './support/target';
+
+const ARTICLE_PARENT = 'examples/article-parent.asl.json';
+const ARTICLE_CHILD = 'examples/article-child.asl.json';
+const ARTICLE_PARENT_DATA_M = 'examples/article-parent-data-m.asl.json';
+const OUR_CHILD = 'write-to-ddb.asl.json';
+const ROWS = 200;
+
+interface StartedChild {
+  readonly childWfOutput: { readonly ExecutionArn: string; readonly StartDate: unknown };
+}
+
+describe(`the article's design as written (${targetName()} target)`, () => {
+  let target: E2eTarget;
+  const csv = generateOrdersCsv({ rows: ROWS, seed: 99 });
+
+  beforeAll(async () => {
+    target = await startTarget({ suite: 'article' });
+  });
+  afterAll(() => target?.close());
+
+  /** The article reads `<s3Prefix>/<csvFile>` and writes results under `<s3Prefix>`. */
+  async function runArticle(files: { parent: string; child: string }) {
+    const deployment = await deployCase(target, { files, resultsPrefix: (c) => c.prefix });
+    const key = await uploadCsv(target, deployment, csv.text);
+    const run = await runCase(target, deployment);
+    return { deployment, key, run };
+  }
+
+  /** Runs the writer synchronously on one batch exactly as the Map Run built it. */
+  async function runWriterOn(deployment: CaseDeployment, batch: unknown) {
+    return target.clients.sfn.send(new StartSyncExecutionCommand({ stateMachineArn: deployment.pipeline.childArn, input: JSON.stringify(batch) }));
+  }
+
+  it('article parent + child: the run SUCCEEDS, every Map Run child SUCCEEDS, yet no row reaches the table and verify names all 200', async () => {
+    const { deployment, key, run } = await runArticle({ parent: ARTICLE_PARENT, child: ARTICLE_CHILD });
+    expect({ status: run.summary.status, error: run.summary.error }).toEqual({ status: 'SUCCEEDED', error: undefined });
+    expect(coreCounts(run.mapRun?.itemCounts)).toEqual(counts({ succeeded: ROWS, total: ROWS }));
+    expect(coreCounts(run.mapRun?.executionCounts)).toEqual(counts({ succeeded: 20, total: 20 }));
+    expect(run.summary.resultWriter?.manifest.ResultFiles.FAILED).toEqual([]);
+    // Each Map Run child only started the writer: its output is StartExecution's {ExecutionArn, StartDate}.
+    const started = run.results.SUCCEEDED as unknown as StartedChild[];
+    expect(started).toHaveLength(20);
+    const writerArn = `arn:aws:states:${deployment.config.region}:${deployment.config.accountId}:express:${deployment.config.childStateMachineName}:`;
+    expect(started.every((s) => s.childWfOutput.ExecutionArn.startsWith(writerArn))).toBe(true);
+    expect(run.table.size).toBe(0);
+    const verify = await verifyCase(target, deployment, run, key);
+    expect({ ok: verify.ok, lost: verify.lost.length, first: verify.lost[0] }).toEqual({
+      ok: false,
+      lost: ROWS,
+      first: { row: 1, pk: `${csv.rows[0].orderNumber}-${csv.rows[0].orderDate}`, reason: 'valid row missing from the table and not in FAILED results' },
+    });
+    // The caller never sees the writer's fate: EXPRESS executions cannot be described (spec §6).
+    await expect(target.clients.sfn.send(new DescribeExecutionCommand({ executionArn: started[0].childWfOutput.ExecutionArn }))).rejects.toMatchObject({
+      name: 'InvalidArn',
+    });
+  });
+
+  it("article child on the batch it receives: FAILED with States.QueryEvaluationError, '$states.input.ddbTable' returned nothing", async () => {
+    const deployment = await deployCase(target, { files: { parent: ARTICLE_PARENT, child: ARTICLE_CHILD } });
+    const batch = { BatchInput: { ddbTable: deployment.pipeline.table }, Items: [{ pk: { S: 'ON100000-2025-01-01' }, sk: { S: 'ORDER_HEADER' } }] };
+    const result = await runWriterOn(deployment, batch);
+    expect({ status: result.status, error: result.error, cause: result.cause }).toEqual({
+      status: 'FAILED',
+      error: 'States.QueryEvaluationError',
+      cause:
+        "An error occurred while executing the state 'Initialize Variables' (entered at the event id #2). " +
+        "The JSONata expression '$states.input.ddbTable' specified for the field 'Assign/ddbTable' returned nothing (undefined).",
+    });
+  });
+
+  it('data {"M": row} variant with a correct writer: the run SUCCEEDS although every PutItem is rejected; the table stays empty', async () => {
+    const { deployment, key, run } = await runArticle({ parent: ARTICLE_PARENT_DATA_M, child: OUR_CHILD });
+    expect(run.summary.status).toBe('SUCCEEDED');
+    expect(coreCounts(run.mapRun?.itemCounts)).toEqual(counts({ succeeded: ROWS, total: ROWS }));
+    expect(run.table.size).toBe(0);
+    const verify = await verifyCase(target, deployment, run, key);
+    expect({ ok: verify.ok, lost: verify.lost.length }).toEqual({ ok: false, lost: ROWS });
+    // The batch the Map Run sent, run synchronously through the same writer. Its items carry no csvRow, so the
+    // writer's Catch Output ('$states.input.csvRow.N') is undefined: the catcher ran, i.e. PutItem failed.
+    const row = csv.rows[0];
+    const item = { pk: { S: 'TEST_CSV_LOAD' }, sk: { S: `${row.orderNumber}-${row.orderDate}` }, data: { M: row } };
+    const sent = await runWriterOn(deployment, { BatchInput: { ddbTable: deployment.pipeline.table }, Items: [item] });
+    expect({ status: sent.status, error: sent.error, cause: sent.cause }).toEqual({
+      status: 'FAILED',
+      error: 'States.QueryEvaluationError',
+      cause:
+        "An error occurred while executing the state 'PutItem' (entered at the event id #7). " +
+        "The JSONata expression '$states.input.csvRow.N' specified for the field 'Output/csvRow' returned nothing (undefined).",
+    });
+    // With a csvRow added, the writer records DynamoDB's rejection of the {"M": <plain strings>} attribute itself.
+    const labelled = await runWriterOn(deployment, { BatchInput: { ddbTable: deployment.pipeline.table }, Items: [{ ...item, csvRow: { N: '1' } }] });
+    expect({ status: labelled.status, error: labelled.error }).toEqual({ status: 'FAILED', error: 'BatchWriteFailed' });
+    const cause = JSON.parse(labelled.cause!) as { written: number; failed: { error: string; cause: string }[] };
+    expect({ written: cause.written, failed: cause.failed.length, error: cause.failed[0].error }).toEqual({
+      written: 0,
+      failed: 1,
+      error: 'DynamoDB.AmazonDynamoDBException',
+    });
+    expect(cause.failed[0].cause).toContain('Error Code: ValidationException');
+  });
+});
