@@ -3,7 +3,7 @@
 #   scripts/ci-docker.sh           full CI flow: Debian packages, loopback-only dockerd, base image,
 #                                  app image, compose up + smoke, `npm run test:containers`
 #   scripts/ci-docker.sh image     compile, stage dist/docker/app/ and build sfn-csv-sandbox:dev
-#                                  (BASE_IMAGE=... to build on another base; `npm run docker:build`)
+#                                  (BASE_IMAGE=... to build on another base, default node:20-bookworm-slim)
 #   scripts/ci-docker.sh context   only compile and stage the build context
 # Hard rule: Docker never pulls here (a pull sends DNS to a private-range resolver): --pull=never,
 # `build:` in compose, and every image checked before it is used.
@@ -65,6 +65,8 @@ build_app_image() {
   image_exists "$base" || [ "${ALLOW_PULL:-0}" = 1 ] ||
     die "base image $base is not present locally; pull it yourself or build it (see docs/docker.md); set ALLOW_PULL=1 to let Docker pull it"
   docker_build -q --build-arg BASE_IMAGE="$base" -t "$APP_IMAGE" "$REPO"
+  # The previous build of the same tag, now untagged (only this project's images carry the label).
+  docker image prune -f --filter label=org.opencontainers.image.title=sfn-csv-sandbox >/dev/null
 }
 
 install_packages() {
@@ -139,22 +141,33 @@ wait_healthy() { # $1 = service; compose v1 has no `up --wait`
   docker logs "$cid" >&2 || true; die "service $1 did not become healthy"
 }
 
-compose_smoke() {
-  export LOCALSTACK_IMAGE=$APP_IMAGE BASE_IMAGE=$CI_BASE_IMAGE
-  # Free ports rather than 4566/4567: a developer's own endpoint may already hold those.
+port_free() { node -e "require('net').createServer().once('error',()=>process.exit(1)).listen($1,'127.0.0.1',function(){this.close()})"; }
+
+choose_ports() {
+  # The documented defaults when they are free, so the smoke proves what docs/docker.md tells users
+  # (only AWS_ENDPOINT_URL_SFN to export); else free ports (a developer's own endpoint may hold 4566).
+  if port_free 4566 && port_free 4567; then LOCALSTACK_PORT=4566 SFN_PORT=4567; return; fi
   LOCALSTACK_PORT=$(free_port) SFN_PORT=$(free_port)
   while [ "$SFN_PORT" = "$LOCALSTACK_PORT" ]; do SFN_PORT=$(free_port); done
-  export LOCALSTACK_PORT SFN_PORT
+}
+
+compose_smoke() {
+  export LOCALSTACK_IMAGE=$APP_IMAGE BASE_IMAGE=$CI_BASE_IMAGE
+  choose_ports && export LOCALSTACK_PORT SFN_PORT
+  echo "ports: LocalStack (stand-in) $LOCALSTACK_PORT, Step Functions engine $SFN_PORT"
   compose config -q
   for image in $(compose config | awk '$1=="image:"{print $2}' | sort -u); do
     image_exists "$image" || die "image $image is not present locally (compose would pull it)"
   done
   COMPOSE_UP=1 && compose up -d
   wait_healthy localstack && wait_healthy sfn
+  local logs; logs=$(docker logs "$(compose ps -q localstack)" 2>/dev/null) # not piped: grep -q + pipefail = SIGPIPE
+  grep -qx 'Ready.' <<<"$logs" || die "the LocalStack stand-in did not print Ready."
   local boot; boot=$(compose ps -q bootstrap)
   [ "$(docker wait "$boot")" = 0 ] || { docker logs "$boot" >&2; die "the compose bootstrap service failed"; }
   docker logs "$boot"
-  local env=(AWS_ENDPOINT_URL="http://127.0.0.1:$LOCALSTACK_PORT" AWS_ENDPOINT_URL_SFN="http://127.0.0.1:$SFN_PORT")
+  local env=(-u AWS_ENDPOINT_URL -u AWS_ENDPOINT_URL_S3 -u AWS_ENDPOINT_URL_DYNAMODB AWS_ENDPOINT_URL_SFN="http://127.0.0.1:$SFN_PORT")
+  [ "$LOCALSTACK_PORT" = 4566 ] || env+=(AWS_ENDPOINT_URL="http://127.0.0.1:$LOCALSTACK_PORT")
   # From the host, as a user would after `docker compose up` (bootstrap again: it must be idempotent).
   for smoke in ${CI_DOCKER_SMOKE-bootstrap seed run verify}; do
     local args=(); [ "$smoke" = seed ] && args=(-- --rows 200)
@@ -165,18 +178,17 @@ compose_smoke() {
 }
 
 run_containers_suite() {
-  export LOCALSTACK_IMAGE=$APP_IMAGE TESTCONTAINERS_NETWORK_MODE=host
+  export LOCALSTACK_IMAGE=$APP_IMAGE SANDBOX_ENGINE_IMAGE=$APP_IMAGE TESTCONTAINERS_NETWORK_MODE=host
   export TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1
   TC_BEFORE=$(docker ps -aq --filter label=org.testcontainers=true | sort) TC_RAN=1
-  cd "$REPO"
-  if [ -f jest.containers.config.js ]; then npm run test:containers
-  else echo "jest.containers.config.js not found: using test/containers/jest.config.js"; npx jest -c test/containers/jest.config.js --runInBand; fi
+  cd "$REPO" && npm run test:containers
 }
 
 cleanup() {
   local rc=$?
   set +e
   [ "$rc" = 0 ] || echo "ci-docker: FAILED (exit $rc) in step: ${STEP:-setup}" >&2
+  print_timings
   [ "$COMPOSE_UP" = 1 ] && compose down -t 2 >/dev/null 2>&1
   if [ "$TC_RAN" = 1 ]; then # only the containers the suite left behind, not anybody else's
     comm -13 <(echo "$TC_BEFORE") <(docker ps -aq --filter label=org.testcontainers=true | sort) | xargs -r docker rm -f >/dev/null
@@ -200,7 +212,11 @@ full_flow() {
   step "6. compose up, smoke, down";    compose_smoke
   step "7. npm run test:containers";    run_containers_suite
   step "done"
-  printf '%s\n' "--- timings" "${TIMINGS[@]}" "total $(($(date +%s) - T0))s"
+}
+
+print_timings() { # also after a failure: the steps that ran, the failed one last
+  [ "${STEP:-done}" = done ] || step "done"
+  [ ${#TIMINGS[@]} -gt 0 ] && printf '%s\n' "--- timings" "${TIMINGS[@]}" "total $(($(date +%s) - T0))s"
 }
 
 case ${1:-ci} in

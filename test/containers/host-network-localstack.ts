@@ -1,0 +1,55 @@
+// LocalStack on the host's network, for daemons started with --bridge=none (scripts/ci-docker.sh).
+// The stock LocalstackContainer exposes 4566 and waits for Docker to publish a mapped port, which host
+// networking never does ("Timed out ... waiting for container ports to be bound to the host"), and its
+// getPort() reads that mapping. This subclass drops the port mapping and reports the port it chose.
+import { createServer } from 'node:net';
+import { LocalstackContainer, StartedLocalStackContainer } from '@testcontainers/localstack';
+import type { StartedTestContainer } from 'testcontainers';
+
+class HostNetworkStartedLocalStack extends StartedLocalStackContainer {
+  constructor(
+    inner: StartedTestContainer,
+    private readonly port: number,
+  ) {
+    super(inner);
+  }
+
+  override getHost(): string {
+    return '127.0.0.1';
+  }
+
+  override getPort(): number {
+    return this.port;
+  }
+}
+
+export class HostNetworkLocalstackContainer extends LocalstackContainer {
+  constructor(
+    image: string,
+    private readonly port: number,
+  ) {
+    super(image);
+    // GATEWAY_LISTEN is LocalStack's listen address (0.0.0.0:4566 by default, which on the host network
+    // would be every interface); PORT is the same setting for the sandbox image used as a stand-in.
+    this.withNetworkMode('host').withEnvironment({ GATEWAY_LISTEN: `127.0.0.1:${port}`, PORT: String(port) });
+    this.exposedPorts = [];
+    delete this.hostConfig.PortBindings;
+    delete this.createOpts.ExposedPorts;
+  }
+
+  override async start(): Promise<StartedLocalStackContainer> {
+    return new HostNetworkStartedLocalStack(await super.start(), this.port);
+  }
+}
+
+/** A port free on 127.0.0.1 right now. A container on the host network cannot be asked for port 0. */
+export function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port assigned'))));
+    });
+  });
+}
