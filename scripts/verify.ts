@@ -1,8 +1,9 @@
 // npm run verify — compare the CSV in S3 with the DynamoDB table and the last run's FAILED results.
-import { DescribeExecutionCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, ListExecutionsCommand, ListMapRunsCommand } from '@aws-sdk/client-sfn';
 import { findStateMachineArn } from '../src/pipeline/deploy';
 import { verifyLines } from '../src/pipeline/report';
-import { readManifest, type ResultManifest } from '../src/pipeline/result-files';
+import type { ResultManifest } from '../src/pipeline/result-files';
+import { locateResults } from '../src/pipeline/run-pipeline';
 import { verifyLoad } from '../src/pipeline/verify';
 import { fail, flags, main, scriptContext, type ScriptContext } from './lib/cli';
 
@@ -34,7 +35,8 @@ async function manifestOf({ config, clients }: ScriptContext, executionArn?: str
     if (!arn) return undefined;
   }
   const execution = await clients.sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
-  const details = execution.output ? JSON.parse(execution.output).ResultWriterDetails : undefined;
-  if (details?.Bucket && details?.Key) return readManifest(clients.s3, details.Bucket, details.Key);
-  return undefined;
+  // A failed run has no output; its results are still under the ResultWriter prefix, by Map Run.
+  const mapRunArn = (await clients.sfn.send(new ListMapRunsCommand({ executionArn: arn }))).mapRuns?.[0]?.mapRunArn;
+  const located = await locateResults(clients, execution.output, mapRunArn, { bucket: config.bucket, prefix: `${config.prefix}/results` });
+  return located?.manifest;
 }

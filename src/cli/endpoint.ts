@@ -3,8 +3,7 @@
 // everything else goes to stderr.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type SandboxConfig } from '../config/config';
-import { startSandbox } from '../sandbox/start-sandbox';
-import type { StartedEndpoint } from '../server/sandbox-server';
+import { startSandbox, type Sandbox } from '../sandbox/start-sandbox';
 
 const USAGE = `Usage: npm run endpoint -- [--host <address>] [--port <number>] [--data-dir <path>]
 
@@ -71,7 +70,7 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   const host = flags.host ?? config.server.host;
   const port = flags.port ?? config.server.port;
-  let endpoint: StartedEndpoint;
+  let endpoint: Sandbox;
   try {
     endpoint = await startSandbox({ config, host, port, dataDir: flags.dataDir });
   } catch (err) {
@@ -80,15 +79,17 @@ async function main(argv: readonly string[]): Promise<void> {
   const served = Object.keys(endpoint.services).join(', ') || 'nothing';
   const sfnNote = endpoint.services.stepfunctions ? '' : '; Step Functions: no engine attached, its API answers UnknownOperationException';
   process.stderr.write(`sfn-csv-sandbox endpoint on ${endpoint.url} serving ${served}${sfnNote} (started in ${Math.round(process.uptime() * 1000)} ms)\n`);
+  if (endpoint.faults) process.stderr.write('fault injection active (SANDBOX_FAULTS): DynamoDB calls it selects fail; the report is printed on shutdown\n');
   process.stdout.write('Ready.\n');
   shutdownOnSignals(endpoint);
 }
 
-function shutdownOnSignals(endpoint: StartedEndpoint): void {
+function shutdownOnSignals(endpoint: Sandbox): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return exit(`received ${signal} again: exiting without a clean shutdown`);
     stopping = true;
+    if (endpoint.faults) process.stderr.write(`fault injection report: ${JSON.stringify(endpoint.faults.faultReport())}\n`);
     endpoint.close().then(
       () => process.exit(0),
       (err: unknown) => exit(`error during shutdown: ${(err as Error).message}`),

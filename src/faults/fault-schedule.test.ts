@@ -74,6 +74,7 @@ describe('FaultSchedule', () => {
       byOperation: { PutItem: 3, BatchWriteItem: 1 },
       byError: { InternalServerError: 2, ThrottlingException: 2 },
       calls: { PutItem: 8, GetItem: 1, BatchWriteItem: 1 },
+      faultedCalls: { PutItem: [1, 3, 7], BatchWriteItem: [1] },
     });
   });
 });

@@ -11,6 +11,8 @@ export interface FaultReport {
   readonly byError: Readonly<Partial<Record<DynamoDbFaultError, number>>>;
   /** Calls seen per operation, faulted or not. */
   readonly calls: Readonly<Record<string, number>>;
+  /** The faulted call numbers per operation, ascending: what "same seed, same faults" is checked against. */
+  readonly faultedCalls: Readonly<Record<string, readonly number[]>>;
 }
 
 export interface ScheduledFault {
@@ -24,6 +26,8 @@ export class FaultSchedule {
   private readonly calls = new Map<string, number>();
   private readonly injectedByOperation = new Map<string, number>();
   private readonly injectedByError = new Map<DynamoDbFaultError, number>();
+  // One number per injected fault: grows with the faults, which a plan keeps to a fraction of the calls.
+  private readonly faulted = new Map<string, number[]>();
 
   constructor(private readonly plan: FaultPlan) {}
 
@@ -36,6 +40,9 @@ export class FaultSchedule {
     const rule = this.plan.rules[index];
     increment(this.injectedByOperation, operation);
     increment(this.injectedByError, rule.error);
+    const faulted = this.faulted.get(operation);
+    if (faulted) faulted.push(call);
+    else this.faulted.set(operation, [call]);
     return { operation, call, rule };
   }
 
@@ -47,6 +54,7 @@ export class FaultSchedule {
       byOperation: Object.fromEntries(this.injectedByOperation),
       byError: Object.fromEntries(this.injectedByError),
       calls: Object.fromEntries(this.calls),
+      faultedCalls: Object.fromEntries([...this.faulted].map(([operation, calls]) => [operation, [...calls]])),
     };
   }
 

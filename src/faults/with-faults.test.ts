@@ -51,7 +51,7 @@ describe('withFaults (fake inner handler)', () => {
     expect(response.headers['x-amzn-RequestId']).toMatch(/^[0-9A-F]{52}$/);
     expect(request.body.readableEnded).toBe(true);
     expect(inner.seen).toEqual([]);
-    expect(handler.faultReport()).toEqual({ injected: 1, byOperation: { PutItem: 1 }, byError: { ProvisionedThroughputExceededException: 1 }, calls: { PutItem: 1 } });
+    expect(handler.faultReport()).toEqual({ injected: 1, byOperation: { PutItem: 1 }, byError: { ProvisionedThroughputExceededException: 1 }, calls: { PutItem: 1 }, faultedCalls: { PutItem: [1] } });
   });
 
   it('uses Coral’s namespace for throttling, 500 for InternalServerError, and a plan’s own message', async () => {
@@ -187,6 +187,7 @@ describe('withFaults around the dynalite service, through a real DynamoDBClient'
       try {
         runs.push(await putOrders(endpoint.client, 40));
         expect(endpoint.handler.faultReport().injected).toBe(runs[run].length);
+        expect(endpoint.handler.faultReport().faultedCalls.PutItem).toEqual(runs[run].map(([n]) => n));
       } finally {
         await endpoint.close();
       }

@@ -113,7 +113,7 @@ async function summarize(
  * The Map's output with a ResultWriter is `{MapRunArn, ResultWriterDetails: {Bucket, Key}}` (spec §4.9). A failed
  * run has no output, but its files sit at `<Prefix>/<last ARN segment>/manifest.json`.
  */
-async function locateResults(
+export async function locateResults(
   clients: AwsClients,
   output: string | undefined,
   mapRunArn: string | undefined,

@@ -1,6 +1,7 @@
 // The composition root of the embedded sandbox: the endpoint (S3, DynamoDB) plus the Step Functions service
 // running the real engine, whose integrations reach the co-hosted services through the in-process request
 // handler (same SDK clients, no socket) and everything else through the configured endpoints.
+import { join } from 'node:path';
 import { createClients, type AwsClients, type SdkRequestHandler } from '../config/clients';
 import type { SandboxConfig, ServiceId } from '../config/config';
 import { createDistributedMapPort } from '../engine/map-run/distributed-map-port';
@@ -10,7 +11,7 @@ import { faultPlanFromEnv, FAULTS_ENV, withFaults, type FaultInjectingHandler, t
 import { createTaskRunner, type LambdaHandlerMap } from '../integrations';
 import { createMocks, loadMockConfig, type MockConfig, type Mocks } from '../mocking';
 import { startEndpoint, type StartedEndpoint } from '../server/sandbox-server';
-import { createStepFunctionsService, type StepFunctionsService, type StepFunctionsStore } from '../services/stepfunctions';
+import { createStepFunctionsService, openDiskStore, type StepFunctionsService, type StepFunctionsStore } from '../services/stepfunctions';
 import { realEngine } from '../services/stepfunctions/real-engine';
 
 export interface SandboxOptions {
@@ -54,7 +55,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     decorate: faultPlan ? { dynamodb: (service) => (faults = withFaults(service, faultPlan)) } : undefined,
     stepFunctions: hostsSfn
       ? ({ requestHandler }) => {
-          engineClients = createClients(config, { requestHandlers: inProcessHandlers(config, requestHandler) });
+          // One attempt: a service error reaches the Task as AWS reports it to Step Functions, and only the
+          // state's own Retry policy retries (an SDK retry loop would hide a throttled table).
+          engineClients = createClients(config, { requestHandlers: inProcessHandlers(config, requestHandler), maxAttempts: 1 });
           const clients = engineClients;
           stepFunctions = stepFunctionsService(config, () => clients, options, mockConfig);
           return stepFunctions;
@@ -77,6 +80,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
 function stepFunctionsService(config: SandboxConfig, clients: () => AwsClients, options: SandboxOptions, mockConfig: MockConfig | undefined): StepFunctionsService {
   const clock = new ScaledClock(config.timeScale);
+  const dataDir = options.dataDir ?? config.server.dataDir;
   const lambdaHandlers = { ...config.reproduce.lambdaHandlers, ...options.lambdaHandlers };
   const real = createTaskRunner({ clients, region: config.region, accountId: config.accountId, clock, lambdaHandlers });
   const mocks = mockConfig ? createMocks(real, mockConfig) : undefined;
@@ -85,7 +89,8 @@ function stepFunctionsService(config: SandboxConfig, clients: () => AwsClients, 
     engine: realEngine(),
     tasks: mocks?.tasks ?? (real as TaskRunner),
     clock,
-    store: options.store,
+    // With a data dir, Step Functions persists beside S3 and DynamoDB (services/stepfunctions/disk-store.ts).
+    store: options.store ?? (dataDir ? openDiskStore(join(dataDir, 'stepfunctions'), () => clock.now()) : undefined),
     testCases: mocks ? testCaseRegistry(mocks) : undefined,
     distributedMap: (host) => createDistributedMapPort({ s3: () => clients().s3, host }),
   });

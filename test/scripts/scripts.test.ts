@@ -56,6 +56,9 @@ describe('the pipeline scripts', () => {
     expect(run.stdout).toContain('States.ExceedToleratedFailureThreshold');
     const verify = await script('verify');
     expect(verify.stdout).toMatch(/csv\s+300 rows read \(300 non-empty data lines\), 298 valid/);
+    // The failed run has no output: verify finds its FAILED/PENDING files under the ResultWriter prefix.
+    expect(verify.stdout).toContain('verified   every row is accounted for');
+    expect(verify.code).toBe(0);
   });
 
   it('run within tolerance succeeds, and verify reports every row accounted for', async () => {
