@@ -51,7 +51,11 @@ function toHttpResponse(response: EdgeResponse): HttpResponse {
   if (body instanceof Readable) return new HttpResponse({ statusCode: response.status, headers, body });
   const bytes = body === undefined ? Buffer.alloc(0) : Buffer.from(body);
   headers['content-length'] ??= String(bytes.length);
-  return new HttpResponse({ statusCode: response.status, headers, body: Readable.from([bytes]) });
+  // awsJson responses (DynamoDB, Step Functions) are always read whole: the SDK's collectBody takes bytes as they
+  // are, which spares a stream per call on the engine's hot path. Other protocols may hand the body to the caller
+  // as a stream (S3 GetObject's sdkStreamMixin requires a Readable), so they keep one.
+  const jsonProtocol = (headers['content-type'] ?? '').startsWith('application/x-amz-json-');
+  return new HttpResponse({ statusCode: response.status, headers, body: jsonProtocol ? bytes : Readable.from([bytes]) });
 }
 
 /** Request bodies arrive as whatever the SDK serialized: nothing, a string, bytes, or a Node stream. */

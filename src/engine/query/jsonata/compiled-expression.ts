@@ -7,6 +7,7 @@ import { RANDOMNESS_BINDING, defaultRandomness, registerAwsFunctions } from './a
 import { expressionText } from './jsonata-expression';
 import { UnsupportedResultType, normalizeResult } from './normalize-result';
 import { returnedNothing, threwDuringEvaluation, unsupportedResultType, type ExpressionSite } from './query-evaluation-error';
+import { MISS, simplePathOf, walkSimplePath, type SimplePath } from './simple-path';
 import { collectVariables, type ExpressionVariables } from './variable-references';
 
 function parse(text: string, field: string, location?: string): jsonata.Expression {
@@ -34,12 +35,14 @@ export class CompiledExpression implements ExpressionSite {
   readonly text: string;
   private readonly expression: jsonata.Expression;
   private readonly variables: ExpressionVariables;
+  private readonly simplePath: SimplePath | undefined;
 
   constructor(source: string, readonly field: string, location?: string) {
     this.text = expressionText(source);
     this.expression = parse(this.text, field, location);
     registerAwsFunctions(this.expression);
     this.variables = collectVariables(this.expression.ast());
+    this.simplePath = simplePathOf(this.expression.ast());
   }
 
   get variableReferences(): readonly string[] {
@@ -62,18 +65,29 @@ export class CompiledExpression implements ExpressionSite {
 
   /** The raw JSONata result, normalized to plain JSON; undefined is returned, not thrown. */
   async evaluateRaw(scope: EvalScope): Promise<unknown> {
-    let result: unknown;
-    try {
-      result = await this.expression.evaluate(undefined, this.bindings(scope));
-    } catch (thrown) {
-      throw threwDuringEvaluation(scope, this, thrown);
-    }
+    let result = this.simplePath ? this.walk(this.simplePath, scope) : MISS;
+    if (result === MISS) result = await this.evaluateJsonata(scope);
     try {
       return normalizeResult(result);
     } catch (e) {
       if (e instanceof UnsupportedResultType) throw unsupportedResultType(scope, this);
       throw e;
     }
+  }
+
+  private async evaluateJsonata(scope: EvalScope): Promise<unknown> {
+    try {
+      return await this.expression.evaluate(undefined, this.bindings(scope));
+    } catch (thrown) {
+      throw threwDuringEvaluation(scope, this, thrown);
+    }
+  }
+
+  /** The variable's value along a plain path, exactly as the bindings would give it to JSONata; MISS when unsure. */
+  private walk(path: SimplePath, scope: EvalScope): unknown {
+    if (path.variable === 'states') return walkSimplePath(statesBinding(scope), path.names);
+    if (!this.variables.bindable.includes(path.variable) || !scope.variables.has(path.variable)) return MISS;
+    return walkSimplePath(scope.variables.get(path.variable), path.names);
   }
 
   /** The result; "returned nothing (undefined)" when JSONata produced no value (spec §1.7). */

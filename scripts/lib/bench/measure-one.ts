@@ -1,0 +1,92 @@
+// One measurement in the current process: a fresh in-process sandbox (port 0, in memory), the seeded CSV in S3,
+// then either the pipeline (parent + Express child, batch 10) or the direct load, timed, counted and checked.
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { AwsClients } from '../../../src/config/clients';
+import { configFromEnv, type SandboxConfig } from '../../../src/config/config';
+import { bootstrap, ensureBucket, ensureTable } from '../../../src/pipeline/deploy';
+import { runPipeline } from '../../../src/pipeline/run-pipeline';
+import { startSandbox } from '../../../src/sandbox/start-sandbox';
+import { directLoad } from './direct-load';
+import { seededOrdersCsv } from './seeded-csv';
+
+export type Mode = 'pipeline' | 'direct';
+
+export interface Measurement {
+  readonly mode: Mode;
+  readonly rows: number;
+  /** StartExecution → SUCCEEDED for the pipeline (the service's own start/stop dates); first read → last write for direct. */
+  readonly seconds: number;
+  readonly status: string;
+  /** Items found in the table afterwards (a Scan with Select COUNT): must equal rows. */
+  readonly itemsInTable: number;
+  /** Child executions the Map Run started (pipeline only). */
+  readonly childExecutions?: number;
+  readonly peakRssMb: number;
+  /** User + system CPU seconds of the whole process during the timed part: steadier than wall time on a shared machine. */
+  readonly cpuSeconds: number;
+}
+
+export interface MeasureOptions {
+  readonly mode: Mode;
+  readonly rows: number;
+  readonly concurrency: number;
+  readonly seed?: number;
+}
+
+const CSV_KEY = 'bench/orders.csv';
+
+export async function measureOne(options: MeasureOptions): Promise<Measurement> {
+  // Real time scale: nothing in a healthy run waits, so scaling would only hide a retry storm.
+  const config = configFromEnv({ SANDBOX_PORT: '0', SANDBOX_TABLE: `bench-${options.mode}`, SANDBOX_PREFIX: 'bench' });
+  const sandbox = await startSandbox({ config, host: '127.0.0.1', port: 0 });
+  const clients = sandbox.clients();
+  try {
+    await ensureBucket(clients.s3, config.bucket, config.region);
+    const csv = seededOrdersCsv(options.rows, options.seed);
+    await clients.s3.send(new PutObjectCommand({ Bucket: config.bucket, Key: CSV_KEY, Body: csv, ContentType: 'text/csv' }));
+    const cpuBefore = process.cpuUsage();
+    const run = options.mode === 'pipeline' ? await timePipeline(clients, config, options) : await timeDirect(clients, config, options);
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = Math.round((cpu.user + cpu.system) / 10_000) / 100;
+    const itemsInTable = await countItems(clients.dynamodb, config.table);
+    return { mode: options.mode, rows: options.rows, ...run, cpuSeconds, itemsInTable, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  } finally {
+    clients.destroy();
+    await sandbox.close();
+  }
+}
+
+type Timed = Pick<Measurement, 'seconds' | 'status' | 'childExecutions'>;
+
+async function timePipeline(clients: AwsClients, config: SandboxConfig, options: MeasureOptions): Promise<Timed> {
+  const { parentArn } = await bootstrap(clients, config);
+  const summary = await runPipeline(clients, parentArn, {
+    input: { key: CSV_KEY, maxConcurrency: options.concurrency },
+    pollMs: 100,
+    resultsLocation: { bucket: config.bucket, prefix: `${config.prefix}/results` },
+  });
+  if (summary.status !== 'SUCCEEDED') {
+    throw new Error(`pipeline ended ${summary.status}: ${summary.error ?? ''} ${summary.cause ?? ''}`.trim());
+  }
+  return { seconds: summary.durationMs / 1000, status: summary.status, childExecutions: summary.executions?.total };
+}
+
+async function timeDirect(clients: AwsClients, config: SandboxConfig, options: MeasureOptions): Promise<Timed> {
+  await ensureTable(clients.dynamodb, config.table);
+  const started = performance.now();
+  const written = await directLoad(clients, { bucket: config.bucket, key: CSV_KEY, table: config.table, concurrency: options.concurrency });
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, status: written === options.rows ? 'SUCCEEDED' : `WROTE ${written}/${options.rows}` };
+}
+
+async function countItems(dynamodb: DynamoDBClient, table: string): Promise<number> {
+  let count = 0;
+  let ExclusiveStartKey: Record<string, never> | undefined;
+  do {
+    const page = await dynamodb.send(new ScanCommand({ TableName: table, Select: 'COUNT', ExclusiveStartKey }));
+    count += page.Count ?? 0;
+    ExclusiveStartKey = page.LastEvaluatedKey as typeof ExclusiveStartKey;
+  } while (ExclusiveStartKey);
+  return count;
+}
