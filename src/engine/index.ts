@@ -15,7 +15,7 @@ export type {
   DynamicValue,
   Payload,
 } from './definition/types';
-export { Engine, type ExecutionRequest } from './runtime/engine';
+export { Engine, type Checkpoint, type ExecutionRequest, type ResumePoint } from './runtime/engine';
 export type {
   EngineDeps,
   ExecutionIdentity,

@@ -54,6 +54,8 @@ describe('Map Runs', () => {
   const createRun = (executionType: 'STANDARD' | 'EXPRESS', label: string | null = 'Items'): MapRunRecord =>
     h.service.mapRuns.createMapRun({
       parent: parent(),
+      stateName: 'Items',
+      keepsOutputs: true,
       label: label ?? undefined,
       executionType,
       maxConcurrency: 1,
@@ -67,8 +69,8 @@ describe('Map Runs', () => {
     run.setTotalItems(3);
     const definition = child(passDefinition('done'));
     const [a, b] = await Promise.all([
-      run.startChild({ definition, input: { row: 1 }, itemCount: 1, signal: never }),
-      run.startChild({ definition, input: [{ row: 2 }, { row: 3 }], itemCount: 2, signal: never }),
+      run.startChild({ definition, input: { row: 1 }, itemCount: 1, firstItemIndex: 0, signal: never }),
+      run.startChild({ definition, input: [{ row: 2 }, { row: 3 }], itemCount: 2, firstItemIndex: 0, signal: never }),
     ]);
     expect(a).toEqual({
       executionArn: `${BASE}:execution:parent/Items:${a.name}`,
@@ -117,7 +119,7 @@ describe('Map Runs', () => {
     const run = createRun('EXPRESS', null);
     expect(run.mapRunArn).toMatch(new RegExp(`^${BASE}:mapRun:parent/[0-9a-f-]{36}:[0-9a-f-]{36}$`));
     run.setTotalItems(6);
-    const result = await run.startChild({ definition: child(failDefinition(), 'EXPRESS'), input: {}, itemCount: 2, signal: never });
+    const result = await run.startChild({ definition: child(failDefinition(), 'EXPRESS'), input: {}, itemCount: 2, firstItemIndex: 0, signal: never });
     expect(result).toMatchObject({ status: 'FAILED', error: 'SomeFailure', cause: 'This state machines raises a failure' });
     expect(result.executionArn).toMatch(/:express:parent\/[0-9a-f-]{36}:[0-9a-f-]{36}:[0-9a-f-]{36}$/);
     run.itemsNotStarted(4);
@@ -150,7 +152,7 @@ describe('Map Runs', () => {
   it('aborts a child when its signal fires', async () => {
     const run = createRun('STANDARD');
     const controller = new AbortController();
-    const pending = run.startChild({ definition: child(waitDefinition()), input: {}, itemCount: 1, signal: controller.signal });
+    const pending = run.startChild({ definition: child(waitDefinition()), input: {}, itemCount: 1, firstItemIndex: 0, signal: controller.signal });
     await clock.sleeping(2);
     controller.abort({ error: 'States.Aborted', cause: 'parent stopped' });
     expect(await pending).toMatchObject({ status: 'ABORTED', error: 'States.Aborted', cause: 'parent stopped' });
@@ -197,10 +199,10 @@ describe('Distributed Map runtime wiring', () => {
     // A minimal runtime: one child per item, all at once, outputs in item order.
     const distributedMap = (host: MapRunHost): DistributedMapPort => ({
       async run(request) {
-        const run = host.createMapRun({ parent: request.execution, label: 'Rows', executionType: 'STANDARD', maxConcurrency: 0, tolerance: {} });
+        const run = host.createMapRun({ parent: request.execution, stateName: 'Rows', keepsOutputs: true, label: 'Rows', executionType: 'STANDARD', maxConcurrency: 0, tolerance: {} });
         request.events.started(run.mapRunArn);
         const children = await Promise.all(
-          (request.items ?? []).map((item) => run.startChild({ definition: request.childDefinition, input: item, itemCount: 1, signal: request.signal })),
+          (request.items ?? []).map((item) => run.startChild({ definition: request.childDefinition, input: item, itemCount: 1, firstItemIndex: 0, signal: request.signal })),
         );
         run.finish('SUCCEEDED', children.length);
         request.events.succeeded();

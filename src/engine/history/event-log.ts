@@ -10,13 +10,17 @@ import type { HistoryRecorder } from '../runtime/types';
 export type EventDetails = Omit<HistoryEvent, 'timestamp' | 'type' | 'id' | 'previousEventId'>;
 
 export class EventLog {
-  private lastId = 0;
+  private lastId: number;
   private closed = false;
 
   constructor(
     private readonly recorder: HistoryRecorder,
     private readonly clock: Clock,
-  ) {}
+    /** Id of the last event already in the history: a redriven execution keeps counting (spec §4.11). */
+    startId = 0,
+  ) {
+    this.lastId = startId;
+  }
 
   /** Number of events appended so far. */
   get size(): number {

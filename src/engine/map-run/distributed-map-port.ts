@@ -14,10 +14,13 @@ export function createDistributedMapPort(deps: { readonly s3: () => S3Client; re
       const { events } = request;
       return runner.run({
         map,
+        stateName: request.scope.stateName,
         parent: request.execution,
         signal: request.signal,
         events: {
           started: events.started,
+          // MapRunRedriven needs the engine's optional event; an engine without it reports MapRunStarted.
+          redriven: (mapRunArn, redriveCount) => (events.redriven ? events.redriven(mapRunArn, redriveCount) : events.started(mapRunArn)),
           succeeded: events.succeeded,
           failed: (error) => events.failed(error.error, error.cause),
           aborted: events.aborted,

@@ -66,6 +66,7 @@ function recorder(): MapRunEvents & { log: string[] } {
   return {
     log,
     started: (arn) => void log.push(`started ${arn}`),
+    redriven: (arn, n) => void log.push(`redriven ${arn} ${n}`),
     succeeded: () => void log.push('succeeded'),
     failed: (e) => void log.push(`failed ${e.error}`),
     aborted: () => void log.push('aborted'),
@@ -94,7 +95,7 @@ describe('DistributedMapRunner', () => {
     ...over,
   });
   const run = (host: MapRunHost, map: ResolvedDistributedMap, events = recorder(), signal = new AbortController().signal) =>
-    new DistributedMapRunner({ s3: () => s3, host }).run({ map, parent, signal, events });
+    new DistributedMapRunner({ s3: () => s3, host }).run({ map, stateName: 'Load', parent, signal, events });
 
   it('runs one child per batch, never more than MaxConcurrency at once, and returns outputs in item order', async () => {
     const host = new FakeHost();

@@ -21,6 +21,7 @@ import {
   type Transformation,
 } from '../states/map/distributed';
 import { runBounded } from './bounded-pool';
+import { previousResults, redriveResultFiles, skipSucceeded } from './map-run-redrive';
 import type { ChildRun, MapRunHost, MapRunRecord } from './map-run-host';
 
 /** AWS runs up to 10,000 children at once when MaxConcurrency is 0 or absent (spec §4.1). */
@@ -48,6 +49,7 @@ export interface ResolvedDistributedMap {
 /** Parent history events of a Map Run; the Map state's run loop owns the history. */
 export interface MapRunEvents {
   started(mapRunArn: string): void;
+  redriven(mapRunArn: string, redriveCount: number): void;
   succeeded(): void;
   failed(error: StatesError): void;
   aborted(): void;
@@ -55,6 +57,8 @@ export interface MapRunEvents {
 
 export interface MapRunRequest {
   readonly map: ResolvedDistributedMap;
+  /** The Map state's name (a redrive finds the Map Run by it). */
+  readonly stateName: string;
   readonly parent: ExecutionIdentity;
   readonly signal: AbortSignal;
   readonly events: MapRunEvents;
@@ -72,17 +76,22 @@ export class DistributedMapRunner {
     const { map, signal, events } = request;
     const record = this.deps.host.createMapRun({
       parent: request.parent,
+      stateName: request.stateName,
+      keepsOutputs: !map.writer?.s3,
       label: map.label,
       executionType: map.executionType,
       maxConcurrency: map.maxConcurrency,
       tolerance: map.tolerance,
     });
-    events.started(record.mapRunArn);
-    const writer = map.writer?.s3 ? new ResultWriter(this.deps.s3(), { ...map.writer.s3, ...map.writer }, record.mapRunArn) : undefined;
+    if (record.redrive) events.redriven(record.mapRunArn, record.redrive.redriveCount);
+    else events.started(record.mapRunArn);
+    const writer = this.resultWriter(map, record);
+    // Items (not children) whose results the ResultWriter wrote: DescribeMapRun itemCounts.resultsWritten.
+    const written = { items: 0 };
     try {
-      const output = await this.execute(map, record, writer, signal);
+      const output = await this.execute(map, record, writer, signal, written);
       events.succeeded();
-      record.finish('SUCCEEDED', writer?.resultsWritten ?? 0);
+      record.finish('SUCCEEDED', written.items);
       return output;
     } catch (thrown) {
       if (signal.aborted) {
@@ -93,34 +102,55 @@ export class DistributedMapRunner {
       }
       const error = toStatesError(thrown);
       events.failed(error);
-      record.finish('FAILED', writer?.resultsWritten ?? 0);
+      record.finish('FAILED', written.items);
       throw error;
     }
   }
 
-  private async execute(map: ResolvedDistributedMap, record: MapRunRecord, writer: ResultWriter | undefined, signal: AbortSignal): Promise<unknown> {
+  private resultWriter(map: ResolvedDistributedMap, record: MapRunRecord): ResultWriter | undefined {
+    if (!map.writer?.s3) return undefined;
+    const config = { ...map.writer.s3, ...map.writer };
+    const s3 = record.redrive ? redriveResultFiles(this.deps.s3(), config, record.mapRunArn) : this.deps.s3();
+    return new ResultWriter(s3, config, record.mapRunArn);
+  }
+
+  private async execute(
+    map: ResolvedDistributedMap,
+    record: MapRunRecord,
+    writer: ResultWriter | undefined,
+    signal: AbortSignal,
+    written: { items: number },
+  ): Promise<unknown> {
     const total = map.source.kind === 'array' ? map.source.items.length : await countItems(this.deps.s3(), map.source.spec, signal);
     record.setTotalItems(total);
-    const kept: ChildResult[] = [];
+    // A redrive's Map output still holds every item: the earlier successes come from the Map Run's records.
+    const kept: ChildResult[] = writer ? [] : previousResults(record.redrive);
     let failedItems = 0;
-    const collect = async (child: ChildResult) => {
-      if (writer) await writer.add(child);
-      else kept.push(child);
+    const collect = async (child: ChildResult, items: number) => {
+      if (!writer) return void kept.push(child);
+      await writer.add(child);
+      written.items += items;
     };
-    const outcome = await runBounded(this.units(map, signal), {
+    const outcome = await runBounded(skipSucceeded(this.units(map, signal), record.redrive), {
       concurrency: () => record.maxConcurrency() || DEFAULT_DISTRIBUTED_CONCURRENCY,
       signal,
       run: (unit, childSignal) =>
-        record.startChild({ definition: map.childDefinition, input: unit.input, itemCount: unit.indices.length, signal: childSignal }),
+        record.startChild({
+          definition: map.childDefinition,
+          input: unit.input,
+          itemCount: unit.indices.length,
+          firstItemIndex: unit.indices[0],
+          signal: childSignal,
+        }),
       onResult: async (unit, run) => {
-        await collect(childResult(unit, run));
+        await collect(childResult(unit, run), unit.indices.length);
         if (run.status === 'SUCCEEDED') return 'continue';
         failedItems += unit.indices.length;
         return new FailureThreshold(record.tolerance()).exceeded(failedItems, total) ? 'stop' : 'continue';
       },
       onNotStarted: async (unit) => {
         record.itemsNotStarted(unit.indices.length);
-        await collect({ index: unit.indices[0], input: JSON.stringify(unit.input), status: 'PENDING' });
+        await collect({ index: unit.indices[0], input: JSON.stringify(unit.input), status: 'PENDING' }, unit.indices.length);
       },
     });
     signal.throwIfAborted();

@@ -4,6 +4,10 @@ import type { ExecutionIdentity, StateMachineType } from '../runtime/types';
 
 export interface MapRunInit {
   readonly parent: ExecutionIdentity;
+  /** The Map state's name: a redriven parent (parent.redriveCount > 0) finds its unsuccessful Map Run by it. */
+  readonly stateName: string;
+  /** True when the Map returns the child outputs itself (no S3 ResultWriter): a redrive needs the earlier ones. */
+  readonly keepsOutputs: boolean;
   /** The Map state's Label; the Map Run ARN uses a generated UUID in its place when absent (spec §4.5). */
   readonly label?: string;
   readonly executionType: StateMachineType;
@@ -32,11 +36,28 @@ export interface StartChildRequest {
   readonly input: unknown;
   /** Items this child carries (a batch), for the Map Run's itemCounts. */
   readonly itemCount: number;
+  /** Index of its first item: a redrive skips the items whose child succeeded. */
+  readonly firstItemIndex: number;
   readonly signal: AbortSignal;
+}
+
+/** A child of an earlier attempt that succeeded (redrive): its items are not run again. */
+export interface SucceededChild extends ChildRun {
+  readonly firstItemIndex: number;
+  /** JSON text; kept only when the Map Run keeps outputs. */
+  readonly input?: string;
+}
+
+/** Set when the Map Run is redriven rather than started (spec §4.11). */
+export interface MapRunRedrive {
+  readonly redriveCount: number;
+  /** Earlier children that succeeded, by first item index (outputs only when the Map Run keeps outputs). */
+  readonly succeeded: ReadonlyMap<number, SucceededChild>;
 }
 
 export interface MapRunRecord {
   readonly mapRunArn: string;
+  readonly redrive?: MapRunRedrive;
   /** Current values: UpdateMapRun may change them while the Map Run runs. */
   maxConcurrency(): number;
   tolerance(): { readonly count?: number; readonly percentage?: number };
@@ -45,6 +66,7 @@ export interface MapRunRecord {
   startChild(request: StartChildRequest): Promise<ChildRun>;
   /** Items that will never start (threshold exceeded): counted as pending/aborted as AWS reports them. */
   itemsNotStarted(count: number): void;
+  /** `resultsWritten`: items whose results the ResultWriter wrote (0 without one). */
   finish(status: 'SUCCEEDED' | 'FAILED' | 'ABORTED', resultsWritten: number): void;
 }
 

@@ -10,7 +10,7 @@ import { errorFields, executionStarted, executionSucceeded } from '../history/ev
 import { EventChain, EventLog } from '../history/event-log';
 import { AbortedError, StopAbort, TimeoutAbort, raceSignal } from './abort';
 import { executionContext } from './context-object';
-import { runProgram } from './run-program';
+import { runProgram, type ProgramHooks } from './run-program';
 import type { ExecutionRuntime, Scope } from './scope';
 import type { EngineDeps, ExecutionIdentity, ExecutionOutcome, HistoryRecorder, StopReason } from './types';
 import { VariableScope } from './variables';
@@ -25,6 +25,24 @@ export interface ExecutionRequest {
   readonly history: HistoryRecorder;
   /** Aborted with a StopReason as `reason` (StopExecution) → ExecutionAborted. */
   readonly signal?: AbortSignal;
+  /** RedriveExecution: continue the recorded history at the state that failed instead of starting over. */
+  readonly resume?: ResumePoint;
+  /** Receives the top-level state about to run, so a later redrive can resume there. */
+  readonly checkpoint?: (checkpoint: Checkpoint) => void;
+}
+
+/** A top-level state about to run: its input and the top-level variables as they were then. */
+export interface Checkpoint {
+  readonly stateName: string;
+  readonly input: unknown;
+  readonly variables: Readonly<Record<string, unknown>>;
+}
+
+export interface ResumePoint extends Checkpoint {
+  /** Id of the last event of the recorded history; new events keep counting from it. */
+  readonly lastEventId: number;
+  /** `ExecutionRedriven {redriveCount}`; identity.redriveCount should carry the same number. */
+  readonly redriveCount: number;
 }
 
 function stopReason(reason: unknown): StopReason {
@@ -43,8 +61,7 @@ export class Engine {
 
   async run(request: ExecutionRequest): Promise<ExecutionOutcome> {
     const { deps } = this;
-    const log = new EventLog(request.history, deps.clock);
-    log.append('ExecutionStarted', 0, executionStarted(request.input, request.identity.roleArn));
+    const { log, firstEventId } = openLog(request, deps);
     const controller = new AbortController();
     const stop = () => controller.abort(new StopAbort(stopReason(request.signal?.reason)));
     if (request.signal?.aborted) stop();
@@ -53,8 +70,10 @@ export class Engine {
     const limit = timeLimitSeconds(request);
     if (limit !== undefined) expireAfter(deps.clock, limit * 1000, timer.signal).then(() => controller.abort(new TimeoutAbort()), () => undefined);
     const exec: ExecutionRuntime = { deps, identity: request.identity, context: executionContext(request.identity, request.input), log, runProgram };
-    const scope: Scope = { exec, chain: new EventChain(log, 0), variables: new VariableScope(), signal: controller.signal };
-    const program = runProgram(request.definition.program, request.input, scope);
+    const variables = new VariableScope();
+    if (request.resume) variables.assign(request.resume.variables);
+    const scope: Scope = { exec, chain: new EventChain(log, firstEventId), variables, signal: controller.signal };
+    const program = runProgram(request.definition.program, request.resume ? request.resume.input : request.input, scope, programHooks(request, scope));
     try {
       const output = await raceSignal(program, controller.signal);
       log.close('ExecutionSucceeded', scope.chain.last, executionSucceeded(output));
@@ -69,6 +88,30 @@ export class Engine {
       program.catch(() => undefined);
     }
   }
+}
+
+/**
+ * A new history starts with ExecutionStarted; a redriven one continues after its last event with
+ * ExecutionRedriven, which the resumed state's Entered event points at [UNCONFIRMED: AWS's previousEventId
+ * for both is not recorded; the last event and ExecutionRedriven are used].
+ */
+function openLog(request: ExecutionRequest, deps: EngineDeps): { log: EventLog; firstEventId: number } {
+  const { resume } = request;
+  const log = new EventLog(request.history, deps.clock, resume?.lastEventId ?? 0);
+  if (!resume) {
+    log.append('ExecutionStarted', 0, executionStarted(request.input, request.identity.roleArn));
+    return { log, firstEventId: 0 };
+  }
+  const id = log.append('ExecutionRedriven', resume.lastEventId, { executionRedrivenEventDetails: { redriveCount: resume.redriveCount } });
+  return { log, firstEventId: id };
+}
+
+function programHooks(request: ExecutionRequest, scope: Scope): ProgramHooks {
+  const { checkpoint } = request;
+  return {
+    from: request.resume?.stateName,
+    beforeState: checkpoint ? (stateName, input) => checkpoint({ stateName, input, variables: scope.variables.snapshot() }) : undefined,
+  };
 }
 
 function finish(thrown: unknown, signal: AbortSignal, log: EventLog, scope: Scope): ExecutionOutcome {

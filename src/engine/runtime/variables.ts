@@ -28,6 +28,11 @@ export class VariableScope implements VariableReader {
   assign(values: Readonly<Record<string, unknown>>): void {
     for (const [name, value] of Object.entries(values)) this.values.set(name, value);
   }
+
+  /** This scope's own values (a redrive checkpoint of the top-level variables). */
+  snapshot(): Record<string, unknown> {
+    return Object.fromEntries(this.values);
+  }
 }
 
 /**

@@ -3,6 +3,7 @@
 // DescribeStateMachine shows.
 import type { Diagnostic } from '../../engine/errors/definition-error';
 import type { TaskRunner } from '../../engine/integrations/types';
+import type { Checkpoint, ResumePoint } from '../../engine/runtime/engine';
 import type {
   EngineDeps,
   ExecutionIdentity,
@@ -23,6 +24,10 @@ export interface RunRequest<D> {
   readonly history: HistoryRecorder;
   /** Aborted with a StopReason as `reason` → ExecutionAborted. */
   readonly signal?: AbortSignal;
+  /** RedriveExecution: continue the history at this state (spec §4.11). */
+  readonly resume?: ResumePoint;
+  /** Receives each top-level state about to run (the redrive checkpoint). */
+  readonly checkpoint?: (checkpoint: Checkpoint) => void;
 }
 
 export interface ExecutionEngine<D extends ParsedStateMachine = ParsedStateMachine> {

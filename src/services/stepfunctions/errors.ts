@@ -46,6 +46,13 @@ export class ExecutionDoesNotExist extends ServiceError {
   }
 }
 
+export class ExecutionNotRedrivable extends ServiceError {
+  constructor(message: string) {
+    // [UNCONFIRMED] wording: the text is DescribeExecution's redriveStatusReason for the same case.
+    super('ExecutionNotRedrivable', message);
+  }
+}
+
 export class ExecutionAlreadyExists extends ServiceError {
   constructor(arn: string) {
     super('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);

@@ -5,7 +5,8 @@ import { setMaxListeners } from 'node:events';
 import type { EngineDeps, ExecutionIdentity, ExecutionOutcome, StateMachineType, StopReason } from '../../engine/runtime/types';
 import type { ExecutionEngine, ParsedStateMachine } from './engine-port';
 import type { ExecutionInput } from './execution-input';
-import type { ExecutionRecord, StateMachineRevision, StepFunctionsStore } from './store';
+import type { Checkpoint, ResumePoint } from '../../engine/runtime/engine';
+import type { ExecutionChanges, ExecutionRecord, StateMachineRevision, StepFunctionsStore, StoredResumePoint } from './store';
 
 /** How much of an execution is kept: STANDARD everything, EXPRESS Map Run children list fields, EXPRESS nothing. */
 export type Retention = 'full' | 'list-only' | 'none';
@@ -27,6 +28,12 @@ export interface StartRequest<D> {
   readonly sync?: boolean;
   /** An outer signal (e.g. the parent of a Map Run child) that also stops the run. */
   readonly signal?: AbortSignal;
+  /** First item index of a Map Run child. */
+  readonly itemIndex?: number;
+  /** Keep a succeeded child's output even with 'list-only' retention (its Map returns the outputs). */
+  readonly keepOutput?: boolean;
+  /** RedriveExecution: the execution exists and continues at this point (spec §4.11). */
+  readonly resume?: ResumePoint;
 }
 
 export interface FinishedExecution {
@@ -67,8 +74,9 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
   ) {}
 
   start(request: StartRequest<D>): StartedExecution {
-    const startDate = this.engineDeps.clock.now();
-    if (request.retention !== 'none') this.store.putExecution(this.newRecord(request, startDate));
+    const startDate = request.resume ? (this.store.getExecution(request.arn)?.startDate ?? this.engineDeps.clock.now()) : this.engineDeps.clock.now();
+    if (request.resume) this.store.updateExecution(request.arn, REOPENED);
+    else if (request.retention !== 'none') this.store.putExecution(this.newRecord(request, startDate));
     const controller = new AbortController();
     const unlink = linkSignal(request.signal, controller);
     const record = (event: HistoryEvent) => this.store.appendHistory(request.arn, event);
@@ -80,6 +88,8 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
         identity: identityOf(request, startDate),
         history: { record: request.retention === 'full' ? record : () => {} },
         signal: controller.signal,
+        resume: request.resume,
+        checkpoint: request.retention === 'full' ? (point) => this.store.updateExecution(request.arn, { resumePoint: storedPoint(point) }) : undefined,
       }),
     )
       // The engine resolves workflow failures; a rejection is an engine bug, reported as States.Runtime.
@@ -128,8 +138,8 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
       startDate,
       status: 'RUNNING',
       ...(request.traceHeader !== undefined ? { traceHeader: request.traceHeader } : {}),
-      ...(request.mapRunArn !== undefined ? { mapRunArn: request.mapRunArn, itemCount: request.itemCount } : {}),
-      ...(full ? { input: request.input.text, revision: request.revision } : {}),
+      ...(request.mapRunArn !== undefined ? { mapRunArn: request.mapRunArn, itemCount: request.itemCount, itemIndex: request.itemIndex } : {}),
+      ...(full ? { input: request.input.text, revision: request.revision } : request.keepOutput ? { input: request.input.text } : {}),
     };
   }
 
@@ -145,7 +155,7 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
       this.store.updateExecution(request.arn, {
         status: outcome.status,
         stopDate,
-        ...(keepData && output !== undefined ? { output } : {}),
+        ...((keepData || request.keepOutput) && output !== undefined ? { output } : {}),
         ...(keepData && outcome.error !== undefined ? { error: outcome.error } : {}),
         ...(keepData && outcome.cause !== undefined ? { cause: outcome.cause } : {}),
       });
@@ -172,10 +182,17 @@ function identityOf(request: StartRequest<unknown>, startTime: Date): ExecutionI
     roleArn: request.roleArn,
     startTime,
     type: request.type,
-    redriveCount: 0,
+    redriveCount: request.resume?.redriveCount ?? 0,
     mapRunArn: request.mapRunArn,
     sync: request.sync,
   };
+}
+
+/** A redriven execution runs again: its previous ending is cleared (redriveCount/redriveDate are set by the caller). */
+const REOPENED: ExecutionChanges = { status: 'RUNNING', stopDate: undefined, output: undefined, error: undefined, cause: undefined };
+
+function storedPoint(point: Checkpoint): StoredResumePoint {
+  return { stateName: point.stateName, input: JSON.stringify(point.input) ?? 'null', variables: JSON.stringify(point.variables) };
 }
 
 /** The engine's run as a promise, even if it throws synchronously. */

@@ -22,6 +22,7 @@ import type { TestCaseRegistry } from './test-cases';
 export type { ExecutionEngine, ParsedStateMachine, RunRequest } from './engine-port';
 export type { StepFunctionsStore } from './store';
 export { InMemoryStore } from './in-memory-store';
+export { DiskStore, openDiskStore } from './disk-store';
 export type { TestCaseRegistry } from './test-cases';
 
 export interface StepFunctionsServiceDeps<D extends ParsedStateMachine> {
@@ -51,7 +52,7 @@ export interface StepFunctionsService extends ServiceHandler {
 export function createStepFunctionsService<D extends ParsedStateMachine>(deps: StepFunctionsServiceDeps<D>): StepFunctionsService {
   const { config, engine, tasks } = deps;
   const clock = deps.clock ?? new ScaledClock(config.timeScale);
-  const store = deps.store ?? new InMemoryStore();
+  const store: StepFunctionsStore = deps.store ?? new InMemoryStore();
   // The Distributed Map runtime needs the Map Run host, which needs the runner, which needs these deps.
   let distributedMap: DistributedMapPort | undefined;
   const engineDeps: EngineDeps = {
@@ -90,7 +91,10 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     mapRuns,
     engineDeps,
     handle: (request: EdgeRequest): Promise<EdgeResponse> => handleAwsJson(ctx, request),
-    close: () => runner.close(),
+    close: async () => {
+      await runner.close();
+      await store.close?.();
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { parseStatesArn, stateMachineNameOf, type ArnFactory } from './arns';
 import type { ParsedStateMachine } from './engine-port';
 import type { ExecutionRunner } from './execution-runner';
 import type { MapRunCounts, MapRunRecord, MapRunSettings, StepFunctionsStore } from './store';
+import { findRedrivable, redriveMapRun, zero } from './map-run-redrive';
 import { optional } from './wire';
 
 type Bucket = 'succeeded' | 'failed' | 'timedOut' | 'aborted';
@@ -19,6 +20,8 @@ interface Progress {
   totalItems?: number;
   startedItems: number;
   notStartedItems: number;
+  /** Results written by earlier attempts (a redriven Map Run). */
+  resultsWrittenBefore: number;
 }
 
 export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost {
@@ -35,6 +38,12 @@ export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost 
 
   createMapRun(init: MapRunInit): MapRunPort {
     const smName = stateMachineNameOf(parseStatesArn(init.parent.executionArn, ['execution', 'express']));
+    const earlier = init.parent.redriveCount > 0 ? findRedrivable(this.store, init.parent.executionArn, init.stateName) : undefined;
+    if (earlier) {
+      const redriven = redriveMapRun(this.store, earlier, this.now());
+      this.progress.set(earlier.arn, { startedItems: redriven.succeededItems, notStartedItems: 0, resultsWrittenBefore: redriven.resultsWritten });
+      return { ...this.port(earlier.arn, `${smName}/${earlier.label}`), redrive: redriven.redrive };
+    }
     const label = init.label ?? this.uuid();
     const record: MapRunRecord = {
       arn: this.arns.mapRun(smName, label, this.uuid()),
@@ -49,11 +58,13 @@ export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost 
       maxConcurrency: init.maxConcurrency,
       ...optional('toleratedFailurePercentage', init.tolerance.percentage),
       ...optional('toleratedFailureCount', init.tolerance.count),
-      itemCounts: zeroCounts(),
-      executionCounts: zeroCounts(),
+      itemCounts: zero(),
+      executionCounts: zero(),
+      stateName: init.stateName,
+      keepsOutputs: init.keepsOutputs,
     };
     this.store.putMapRun(record);
-    this.progress.set(record.arn, { startedItems: 0, notStartedItems: 0 });
+    this.progress.set(record.arn, { startedItems: 0, notStartedItems: 0, resultsWrittenBefore: 0 });
     return this.port(record.arn, `${smName}/${label}`);
   }
 
@@ -71,8 +82,9 @@ export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost 
       setTotalItems: (total) => this.recount(arn, (p) => (p.totalItems = total)),
       startChild: (request) => this.startChild(record(), childSmName, request),
       itemsNotStarted: (count) => this.recount(arn, (p) => (p.notStartedItems += count)),
-      finish: (status, resultsWritten) => {
+      finish: (status, resultsWrittenNow) => {
         const { itemCounts, executionCounts } = record();
+        const resultsWritten = resultsWrittenNow + (this.progress.get(arn)?.resultsWrittenBefore ?? 0);
         // [UNCONFIRMED] executions' resultsWritten: the succeeded children whose results were kept.
         this.store.updateMapRun(arn, {
           status,
@@ -106,6 +118,8 @@ export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost 
       retention: standard ? 'full' : 'list-only',
       mapRunArn: run.arn,
       itemCount: request.itemCount,
+      itemIndex: request.firstItemIndex,
+      keepOutput: run.keepsOutputs,
       signal: request.signal,
     });
     const { outcome, startDate, stopDate } = await started.done;
@@ -152,10 +166,6 @@ export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost 
 /** Items known but not started: from the total when the runtime knows it, else those it gave up on. */
 function pendingItems({ totalItems, startedItems, notStartedItems }: Progress): number {
   return totalItems === undefined ? notStartedItems : Math.max(totalItems - startedItems, notStartedItems);
-}
-
-function zeroCounts(): MapRunCounts {
-  return { pending: 0, running: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0, total: 0, resultsWritten: 0, failuresNotRedrivable: 0, pendingRedrive: 0 };
 }
 
 function withTotal(c: MapRunCounts): MapRunCounts {

@@ -57,6 +57,7 @@ export const VersionDescription = str(0, 256, { sensitive: true });
 export const TraceHeader = str(0, 256, { pattern: { regex: /^[\x00-\x7f]*$/, source: '\\p{ASCII}*' } });
 export const PageSize: NumberShape = { type: 'integer', min: 0, max: 1000 };
 export const PageToken = str(1, 1024);
+export const ClientToken = str(1, 64, { pattern: { regex: /^[!-~]+$/, source: '[!-~]+' } });
 export const ListExecutionsPageToken = str(1, 3096);
 export const Bool: BooleanShape = { type: 'boolean' };
 

@@ -52,9 +52,26 @@ export interface ExecutionRecord {
   readonly output?: string;
   readonly error?: string;
   readonly cause?: string;
+  /** Index of the first item a Map Run child carries: a Map Run redrive skips the items that succeeded. */
+  readonly itemIndex?: number;
+  /** RedriveExecution (spec §4.11): how often, when last, and the client tokens of the latest redrives. */
+  readonly redriveCount?: number;
+  readonly redriveDate?: Date;
+  readonly redriveTokens?: readonly { readonly token: string; readonly date: Date }[];
+  /** The latest top-level state entered (STANDARD): where a redrive resumes. */
+  readonly resumePoint?: StoredResumePoint;
 }
 
-export type ExecutionChanges = Partial<Pick<ExecutionRecord, 'status' | 'stopDate' | 'output' | 'error' | 'cause'>>;
+/** A redrive checkpoint with its values as JSON text, so every store keeps it the same way. */
+export interface StoredResumePoint {
+  readonly stateName: string;
+  readonly input: string;
+  readonly variables: string;
+}
+
+export type ExecutionChanges = Partial<
+  Pick<ExecutionRecord, 'status' | 'stopDate' | 'output' | 'error' | 'cause' | 'redriveCount' | 'redriveDate' | 'redriveTokens' | 'resumePoint'>
+>;
 
 export type MapRunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
 export type MapRunCounts = { -readonly [K in keyof MapRunExecutionCounts]-?: number };
@@ -82,9 +99,17 @@ export interface MapRunRecord extends MapRunSettings {
   readonly stopDate?: Date;
   readonly itemCounts: MapRunCounts;
   readonly executionCounts: MapRunCounts;
+  /** The Map state that runs it: a redriven parent finds its Map Run again by this name. */
+  readonly stateName?: string;
+  /** Succeeded children keep their output (list-only EXPRESS children too) when the Map returns them itself. */
+  readonly keepsOutputs?: boolean;
+  readonly redriveCount?: number;
+  readonly redriveDate?: Date;
 }
 
-export type MapRunChanges = Partial<Pick<MapRunRecord, 'status' | 'stopDate' | 'definition' | keyof MapRunSettings | 'itemCounts' | 'executionCounts'>>;
+export type MapRunChanges = Partial<
+  Pick<MapRunRecord, 'status' | 'stopDate' | 'definition' | keyof MapRunSettings | 'itemCounts' | 'executionCounts' | 'redriveCount' | 'redriveDate'>
+>;
 
 export interface StepFunctionsStore {
   getStateMachine(arn: string): StateMachineRecord | undefined;
@@ -110,4 +135,8 @@ export interface StepFunctionsStore {
   listMapRuns(executionArn: string): readonly MapRunRecord[];
   /** The latest Map Run whose child state machine has this ARN (DescribeStateMachine on `<sm>/<label>`). */
   findMapRunByStateMachine(stateMachineArn: string): MapRunRecord | undefined;
+  /** Writes through whatever is buffered (a disk store); resolves when it is durable. */
+  flush?(): Promise<void>;
+  /** Flushes and releases files; the store is unusable afterwards. */
+  close?(): Promise<void>;
 }

@@ -9,6 +9,8 @@ import type { ExecutionIdentity } from '../../runtime/types';
 /** Parent-history events of a Map Run, each chained after the previous one. */
 export interface MapRunEvents {
   started(mapRunArn: string): void;
+  /** RedriveExecution continues an unsuccessful Map Run instead of starting one (spec §7). */
+  redriven?(mapRunArn: string, redriveCount: number): void;
   succeeded(): void;
   failed(error?: string, cause?: string): void;
   aborted(): void;

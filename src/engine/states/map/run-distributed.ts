@@ -12,6 +12,7 @@ function mapRunEvents(run: StateRun): MapRunEvents {
   const { chain } = run.scope;
   return {
     started: (mapRunArn) => chain.emit('MapRunStarted', { mapRunStartedEventDetails: { mapRunArn } }),
+    redriven: (mapRunArn, redriveCount) => chain.emit('MapRunRedriven', { mapRunRedrivenEventDetails: { mapRunArn, redriveCount } }),
     succeeded: () => chain.emit('MapRunSucceeded'),
     failed: (error, cause) => chain.emit('MapRunFailed', { mapRunFailedEventDetails: errorFields(error, cause) }),
     aborted: () => chain.emit('MapRunAborted'),

@@ -1,6 +1,6 @@
 // DescribeExecution (https://docs.aws.amazon.com/step-functions/latest/apireference/API_DescribeExecution.html).
 // Recorded shape (spec §8.2): input/output as JSON strings with `{included: true}` details, redriveCount,
-// redriveStatus (+ reason for SUCCEEDED/RUNNING); error/cause only when present; mapRunArn for children.
+// redriveDate after a RedriveExecution, redriveStatus (+ reason for SUCCEEDED/RUNNING); error/cause only when present; mapRunArn for children.
 import type { DescribeExecutionInput, DescribeExecutionOutput } from '@aws-sdk/client-sfn';
 import { requireExecution } from '../lookups';
 import { defineOperation } from '../operation';
@@ -28,7 +28,8 @@ export const describeExecution = defineOperation<DescribeExecutionInput, Describ
       ...optional('cause', execution.cause),
       ...optional('traceHeader', execution.traceHeader),
       ...optional('mapRunArn', execution.mapRunArn),
-      redriveCount: 0,
+      redriveCount: execution.redriveCount ?? 0,
+      ...optional('redriveDate', execution.redriveDate),
       redriveStatus: status,
       ...optional('redriveStatusReason', redriveStatusReason),
     };

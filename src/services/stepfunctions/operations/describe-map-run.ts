@@ -21,7 +21,8 @@ export const describeMapRun = defineOperation<DescribeMapRunInput, DescribeMapRu
       toleratedFailureCount: run.toleratedFailureCount ?? 0,
       itemCounts: run.itemCounts,
       executionCounts: run.executionCounts,
-      redriveCount: 0,
+      redriveCount: run.redriveCount ?? 0,
+      ...optional('redriveDate', run.redriveDate),
     };
   },
 });

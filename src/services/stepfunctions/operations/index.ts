@@ -1,5 +1,4 @@
-// The operation table, keyed by the X-Amz-Target suffix (`AWSStepFunctions.<Op>`). RedriveExecution is
-// absent on purpose: it comes with the engine's redrive support.
+// The operation table, keyed by the X-Amz-Target suffix (`AWSStepFunctions.<Op>`).
 import type { Operation } from '../operation';
 import { createStateMachine } from './create-state-machine';
 import { deleteStateMachine } from './delete-state-machine';
@@ -11,6 +10,7 @@ import { getExecutionHistory } from './get-execution-history';
 import { listExecutions } from './list-executions';
 import { listMapRuns } from './list-map-runs';
 import { listStateMachines } from './list-state-machines';
+import { redriveExecution } from './redrive-execution';
 import { startExecution } from './start-execution';
 import { startSyncExecution } from './start-sync-execution';
 import { stopExecution } from './stop-execution';
@@ -32,6 +32,7 @@ export const operations: Readonly<Record<string, AnyOperation>> = {
   ListExecutions: listExecutions,
   ListMapRuns: listMapRuns,
   ListStateMachines: listStateMachines,
+  RedriveExecution: redriveExecution,
   StartExecution: startExecution,
   StartSyncExecution: startSyncExecution,
   StopExecution: stopExecution,

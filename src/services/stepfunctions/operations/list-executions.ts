@@ -21,13 +21,11 @@ export const listExecutions = defineOperation<ListExecutionsInput, ListExecution
   }),
   handle(ctx, input) {
     const owner = ownerArn(ctx, input);
-    // Nothing is redriven yet (RedriveExecution is not part of this service), so every execution is NOT_REDRIVEN.
-    const redriveMatches = input.redriveFilter !== 'REDRIVEN';
     const page = pageNewestFirst(ctx.store.listExecutions(owner), {
       scope: `${owner}|${input.statusFilter ?? ''}|${input.redriveFilter ?? ''}`,
       maxResults: input.maxResults,
       nextToken: input.nextToken,
-      keep: (e) => redriveMatches && (input.statusFilter === undefined || e.status === input.statusFilter),
+      keep: (e) => redriveMatches(e, input.redriveFilter) && (input.statusFilter === undefined || e.status === input.statusFilter),
       map: listItem,
     });
     return { executions: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
@@ -57,6 +55,13 @@ function listItem(e: ExecutionRecord): ExecutionListItem {
     ...optional('stopDate', e.stopDate),
     ...optional('mapRunArn', e.mapRunArn),
     ...optional('itemCount', e.itemCount),
-    redriveCount: 0,
+    redriveCount: e.redriveCount ?? 0,
+    ...optional('redriveDate', e.redriveDate),
   };
+}
+
+/** REDRIVEN: redriven at least once (API_ListExecutions redriveFilter). */
+function redriveMatches(e: ExecutionRecord, filter: string | undefined): boolean {
+  if (filter === undefined) return true;
+  return (filter === 'REDRIVEN') === (e.redriveCount ?? 0) > 0;
 }

@@ -1,0 +1,104 @@
+// The disk store's log: what a reopened store holds, cleared fields, a torn last line, interrupted runs, compaction.
+import type { HistoryEvent } from '@aws-sdk/client-sfn';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDiskStore } from './disk-store';
+import { INTERRUPTED_ERROR } from './interrupted';
+import { zero } from './map-run-redrive';
+import type { ExecutionRecord, MapRunRecord, StateMachineRevision } from './store';
+
+const NOW = new Date('2026-11-25T10:00:00.000Z');
+const revision: StateMachineRevision = {
+  definition: '{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}',
+  roleArn: 'arn:aws:iam::000000000000:role/r',
+  loggingConfiguration: { level: 'OFF', includeExecutionData: false },
+  tracingConfiguration: { enabled: false },
+  encryptionConfiguration: { type: 'AWS_OWNED_KEY' },
+  updateDate: NOW,
+};
+const SM = 'arn:aws:states:us-east-1:000000000000:stateMachine:sm';
+const execution = (name: string, over: Partial<ExecutionRecord> = {}): ExecutionRecord => ({
+  arn: `arn:aws:states:us-east-1:000000000000:execution:sm:${name}`,
+  name,
+  stateMachineArn: SM,
+  type: 'STANDARD',
+  startDate: NOW,
+  status: 'RUNNING',
+  input: '{}',
+  revision,
+  ...over,
+});
+const event = (id: number, type: HistoryEvent['type']): HistoryEvent => ({ timestamp: NOW, type, id, previousEventId: id - 1 });
+
+describe('openDiskStore', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'sfn-disk-store-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reopens with everything written, dates revived, cleared fields cleared', async () => {
+    const store = openDiskStore(dir, () => NOW);
+    store.putStateMachine({ arn: SM, name: 'sm', type: 'STANDARD', creationDate: NOW, tags: [], revision, status: 'ACTIVE' });
+    const done = execution('done');
+    store.putExecution(done);
+    store.appendHistory(done.arn, event(1, 'ExecutionStarted'));
+    store.updateExecution(done.arn, { status: 'FAILED', stopDate: NOW, error: 'Boom' });
+    store.updateExecution(done.arn, { status: 'SUCCEEDED', error: undefined, output: '"ok"', redriveCount: 1, redriveDate: NOW });
+    await store.close();
+
+    const reopened = openDiskStore(dir, () => NOW);
+    expect(reopened.getStateMachine(SM)?.creationDate).toEqual(NOW);
+    const record = reopened.getExecution(done.arn)!;
+    expect({ status: record.status, error: record.error, output: record.output, redriveCount: record.redriveCount }).toEqual({
+      status: 'SUCCEEDED',
+      error: undefined,
+      output: '"ok"',
+      redriveCount: 1,
+    });
+    expect(record.redriveDate).toEqual(NOW);
+    expect(reopened.getHistory(done.arn)).toEqual([event(1, 'ExecutionStarted')]);
+    await reopened.close();
+  });
+
+  it('marks RUNNING executions and Map Runs as interrupted, skips a torn last line, and compacts the log', async () => {
+    const store = openDiskStore(dir, () => NOW);
+    const parent = execution('parent');
+    store.putExecution(parent);
+    store.appendHistory(parent.arn, event(1, 'ExecutionStarted'));
+    store.appendHistory(parent.arn, event(2, 'MapStateEntered'));
+    const run: MapRunRecord = {
+      arn: 'arn:aws:states:us-east-1:000000000000:mapRun:sm/L:u',
+      executionArn: parent.arn,
+      stateMachineArn: `${SM}/L`,
+      label: 'L',
+      executionType: 'EXPRESS',
+      definition: '',
+      roleArn: revision.roleArn,
+      startDate: NOW,
+      status: 'RUNNING',
+      maxConcurrency: 1,
+      itemCounts: { ...zero(), pending: 4, total: 4 },
+      executionCounts: zero(),
+    };
+    store.putMapRun(run);
+    const child = (name: string, status: ExecutionRecord['status'], itemIndex: number): ExecutionRecord =>
+      execution(name, { type: 'EXPRESS', mapRunArn: run.arn, itemCount: 1, itemIndex, status, input: undefined, revision: undefined });
+    store.putExecution(child('c0', 'SUCCEEDED', 0));
+    store.putExecution(child('c1', 'RUNNING', 1));
+    await store.close();
+    appendFileSync(join(dir, 'log.jsonl'), '{"k":"ev","a":"torn');
+
+    const reopened = openDiskStore(dir, () => NOW);
+    expect(reopened.getExecution(parent.arn)).toMatchObject({ status: 'FAILED', error: INTERRUPTED_ERROR, stopDate: NOW });
+    expect(reopened.getHistory(parent.arn).at(-1)).toMatchObject({ id: 3, previousEventId: 2, type: 'ExecutionFailed' });
+    expect(reopened.getMapRun(run.arn)).toMatchObject({
+      status: 'FAILED',
+      itemCounts: { succeeded: 1, failed: 1, pending: 2, running: 0, total: 4 },
+      executionCounts: { succeeded: 1, failed: 1, total: 2 },
+    });
+    await reopened.close();
+    const lines = readFileSync(join(dir, 'log.jsonl'), 'utf8').trim().split('\n');
+    // Compacted: the Map Run, three executions and three events, one record each.
+    expect(lines).toHaveLength(7);
+  });
+});
