@@ -3,7 +3,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import type { HttpHandlerOptions, RequestHandler } from '@smithy/types';
+import type { HttpHandlerOptions, RequestHandler, RequestSigner, RequestSigningArguments } from '@smithy/types';
 import type { HttpRequest, HttpResponse } from '@smithy/protocol-http';
 import { endpointFor, type SandboxConfig, type ServiceId } from './config';
 
@@ -22,7 +22,17 @@ export interface ClientOptions {
   /** Per-service replacement, for when only some services share the process (SANDBOX_SERVICES). */
   readonly requestHandlers?: Partial<Record<ServiceId, SdkRequestHandler>>;
   readonly maxAttempts?: number;
+  /**
+   * The in-process handlers reach services in this very process: DynamoDB and Step Functions clients then
+   * skip work whose result nobody checks (SigV4's HMAC chain: see `inProcessSigner`) and reuse the resolved
+   * middleware chain per command class (the SDK's `cacheMiddleware`, so per-call `send` options defeat it).
+   * The request still goes through every SDK middleware. S3 keeps full signing (payload hashes, streaming).
+   */
+  readonly inProcess?: boolean;
 }
+
+/** The awsJson services whose in-process clients get the light configuration. */
+const LIGHT_SERVICES: ReadonlySet<ServiceId> = new Set(['dynamodb', 'sfn']);
 
 export function createClients(config: SandboxConfig, options: ClientOptions = {}): AwsClients {
   const base = (service: ServiceId) => {
@@ -33,6 +43,7 @@ export function createClients(config: SandboxConfig, options: ClientOptions = {}
       credentials: config.credentials,
       maxAttempts: options.maxAttempts,
       ...(requestHandler ? { requestHandler } : {}),
+      ...(options.inProcess && requestHandler && LIGHT_SERVICES.has(service) ? { signer: inProcessSigner(config), cacheMiddleware: true } : {}),
     };
   };
   const s3 = new S3Client({ ...base('s3'), forcePathStyle: endpointFor(config, 's3') !== undefined });
@@ -49,4 +60,30 @@ export function createClients(config: SandboxConfig, options: ClientOptions = {}
       sfn.destroy();
     },
   };
+}
+
+/**
+ * A SigV4-shaped Authorization header without the signature: the embedded services never verify signatures,
+ * but the edge routes by the credential scope's service and dynalite requires Credential, SignedHeaders,
+ * Signature and X-Amz-Date to be present (MissingAuthenticationToken / IncompleteSignature otherwise).
+ * Only for requests that never leave the process.
+ */
+export function inProcessSigner(config: SandboxConfig): RequestSigner {
+  const accessKeyId = config.credentials?.accessKeyId ?? 'in-process';
+  return {
+    async sign(request: HttpRequest, options?: RequestSigningArguments): Promise<HttpRequest> {
+      const date = amzDate(new Date(options?.signingDate ?? Date.now()));
+      const scope = `${date.slice(0, 8)}/${options?.signingRegion ?? config.region}/${options?.signingService ?? 'execute-api'}/aws4_request`;
+      request.headers['x-amz-date'] = date;
+      if (config.credentials?.sessionToken) request.headers['x-amz-security-token'] = config.credentials.sessionToken;
+      request.headers.authorization = `AWS4-HMAC-SHA256 Credential=${accessKeyId}/${scope}, SignedHeaders=host;x-amz-date, Signature=in-process`;
+      return request;
+    },
+  };
+}
+
+/** `20261125T102628Z`: ISO 8601 basic format, as SigV4 writes X-Amz-Date. */
+function amzDate(date: Date): string {
+  const iso = date.toISOString();
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }

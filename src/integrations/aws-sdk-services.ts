@@ -7,11 +7,10 @@ import * as sfnSdk from '@aws-sdk/client-sfn';
 import type { MetadataBearer } from '@smithy/types';
 import type { AwsClients } from '../config/clients';
 import { StatesError, StatesErrorName } from '../engine/errors/states-error';
+import type { SdkClient } from './sdk-send';
 import type { SdkV2Service } from './service-failure';
 
-export interface SdkSender {
-  send(command: never, options: { abortSignal: AbortSignal }): Promise<MetadataBearer>;
-}
+export type SdkSender = SdkClient;
 
 type CommandClass = new (input: Record<string, unknown>) => never;
 

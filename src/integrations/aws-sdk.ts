@@ -4,6 +4,7 @@
 // https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html
 import type { Integration, IntegrationContext } from './integration';
 import { AWS_SDK_SERVICES } from './aws-sdk-services';
+import { sendAbortable } from './sdk-send';
 import { sdkV2Failure } from './service-failure';
 import { objectArgs, toTaskJson } from './task-json';
 
@@ -24,7 +25,7 @@ export function createAwsSdkIntegration(context: IntegrationContext): Integratio
       if (!Command) throw new Error(`aws-sdk resource '${invocation.resource.arn}' was not resolved by this runner`);
       const input = service.prepareInput(action, objectArgs(invocation));
       try {
-        const output = await service.client(context.clients()).send(new Command(input), { abortSignal: invocation.signal });
+        const output = await sendAbortable(service.client(context.clients()), new Command(input), invocation.signal);
         return toTaskJson(await service.readOutput(action, output), 'iso');
       } catch (thrown) {
         throw sdkV2Failure(thrown, service.errors);

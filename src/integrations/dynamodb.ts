@@ -3,8 +3,8 @@
 // API response plus SdkHttpMetadata/SdkResponseMetadata (spec §5.2).
 // https://docs.aws.amazon.com/step-functions/latest/dg/connect-ddb.html
 import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBClient, DynamoDBClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-dynamodb';
-import type { Command, MetadataBearer } from '@smithy/types';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { MetadataBearer } from '@smithy/types';
 import type { Integration, IntegrationContext } from './integration';
 import { sdkMetadata, sendCapturingHttp, withSdkMetadata, type CapturedHttp, type HeaderCasing } from './sdk-http-metadata';
 import { sdkV1Failure } from './service-failure';
@@ -23,14 +23,10 @@ export const DYNAMODB_HEADER_CASING: HeaderCasing = {
 };
 
 type ItemCall = (client: DynamoDBClient, args: Record<string, unknown>, signal: AbortSignal) => Promise<{ output: MetadataBearer; http: CapturedHttp }>;
-type DynamoDbCommand<I extends ServiceInputTypes, O extends ServiceOutputTypes> = Command<ServiceInputTypes, I, ServiceOutputTypes, O, DynamoDBClientResolvedConfig>;
 
 // Arguments go to the SDK as given: DynamoDB's JSON codec passes B/BS values through as base64 text.
-function itemCall<I extends ServiceInputTypes, O extends ServiceOutputTypes>(CommandClass: new (input: I) => DynamoDbCommand<I, O>): ItemCall {
-  return (client, args, signal) => {
-    const command = new CommandClass(args as unknown as I);
-    return sendCapturingHttp(command, () => client.send(command, { abortSignal: signal }), DYNAMODB_HEADER_CASING);
-  };
+function itemCall(CommandClass: new (input: never) => object): ItemCall {
+  return (client, args, signal) => sendCapturingHttp(client, new CommandClass(args as never), signal, DYNAMODB_HEADER_CASING);
 }
 
 const CALLS: Readonly<Record<string, ItemCall>> = {

@@ -1,8 +1,9 @@
 // Optimized integrations append the SDK-for-Java-v1 response metadata to their result (spec §5.1, §5.2):
 // `SdkHttpMetadata {AllHttpHeaders, HttpHeaders, HttpStatusCode}` and `SdkResponseMetadata {RequestId}`.
-// The headers are those of the real HTTP response, read through a per-call deserialize middleware.
+// The headers are those of the real HTTP response, read through a client-level deserialize middleware.
 import { HttpResponse } from '@smithy/protocol-http';
 import type { MetadataBearer, MiddlewareStack } from '@smithy/types';
+import { sendAbortable, type SdkClient } from './sdk-send';
 
 export interface CapturedHttp {
   readonly statusCode: number;
@@ -22,23 +23,52 @@ export interface SdkMetadata {
 /** Lower-case name → the spelling AWS's service sends; Node lower-cases every header it receives. */
 export type HeaderCasing = Readonly<Record<string, string>>;
 
-/** Sends a command through `send`, returning its output with the raw HTTP status and headers. */
-export async function sendCapturingHttp<Input extends object, Output extends MetadataBearer>(
-  command: { readonly middlewareStack: MiddlewareStack<Input, Output> },
-  send: () => Promise<Output>,
-  casing: HeaderCasing,
-): Promise<{ output: Output; http: CapturedHttp }> {
-  let http: CapturedHttp | undefined;
-  command.middlewareStack.add(
+/** Where the capture middleware leaves the raw response on an output (a symbol: toTaskJson never sees it). */
+const RAW_HTTP = Symbol('sfnSdkHttpMetadata');
+const capturing = new WeakSet<object>();
+
+/** Any client's stack: each is typed by its own service's unions, and the middleware reads only response and output. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyClientStack = MiddlewareStack<any, any>;
+
+interface RawHttp {
+  readonly statusCode: number;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * Makes `client` leave each response's status and headers on its output. A client-level middleware, not a
+ * per-command one: clients that cache their middleware chain per command class (config/clients.ts
+ * `inProcess`) ignore what is added to a single command. Idempotent; call before the client's first send.
+ */
+export function captureHttpOn(client: { readonly middlewareStack: AnyClientStack }): void {
+  if (capturing.has(client)) return;
+  capturing.add(client);
+  client.middlewareStack.add(
     (next) => async (args) => {
       const result = await next(args);
-      if (HttpResponse.isInstance(result.response)) http = captureHttp(result.response, casing);
+      const { response, output } = result as { response: unknown; output: unknown };
+      if (HttpResponse.isInstance(response) && output !== null && typeof output === 'object') {
+        const raw: RawHttp = { statusCode: response.statusCode, headers: response.headers };
+        Object.defineProperty(output, RAW_HTTP, { value: raw });
+      }
       return result;
     },
-    { step: 'deserialize', name: 'sfnSdkHttpMetadataCapture' },
+    { step: 'deserialize', name: 'sfnSdkHttpMetadataCapture', priority: 'high' },
   );
-  const output = await send();
-  return { output, http: http ?? { statusCode: output.$metadata.httpStatusCode ?? 200, headers: [] } };
+}
+
+/** Sends a command, returning its output with the raw HTTP status and headers. */
+export async function sendCapturingHttp<Output extends MetadataBearer>(
+  client: SdkClient & { readonly middlewareStack: AnyClientStack },
+  command: object,
+  signal: AbortSignal,
+  casing: HeaderCasing,
+): Promise<{ output: Output; http: CapturedHttp }> {
+  captureHttpOn(client);
+  const output = await sendAbortable<Output>(client, command, signal);
+  const raw = (output as { [RAW_HTTP]?: RawHttp })[RAW_HTTP];
+  return { output, http: raw ? captureHttp(raw, casing) : { statusCode: output.$metadata.httpStatusCode ?? 200, headers: [] } };
 }
 
 export function captureHttp(response: Pick<HttpResponse, 'statusCode' | 'headers'>, casing: HeaderCasing): CapturedHttp {
@@ -46,11 +76,14 @@ export function captureHttp(response: Pick<HttpResponse, 'statusCode' | 'headers
   return { statusCode: response.statusCode, headers };
 }
 
+/** localeCompare's order, without building a collator on every call (once per optimized task result). */
+const HEADER_ORDER = new Intl.Collator();
+
 export function sdkMetadata(http: CapturedHttp, requestId: string | undefined): SdkMetadata {
   const all: Record<string, string[]> = {};
   for (const [name, value] of http.headers) all[name] = [value];
   // SDK v1 keeps HttpHeaders in a case-insensitive TreeMap, hence the recorded sorted order.
-  const sorted = [...http.headers].sort(([a], [b]) => a.toLowerCase().localeCompare(b.toLowerCase()));
+  const sorted = [...http.headers].sort(([a], [b]) => HEADER_ORDER.compare(a.toLowerCase(), b.toLowerCase()));
   return {
     SdkHttpMetadata: { AllHttpHeaders: all, HttpHeaders: Object.fromEntries(sorted), HttpStatusCode: http.statusCode },
     SdkResponseMetadata: { RequestId: requestId },

@@ -2,10 +2,11 @@
 // its DescribeExecution-like object (PascalCase; Input/Output as JSON text for `.sync`, parsed for
 // `.sync:2`). A child that did not succeed fails the task with States.TaskFailed and that object as
 // JSON cause (spec §5.1). Aborting the task stops the child.
-import { DescribeExecutionCommand, StopExecutionCommand, type DescribeExecutionOutput } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, StopExecutionCommand, type DescribeExecutionCommandOutput, type DescribeExecutionOutput } from '@aws-sdk/client-sfn';
 import { StatesError, StatesErrorName } from '../engine/errors/states-error';
 import type { TaskInvocation } from '../engine/integrations/types';
 import type { IntegrationContext } from './integration';
+import { sendAbortable } from './sdk-send';
 import { sdkV1Failure } from './service-failure';
 import { SFN_V1 } from './sdk-v1-services';
 import { parseJsonOrText } from './task-json';
@@ -39,7 +40,7 @@ async function pollUntilClosed(context: IntegrationContext, executionArn: string
 
 async function describe(context: IntegrationContext, executionArn: string, signal: AbortSignal): Promise<DescribeExecutionOutput> {
   try {
-    return await context.clients().sfn.send(new DescribeExecutionCommand({ executionArn }), { abortSignal: signal });
+    return await sendAbortable<DescribeExecutionCommandOutput>(context.clients().sfn, new DescribeExecutionCommand({ executionArn }), signal);
   } catch (thrown) {
     throw sdkV1Failure(thrown, SFN_V1);
   }

@@ -2,7 +2,7 @@
 // Request-response returns the StartExecution result with SDK metadata; `.sync` and `.sync:2` then wait
 // for the child and return its DescribeExecution-like object (spec §5.1, §10 item 14).
 // https://docs.aws.amazon.com/step-functions/latest/dg/connect-stepfunctions.html
-import { StartExecutionCommand, type StartExecutionInput } from '@aws-sdk/client-sfn';
+import { StartExecutionCommand, type StartExecutionCommandOutput, type StartExecutionInput } from '@aws-sdk/client-sfn';
 import type { TaskInvocation } from '../engine/integrations/types';
 import type { Integration, IntegrationContext } from './integration';
 import { sdkMetadata, sendCapturingHttp, withSdkMetadata, type HeaderCasing } from './sdk-http-metadata';
@@ -43,7 +43,7 @@ async function startExecution(context: IntegrationContext, invocation: TaskInvoc
   const command = new StartExecutionCommand(startInput(objectArgs(invocation)));
   const client = context.clients().sfn;
   try {
-    const { output, http } = await sendCapturingHttp(command, () => client.send(command, { abortSignal: invocation.signal }), SFN_HEADER_CASING);
+    const { output, http } = await sendCapturingHttp<StartExecutionCommandOutput>(client, command, invocation.signal, SFN_HEADER_CASING);
     // [UNCONFIRMED] StartDate encoding (snapshots mask it): SDK-v1-serialised optimized integrations emit
     // epoch milliseconds as a number, so that is what we return (spec §5.1).
     const members = { ExecutionArn: output.executionArn, StartDate: output.startDate?.getTime() };

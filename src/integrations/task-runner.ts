@@ -1,6 +1,7 @@
 // The TaskRunner the engine's Task state calls (src/engine/integrations/types.ts): resolves a Resource
 // ARN to the one integration that serves it, and runs tasks with the common rules — abort wins over
 // whatever the aborted call reported, and oversized results fail with States.DataLimitExceeded.
+import type { AwsClients } from '../config/clients';
 import type { ResolvedResource, TaskInvocation, TaskRunner } from '../engine/integrations/types';
 import { createAwsSdkIntegration } from './aws-sdk';
 import { checkResultSize } from './data-limit';
@@ -8,6 +9,7 @@ import { createDynamoDbIntegration } from './dynamodb';
 import type { Integration, IntegrationContext, IntegrationFactory } from './integration';
 import { createLambdaIntegration } from './lambda-invoke';
 import { parseResourceArn, unrecognizedResource } from './resource-arn';
+import { captureHttpOn } from './sdk-http-metadata';
 import { createStartExecutionIntegration } from './states-start-execution';
 
 const INTEGRATIONS: readonly IntegrationFactory[] = [
@@ -19,8 +21,18 @@ const INTEGRATIONS: readonly IntegrationFactory[] = [
 
 export type TaskRunnerOptions = Omit<IntegrationContext, 'lambdaHandlers'> & { readonly lambdaHandlers?: IntegrationContext['lambdaHandlers'] };
 
+/**
+ * The optimized integrations read response headers through a client-level middleware; it must be on the
+ * clients before their first send, since in-process clients cache the middleware chain per command class.
+ */
+function withHttpCapture(clients: AwsClients): AwsClients {
+  captureHttpOn(clients.dynamodb);
+  captureHttpOn(clients.sfn);
+  return clients;
+}
+
 export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
-  const context: IntegrationContext = { ...options, lambdaHandlers: options.lambdaHandlers ?? {} };
+  const context: IntegrationContext = { ...options, clients: () => withHttpCapture(options.clients()), lambdaHandlers: options.lambdaHandlers ?? {} };
   const integrations = INTEGRATIONS.map((create) => create(context));
 
   const find = (arn: string): { integration: Integration; resolved: ResolvedResource } | undefined => {

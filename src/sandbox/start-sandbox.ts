@@ -56,8 +56,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     stepFunctions: hostsSfn
       ? ({ requestHandler }) => {
           // One attempt: a service error reaches the Task as AWS reports it to Step Functions, and only the
-          // state's own Retry policy retries (an SDK retry loop would hide a throttled table).
-          engineClients = createClients(config, { requestHandlers: inProcessHandlers(config, requestHandler), maxAttempts: 1 });
+          // state's own Retry policy retries (an SDK retry loop would hide a throttled table). inProcess: the
+          // engine's calls to co-hosted services skip signing and middleware resolution (config/clients.ts).
+          const handlers = inProcessHandlers(config, requestHandler);
+          engineClients = createClients(config, { requestHandlers: handlers, maxAttempts: 1, inProcess: true });
           const clients = engineClients;
           stepFunctions = stepFunctionsService(config, () => clients, options, mockConfig);
           return stepFunctions;

@@ -6,6 +6,7 @@ import type { HttpHandlerOptions, QueryParameterBag } from '@smithy/types';
 import { Readable } from 'node:stream';
 import type { SdkRequestHandler } from '../config/clients';
 import type { EdgeRequest, EdgeResponse } from './edge';
+import { readableOf } from './read-body';
 
 export interface Dispatcher {
   dispatch(request: EdgeRequest): Promise<EdgeResponse>;
@@ -49,7 +50,7 @@ function toHttpResponse(response: EdgeResponse): HttpResponse {
   for (const [name, value] of Object.entries(response.headers)) headers[name.toLowerCase()] = String(value);
   const { body } = response;
   if (body instanceof Readable) return new HttpResponse({ statusCode: response.status, headers, body });
-  const bytes = body === undefined ? Buffer.alloc(0) : Buffer.from(body);
+  const bytes = body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(body) ? body : Buffer.from(body);
   headers['content-length'] ??= String(bytes.length);
   // awsJson responses (DynamoDB, Step Functions) are always read whole: the SDK's collectBody takes bytes as they
   // are, which spares a stream per call on the engine's hot path. Other protocols may hand the body to the caller
@@ -62,11 +63,11 @@ function toHttpResponse(response: EdgeResponse): HttpResponse {
 function toReadable(body: unknown): Readable {
   if (body instanceof Readable) return body;
   if (body === undefined || body === null) return Readable.from([]);
-  if (typeof body === 'string') return Readable.from([Buffer.from(body)]);
-  if (body instanceof ArrayBuffer) return Readable.from([Buffer.from(body)]);
+  if (typeof body === 'string') return readableOf(Buffer.from(body));
+  if (body instanceof ArrayBuffer) return readableOf(Buffer.from(body));
   // A view of the same bytes: Buffer.from(typedArray) would call valueOf(), which the SDK's JSON body
   // (a Uint8Array subclass) answers with a string and a deprecation warning.
-  if (ArrayBuffer.isView(body)) return Readable.from([Buffer.from(body.buffer, body.byteOffset, body.byteLength)]);
+  if (ArrayBuffer.isView(body)) return readableOf(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
   if (typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') return Readable.from(body as AsyncIterable<unknown>);
   throw new TypeError(`In-process handler: unsupported request body type ${Object.prototype.toString.call(body)}`);
 }

@@ -9,9 +9,13 @@ import type { HistoryRecorder } from '../runtime/types';
 /** The `<x>EventDetails` member(s) of a HistoryEvent. */
 export type EventDetails = Omit<HistoryEvent, 'timestamp' | 'type' | 'id' | 'previousEventId'>;
 
+/** Details, or a function building them: only called when the recorder keeps details (not `discards`). */
+export type DetailsSource = EventDetails | (() => EventDetails);
+
 export class EventLog {
   private lastId: number;
   private closed = false;
+  private readonly discards: boolean;
 
   constructor(
     private readonly recorder: HistoryRecorder,
@@ -20,6 +24,7 @@ export class EventLog {
     startId = 0,
   ) {
     this.lastId = startId;
+    this.discards = recorder.discards === true;
   }
 
   /** Number of events appended so far. */
@@ -28,15 +33,17 @@ export class EventLog {
   }
 
   /** Appends an event; after close() (the execution's terminal event) nothing more is recorded and 0 is returned. */
-  append(type: HistoryEventType, previousEventId: number, details?: EventDetails): number {
+  append(type: HistoryEventType, previousEventId: number, details?: DetailsSource): number {
     if (this.closed) return 0;
     const id = ++this.lastId;
-    this.recorder.record({ timestamp: this.clock.now(), type, id, previousEventId, ...details });
+    const event: HistoryEvent = { timestamp: this.clock.now(), type, id, previousEventId };
+    if (details !== undefined && !this.discards) Object.assign(event, typeof details === 'function' ? details() : details);
+    this.recorder.record(event);
     return id;
   }
 
   /** Records the terminal event (ExecutionSucceeded/Failed/Aborted/TimedOut) and closes the log. */
-  close(type: HistoryEventType, previousEventId: number, details?: EventDetails): void {
+  close(type: HistoryEventType, previousEventId: number, details?: DetailsSource): void {
     this.append(type, previousEventId, details);
     this.closed = true;
   }
@@ -50,7 +57,7 @@ export class EventChain {
     public last: number,
   ) {}
 
-  emit(type: HistoryEventType, details?: EventDetails, previousEventId = this.last): number {
+  emit(type: HistoryEventType, details?: DetailsSource, previousEventId = this.last): number {
     this.last = this.log.append(type, previousEventId, details);
     return this.last;
   }
@@ -59,7 +66,7 @@ export class EventChain {
    * Emits an event that later events of the chain do not point at. AWS records MapStateSucceeded and
    * ParallelStateSucceeded this way: the following *StateExited points past them [REC test_map_state].
    */
-  emitAside(type: HistoryEventType, details?: EventDetails, previousEventId = this.last): number {
+  emitAside(type: HistoryEventType, details?: DetailsSource, previousEventId = this.last): number {
     return this.log.append(type, previousEventId, details);
   }
 

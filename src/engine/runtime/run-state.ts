@@ -35,7 +35,7 @@ function exit(node: StateNode, scope: Scope, run: StateRun, finished: Finished, 
     scope.variables.assign(finished.assigned);
   }
   // Fail states never get here: their handler always throws and they have no Catch.
-  scope.chain.emit(`${node.Type}StateExited` as HistoryEventType, stateExited(node.name, json, finished.assigned));
+  scope.chain.emit(`${node.Type}StateExited` as HistoryEventType, () => stateExited(node.name, json, finished.assigned));
   return { output: finished.output, next };
 }
 
@@ -87,7 +87,7 @@ async function backOff(node: StateNode, scope: Scope, delayMs: number): Promise<
 export async function runState(node: StateNode, input: unknown, scope: Scope): Promise<Step> {
   const { chain, exec } = scope;
   const enteredPrev = chain.last;
-  const enteredId = chain.emit(`${node.Type}StateEntered`, stateEntered(node.name, input));
+  const enteredId = chain.emit(`${node.Type}StateEntered`, () => stateEntered(node.name, input));
   const EnteredTime = exec.deps.clock.now().toISOString();
   const retriers = 'Retry' in node ? node.Retry : [];
   const attempts: number[] = [];

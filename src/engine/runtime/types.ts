@@ -27,6 +27,12 @@ export interface ExecutionIdentity {
 /** Receives each history event as soon as the engine appends it (ids and previousEventId assigned). */
 export interface HistoryRecorder {
   record(event: HistoryEvent): void;
+  /**
+   * True when nobody can ever read these events (an EXPRESS execution keeps no history): the engine still
+   * numbers and records every event, but without its `<x>EventDetails`, so it never serializes inputs,
+   * outputs and parameters only to have them dropped.
+   */
+  readonly discards?: boolean;
 }
 
 export interface ExecutionOutcome {

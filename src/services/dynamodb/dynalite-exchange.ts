@@ -49,7 +49,8 @@ class DynaliteResponse {
     if (chunk !== undefined) this.write(chunk);
     // dynalite's 413 path sets Transfer-Encoding: chunked; our body is complete, so let the edge frame it.
     delete this.headers['transfer-encoding'];
-    this.done({ status: this.statusCode, headers: this.headers, body: Buffer.concat(this.chunks) });
+    const body = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+    this.done({ status: this.statusCode, headers: this.headers, body });
     return this;
   }
 }

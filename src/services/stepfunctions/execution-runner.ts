@@ -86,7 +86,8 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
         definition: request.definition,
         input: request.input.value,
         identity: identityOf(request, startDate),
-        history: { record: request.retention === 'full' ? record : () => {} },
+        // Only STANDARD executions have a readable history; the engine skips building event details otherwise.
+        history: request.retention === 'full' ? { record } : { record: () => {}, discards: true },
         signal: controller.signal,
         resume: request.resume,
         checkpoint: request.retention === 'full' ? (point) => this.store.updateExecution(request.arn, { resumePoint: storedPoint(point) }) : undefined,

@@ -7,7 +7,8 @@ import { RANDOMNESS_BINDING, defaultRandomness, registerAwsFunctions } from './a
 import { expressionText } from './jsonata-expression';
 import { UnsupportedResultType, normalizeResult } from './normalize-result';
 import { returnedNothing, threwDuringEvaluation, unsupportedResultType, type ExpressionSite } from './query-evaluation-error';
-import { MISS, simplePathOf, walkSimplePath, type SimplePath } from './simple-path';
+import { compileFastLane, type FastLane } from './fast-lane';
+import { MISS } from './simple-path';
 import { collectVariables, type ExpressionVariables } from './variable-references';
 
 function parse(text: string, field: string, location?: string): jsonata.Expression {
@@ -35,14 +36,14 @@ export class CompiledExpression implements ExpressionSite {
   readonly text: string;
   private readonly expression: jsonata.Expression;
   private readonly variables: ExpressionVariables;
-  private readonly simplePath: SimplePath | undefined;
+  private readonly fastLane: FastLane | undefined;
 
   constructor(source: string, readonly field: string, location?: string) {
     this.text = expressionText(source);
     this.expression = parse(this.text, field, location);
     registerAwsFunctions(this.expression);
     this.variables = collectVariables(this.expression.ast());
-    this.simplePath = simplePathOf(this.expression.ast());
+    this.fastLane = compileFastLane(this.expression.ast(), new Set(this.variables.bindable));
   }
 
   get variableReferences(): readonly string[] {
@@ -65,7 +66,7 @@ export class CompiledExpression implements ExpressionSite {
 
   /** The raw JSONata result, normalized to plain JSON; undefined is returned, not thrown. */
   async evaluateRaw(scope: EvalScope): Promise<unknown> {
-    let result = this.simplePath ? this.walk(this.simplePath, scope) : MISS;
+    let result = this.fastLane ? this.fastLane(this.lookup(scope)) : MISS;
     if (result === MISS) result = await this.evaluateJsonata(scope);
     try {
       return normalizeResult(result);
@@ -83,11 +84,14 @@ export class CompiledExpression implements ExpressionSite {
     }
   }
 
-  /** The variable's value along a plain path, exactly as the bindings would give it to JSONata; MISS when unsure. */
-  private walk(path: SimplePath, scope: EvalScope): unknown {
-    if (path.variable === 'states') return walkSimplePath(statesBinding(scope), path.names);
-    if (!this.variables.bindable.includes(path.variable) || !scope.variables.has(path.variable)) return MISS;
-    return walkSimplePath(scope.variables.get(path.variable), path.names);
+  /** Each variable exactly as the bindings would give it to JSONata; MISS when it would not be bound. */
+  private lookup(scope: EvalScope): (variable: string) => unknown {
+    let states: Record<string, unknown> | undefined;
+    return (variable) => {
+      if (variable === 'states') return (states ??= statesBinding(scope));
+      if (!this.variables.bindable.includes(variable) || !scope.variables.has(variable)) return MISS;
+      return scope.variables.get(variable);
+    };
   }
 
   /** The result; "returned nothing (undefined)" when JSONata produced no value (spec §1.7). */

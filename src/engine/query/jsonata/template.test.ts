@@ -132,4 +132,11 @@ describe('compileJsonataTemplate', () => {
     first.list.push(2);
     await expect(template.evaluate(makeScope())).resolves.toEqual({ list: [1] });
   });
+
+  it('copies a literal "__proto__" key as data, as JSON.parse made it', async () => {
+    const template = compileJsonataTemplate(JSON.parse('{"a":{"__proto__":{"x":1}},"s":"text"}'), 'Output');
+    const result = (await template.evaluate(makeScope())) as { a: object };
+    expect(JSON.stringify(result)).toBe('{"a":{"__proto__":{"x":1}},"s":"text"}');
+    expect(Object.getPrototypeOf(result.a)).toBe(Object.prototype);
+  });
 });

@@ -47,10 +47,25 @@ function collectExpressions(node: Node, into: CompiledExpression[]): CompiledExp
   return into;
 }
 
+/** A fresh copy of a literal (parsed from the definition, so plain JSON): states may change what they are given. */
+function copyJson(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyJson);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) setMember(copy, key, copyJson((value as Record<string, unknown>)[key]));
+  return copy;
+}
+
+/** A JSON key "__proto__" is an own property; plain assignment would set the prototype instead. */
+function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
 // Sequential on purpose: the first failing expression (in document order) is the one AWS reports.
 async function evaluateNode(node: Node, scope: EvalScope): Promise<unknown> {
   switch (node.kind) {
-    case 'literal': return structuredClone(node.value);
+    case 'literal': return copyJson(node.value);
     case 'expression': return node.expression.evaluate(scope);
     case 'array': {
       const items: unknown[] = [];
@@ -59,7 +74,7 @@ async function evaluateNode(node: Node, scope: EvalScope): Promise<unknown> {
     }
     case 'object': {
       const result: Record<string, unknown> = {};
-      for (const [key, child] of node.entries) result[key] = await evaluateNode(child, scope);
+      for (const [key, child] of node.entries) setMember(result, key, await evaluateNode(child, scope));
       return result;
     }
   }

@@ -23,7 +23,7 @@ function serviceEvents(resource: ResolvedResource, chain: EventChain, region: st
   const id = { resourceType: resource.resourceType, resource: resource.resource };
   return {
     scheduled(args, timers, roleArn) {
-      chain.emit('TaskScheduled', {
+      chain.emit('TaskScheduled', () => ({
         taskScheduledEventDetails: {
           ...id,
           region,
@@ -32,11 +32,11 @@ function serviceEvents(resource: ResolvedResource, chain: EventChain, region: st
           ...(timers.heartbeatSeconds !== undefined && { heartbeatInSeconds: timers.heartbeatSeconds }),
           ...(roleArn !== undefined && { taskCredentials: { roleArn } }),
         },
-      });
+      }));
     },
     started: () => chain.emit('TaskStarted', { taskStartedEventDetails: id }),
-    submitted: (output) => chain.emit('TaskSubmitted', { taskSubmittedEventDetails: { ...id, ...outputDetails(output) } }),
-    succeeded: (output) => chain.emit('TaskSucceeded', { taskSucceededEventDetails: { ...id, ...outputDetails(output) } }),
+    submitted: (output) => chain.emit('TaskSubmitted', () => ({ taskSubmittedEventDetails: { ...id, ...outputDetails(output) } })),
+    succeeded: (output) => chain.emit('TaskSucceeded', () => ({ taskSucceededEventDetails: { ...id, ...outputDetails(output) } })),
     failed: (error) => chain.emit('TaskFailed', { taskFailedEventDetails: { ...id, ...errorFields(error.error, error.cause) } }),
     timedOut: (error) => chain.emit('TaskTimedOut', { taskTimedOutEventDetails: { ...id, ...errorFields(error.error, error.cause) } }),
   };
@@ -45,19 +45,19 @@ function serviceEvents(resource: ResolvedResource, chain: EventChain, region: st
 function lambdaEvents(resource: ResolvedResource, chain: EventChain): TaskEvents {
   return {
     scheduled(args, timers, roleArn) {
-      chain.emit('LambdaFunctionScheduled', {
+      chain.emit('LambdaFunctionScheduled', () => ({
         lambdaFunctionScheduledEventDetails: {
           resource: resource.arn,
           ...inputDetails(args),
           ...(timers.timeoutSeconds !== undefined && { timeoutInSeconds: timers.timeoutSeconds }),
           ...(roleArn !== undefined && { taskCredentials: { roleArn } }),
         },
-      });
+      }));
     },
     started: () => chain.emit('LambdaFunctionStarted'),
     // Legacy Lambda invocations are request/response only: nothing is ever submitted.
     submitted: () => undefined,
-    succeeded: (output) => chain.emit('LambdaFunctionSucceeded', { lambdaFunctionSucceededEventDetails: outputDetails(output) }),
+    succeeded: (output) => chain.emit('LambdaFunctionSucceeded', () => ({ lambdaFunctionSucceededEventDetails: outputDetails(output) })),
     failed: (error) => chain.emit('LambdaFunctionFailed', { lambdaFunctionFailedEventDetails: errorFields(error.error, error.cause) }),
     timedOut: (error) => chain.emit('LambdaFunctionTimedOut', { lambdaFunctionTimedOutEventDetails: errorFields(error.error, error.cause) }),
   };

@@ -1,0 +1,29 @@
+// Sends one SDK command for a Task, abortable through the Task's signal. Clients built with `inProcess`
+// (config/clients.ts) cache their resolved middleware chain, which the SDK only does for sends without
+// per-call options: for them the abort is raced here instead of handed to the request handler. That is
+// what the in-process handler does with an abortSignal anyway (the embedded service finishes the call and
+// the answer is dropped), so the Task sees the same thing either way.
+import type { MetadataBearer } from '@smithy/types';
+
+export interface SdkClient {
+  readonly config: { readonly cacheMiddleware?: boolean };
+  send(command: never, options?: { abortSignal: AbortSignal }): Promise<MetadataBearer>;
+}
+
+export function sendAbortable<Output extends MetadataBearer>(client: SdkClient, command: object, signal: AbortSignal): Promise<Output> {
+  if (client.config.cacheMiddleware !== true) return client.send(command as never, { abortSignal: signal }) as Promise<Output>;
+  if (signal.aborted) return Promise.reject(abortError());
+  const sent = client.send(command as never) as Promise<Output>;
+  return new Promise<Output>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    sent.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** The error the SDK's request handlers raise for an aborted request; the task runner replaces it with the abort reason. */
+function abortError(): Error {
+  const error = new Error('Request aborted');
+  error.name = 'AbortError';
+  return error;
+}
