@@ -6,7 +6,9 @@ import { configFromEnv } from '../../src/config/config';
 import { ensureBucket, ensureTable } from '../../src/pipeline/deploy';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
 import { directLoad, orderItem } from '../../scripts/lib/bench/direct-load';
-import type { Measurement } from '../../scripts/lib/bench/measure-one';
+import { readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { BENCH_DATA_DIR_PREFIX, measureOne, type Measurement } from '../../scripts/lib/bench/measure-one';
 import { formatTable, jsonLine, sizeResult } from '../../scripts/lib/bench/report';
 import { seededOrdersCsv } from '../../scripts/lib/bench/seeded-csv';
 
@@ -72,5 +74,16 @@ describe('bench direct load', () => {
   it('makes the same CSV for the same seed and row count', () => {
     expect(seededOrdersCsv(20, 3).equals(seededOrdersCsv(20, 3))).toBe(true);
     expect(seededOrdersCsv(20, 3).toString('utf8').trim().split('\n')).toHaveLength(21);
+  });
+});
+
+describe('bench measurement', () => {
+  const benchDirs = async () => (await readdir(tmpdir())).filter((name) => name.startsWith(BENCH_DATA_DIR_PREFIX));
+
+  it('--on-disk measures a store in a temporary data directory and removes it afterwards', async () => {
+    const before = await benchDirs();
+    const m = await measureOne({ mode: 'pipeline', rows: 37, concurrency: 3, seed: 5, onDisk: true });
+    expect(m).toMatchObject({ mode: 'pipeline', rows: 37, status: 'SUCCEEDED', itemsInTable: 37, childExecutions: 4 });
+    expect(await benchDirs()).toEqual(before);
   });
 });

@@ -1,5 +1,9 @@
-// One measurement in the current process: a fresh in-process sandbox (port 0, in memory), the seeded CSV in S3,
-// then either the pipeline (parent + Express child, batch 10) or the direct load, timed, counted and checked.
+// One measurement in the current process: a fresh in-process sandbox (port 0, in memory or in a temporary data
+// directory), the seeded CSV in S3, then either the pipeline (parent + Express child, batch 10) or the direct load,
+// timed, counted and checked.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AwsClients } from '../../../src/config/clients';
@@ -32,14 +36,21 @@ export interface MeasureOptions {
   readonly rows: number;
   readonly concurrency: number;
   readonly seed?: number;
+  /** Keep S3, DynamoDB and Step Functions in a temporary --data-dir (removed afterwards) instead of in memory. */
+  readonly onDisk?: boolean;
 }
+
+/** Prefix of the temporary data directories of --on-disk measurements, under the OS temp directory. */
+export const BENCH_DATA_DIR_PREFIX = 'sfn-csv-sandbox-bench-';
 
 const CSV_KEY = 'bench/orders.csv';
 
 export async function measureOne(options: MeasureOptions): Promise<Measurement> {
   // Real time scale: nothing in a healthy run waits, so scaling would only hide a retry storm.
   const config = configFromEnv({ SANDBOX_PORT: '0', SANDBOX_TABLE: `bench-${options.mode}`, SANDBOX_PREFIX: 'bench' });
-  const sandbox = await startSandbox({ config, host: '127.0.0.1', port: 0 });
+  // The in-memory table alone costs ~3 KB per row; on disk, RSS shows what the pipeline itself keeps.
+  const dataDir = options.onDisk ? await mkdtemp(join(tmpdir(), BENCH_DATA_DIR_PREFIX)) : undefined;
+  const sandbox = await startSandbox({ config, host: '127.0.0.1', port: 0, dataDir });
   const clients = sandbox.clients();
   try {
     await ensureBucket(clients.s3, config.bucket, config.region);
@@ -54,6 +65,7 @@ export async function measureOne(options: MeasureOptions): Promise<Measurement> 
   } finally {
     clients.destroy();
     await sandbox.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   }
 }
 
