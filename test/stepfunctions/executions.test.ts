@@ -1,6 +1,5 @@
 // Execution operations through a real SFNClient: success shapes and recorded errors (spec §6–§8, §10.16/18/20).
 import {
-  CreateStateMachineCommand,
   DescribeExecutionCommand,
   DescribeStateMachineForExecutionCommand,
   GetExecutionHistoryCommand,
@@ -11,7 +10,7 @@ import {
   UpdateStateMachineCommand,
 } from '@aws-sdk/client-sfn';
 import { expectAwsError } from './support/expect-error';
-import { failDefinition, passDefinition, ROLE_ARN, startHarness, waitDefinition, type Harness } from './support/harness';
+import { createStateMachine, failDefinition, passDefinition, ROLE_ARN, startHarness, waitDefinition, type Harness } from './support/harness';
 import { ManualClock } from './support/manual-clock';
 
 const BASE = 'arn:aws:states:us-east-1:000000000000';
@@ -27,8 +26,7 @@ describe('executions API', () => {
     h = await startHarness({ clock });
   });
   afterEach(() => h.close());
-  const create = async (name: string, definition = passDefinition(), type: 'STANDARD' | 'EXPRESS' = 'STANDARD') =>
-    (await h.client.send(new CreateStateMachineCommand({ name, definition, roleArn: ROLE_ARN, type }))).stateMachineArn as string;
+  const create = (name: string, definition = passDefinition(), type: 'STANDARD' | 'EXPRESS' = 'STANDARD') => createStateMachine(h.client, name, definition, type);
   const start = async (stateMachineArn: string, extra: { name?: string; input?: string } = {}) =>
     (await h.client.send(new StartExecutionCommand({ stateMachineArn, ...extra }))).executionArn as string;
   const describe = (executionArn: string) => h.client.send(new DescribeExecutionCommand({ executionArn }));

@@ -9,7 +9,7 @@ import {
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { expectAwsError } from './support/expect-error';
-import { ROLE_ARN, startHarness, type Harness } from './support/harness';
+import { createStateMachine, ROLE_ARN, startHarness, type Harness } from './support/harness';
 import { ManualClock } from './support/manual-clock';
 
 const JSONPATH_WORKFLOW = JSON.stringify({
@@ -38,8 +38,7 @@ describe('the API over the real engine', () => {
     h = await startHarness({ clock });
   });
   afterEach(() => h.close());
-  const create = async (name: string, definition: string, type: 'STANDARD' | 'EXPRESS' = 'STANDARD') =>
-    (await h.client.send(new CreateStateMachineCommand({ name, definition, roleArn: ROLE_ARN, type }))).stateMachineArn as string;
+  const create = (name: string, definition: string, type: 'STANDARD' | 'EXPRESS' = 'STANDARD') => createStateMachine(h.client, name, definition, type);
 
   it('runs a JSONPath Pass/Wait/Pass workflow and pages its history', async () => {
     const sm = await create('jsonpath', JSONPATH_WORKFLOW);

@@ -1,9 +1,11 @@
 // The practical limit the pipeline is measured against: the same CSV read with the engine's own streaming CSV
 // reader and written with BatchWriteItem (25 items per call, the API maximum) by a fixed number of concurrent
 // writers, into the same embedded DynamoDB, with the same item shape the parent's ItemSelector produces.
-import { BatchWriteItemCommand, type AttributeValue, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { AwsClients } from '../../../src/config/clients';
 import { openItemReader } from '../../../src/engine/states/map/distributed/item-reader';
+import type { OrderRow } from '../../../src/pipeline/orders-csv';
+import { orderItem } from '../../../src/pipeline/order-item';
 
 export interface DirectLoadOptions {
   readonly bucket: string;
@@ -15,22 +17,6 @@ export interface DirectLoadOptions {
 const BATCH_SIZE = 25;
 /** BatchWriteItem may hand back UnprocessedItems; a load that keeps getting them back is stuck, not slow. */
 const MAX_UNPROCESSED_ROUNDS = 50;
-
-export type Row = Record<string, string>;
-
-/** The parent's ItemSelector, item for item (statemachines/parent.asl.json). */
-export function orderItem(row: Row, index: number): Record<string, AttributeValue> {
-  return {
-    pk: { S: `${row.orderNumber}-${row.orderDate}` },
-    sk: { S: 'ORDER_HEADER' },
-    orderNumber: { S: row.orderNumber },
-    orderDate: { S: row.orderDate },
-    orderStatus: { S: row.orderStatus },
-    lineItems: { N: row.lineItems },
-    totalPrice: { N: row.totalPrice },
-    csvRow: { N: String(index + 1) },
-  };
-}
 
 /** Loads every row; returns how many were written. */
 export async function directLoad(clients: AwsClients, options: DirectLoadOptions): Promise<number> {
@@ -54,7 +40,7 @@ async function* writeBatches(clients: AwsClients, options: DirectLoadOptions): A
   let batch: WriteRequest[] = [];
   let index = 0;
   for await (const row of reader) {
-    batch.push({ PutRequest: { Item: orderItem(row as Row, index++) } });
+    batch.push({ PutRequest: { Item: orderItem(row as OrderRow, ++index) } });
     if (batch.length === BATCH_SIZE) {
       yield batch;
       batch = [];

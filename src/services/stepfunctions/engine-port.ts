@@ -3,32 +3,16 @@
 // DescribeStateMachine shows.
 import type { Diagnostic } from '../../engine/errors/definition-error';
 import type { TaskRunner } from '../../engine/integrations/types';
-import type { Checkpoint, ResumePoint } from '../../engine/runtime/engine';
-import type {
-  EngineDeps,
-  ExecutionIdentity,
-  ExecutionOutcome,
-  HistoryRecorder,
-  StateMachineType,
-} from '../../engine/runtime/types';
+import type { ExecutionRequest } from '../../engine/runtime/engine';
+import type { EngineDeps, ExecutionOutcome, StateMachineType } from '../../engine/runtime/types';
 
 export interface ParsedStateMachine {
   /** State name → variables it references (DescribeStateMachine `variableReferences`). */
   readonly variableReferences?: Readonly<Record<string, readonly string[]>>;
 }
 
-export interface RunRequest<D> {
-  readonly definition: D;
-  readonly input: unknown;
-  readonly identity: ExecutionIdentity;
-  readonly history: HistoryRecorder;
-  /** Aborted with a StopReason as `reason` → ExecutionAborted. */
-  readonly signal?: AbortSignal;
-  /** RedriveExecution: continue the history at this state (spec §4.11). */
-  readonly resume?: ResumePoint;
-  /** Receives each top-level state about to run (the redrive checkpoint). */
-  readonly checkpoint?: (checkpoint: Checkpoint) => void;
-}
+/** The engine's ExecutionRequest over this service's opaque definition type. */
+export type RunRequest<D> = Omit<ExecutionRequest, 'definition'> & { readonly definition: D };
 
 export interface ExecutionEngine<D extends ParsedStateMachine = ParsedStateMachine> {
   /** Throws DefinitionError (src/engine/errors/definition-error.ts) when the definition has errors. */

@@ -1,6 +1,7 @@
 // Readable comparisons for thousands of rows: the first missing, unexpected or different item by pk, never a
 // dump of the whole table. Numbers compare in DynamoDB's canonical form (it stores "12.30" as "12.3").
 import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { orderItem } from '../../../src/pipeline/order-item';
 import type { OrderRow } from '../../../src/pipeline/orders-csv';
 
 export type Item = Record<string, AttributeValue>;
@@ -18,18 +19,7 @@ export async function scanTable(dynamodb: DynamoDBClient, table: string): Promis
 }
 
 /** The item statemachines/parent.asl.json's ItemSelector makes of a CSV row (csvRow is 1-based). */
-export function expectedItem(row: OrderRow, csvRow: number): Item {
-  return {
-    pk: { S: `${row.orderNumber}-${row.orderDate}` },
-    sk: { S: 'ORDER_HEADER' },
-    orderNumber: { S: row.orderNumber },
-    orderDate: { S: row.orderDate },
-    orderStatus: { S: row.orderStatus },
-    lineItems: { N: row.lineItems },
-    totalPrice: { N: row.totalPrice },
-    csvRow: { N: String(csvRow) },
-  };
-}
+export const expectedItem: (row: OrderRow, csvRow: number) => Item = orderItem;
 
 /** undefined when the table holds exactly these items; else a one-line description of the first difference. */
 export function firstTableDifference(actual: ReadonlyMap<string, Item>, expected: readonly Item[]): string | undefined {

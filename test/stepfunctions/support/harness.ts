@@ -1,6 +1,6 @@
 // Serves the Step Functions service on 127.0.0.1:<random port> through node:http (as the endpoint does)
 // and points a real SFNClient at it. The real engine runs the executions unless a test brings its own.
-import { SFNClient } from '@aws-sdk/client-sfn';
+import { CreateStateMachineCommand, SFNClient, type StateMachineType } from '@aws-sdk/client-sfn';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { configFromEnv, type Env } from '../../../src/config/config';
@@ -106,6 +106,12 @@ function listen(server: Server): Promise<string> {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
   });
+}
+
+/** CreateStateMachine with the test role; resolves with the state machine's ARN. */
+export async function createStateMachine(client: SFNClient, name: string, definition: string, type: StateMachineType = 'STANDARD'): Promise<string> {
+  const created = await client.send(new CreateStateMachineCommand({ name, definition, roleArn: ROLE_ARN, type }));
+  return created.stateMachineArn as string;
 }
 
 export const passDefinition = (result: unknown = { Arg1: 'argument1' }) =>
