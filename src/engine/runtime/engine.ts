@@ -10,6 +10,7 @@ import { errorFields, executionStarted, executionSucceeded } from '../history/ev
 import { EventChain, EventLog } from '../history/event-log';
 import { AbortedError, StopAbort, TimeoutAbort, raceSignal } from './abort';
 import { executionContext } from './context-object';
+import { RedriveProgress } from './redrive-progress';
 import { runProgram, type ProgramHooks } from './run-program';
 import type { ExecutionRuntime, Scope } from './scope';
 import type { EngineDeps, ExecutionIdentity, ExecutionOutcome, HistoryRecorder, StopReason } from './types';
@@ -29,6 +30,8 @@ export interface ExecutionRequest {
   readonly resume?: ResumePoint;
   /** Receives the top-level state about to run, so a later redrive can resume there. */
   readonly checkpoint?: (checkpoint: Checkpoint) => void;
+  /** A branch / iteration of the last checkpointed state (a Parallel or Inline Map) succeeded with this output. */
+  readonly iterationSucceeded?: (index: number, output: unknown) => void;
 }
 
 /** A top-level state about to run: its input and the top-level variables as they were then. */
@@ -36,6 +39,8 @@ export interface Checkpoint {
   readonly stateName: string;
   readonly input: unknown;
   readonly variables: Readonly<Record<string, unknown>>;
+  /** Parallel / Inline Map: the branches / iterations that succeeded (index → output); a redrive skips them. */
+  readonly completed?: Readonly<Record<number, unknown>>;
 }
 
 export interface ResumePoint extends Checkpoint {
@@ -72,7 +77,8 @@ export class Engine {
     const exec: ExecutionRuntime = { deps, identity: request.identity, context: executionContext(request.identity, request.input), log, runProgram };
     const variables = new VariableScope();
     if (request.resume) variables.assign(request.resume.variables);
-    const scope: Scope = { exec, chain: new EventChain(log, firstEventId), variables, signal: controller.signal };
+    const redrive = request.checkpoint || request.resume ? new RedriveProgress(request) : undefined;
+    const scope: Scope = { exec, chain: new EventChain(log, firstEventId), variables, signal: controller.signal, redrive };
     const program = runProgram(request.definition.program, request.resume ? request.resume.input : request.input, scope, programHooks(request, scope));
     try {
       const output = await raceSignal(program, controller.signal);
@@ -107,10 +113,10 @@ function openLog(request: ExecutionRequest, deps: EngineDeps): { log: EventLog; 
 }
 
 function programHooks(request: ExecutionRequest, scope: Scope): ProgramHooks {
-  const { checkpoint } = request;
+  const { redrive } = scope;
   return {
     from: request.resume?.stateName,
-    beforeState: checkpoint ? (stateName, input) => checkpoint({ stateName, input, variables: scope.variables.snapshot() }) : undefined,
+    beforeState: redrive ? (stateName, input) => redrive.beforeState({ stateName, input, variables: scope.variables.snapshot() }) : undefined,
   };
 }
 

@@ -3,6 +3,7 @@
 import type { Program } from '../definition/types';
 import type { EventChain, EventLog } from '../history/event-log';
 import type { ExecutionContext } from './context-object';
+import type { RedriveProgress } from './redrive-progress';
 import type { EngineDeps, ExecutionIdentity } from './types';
 import type { VariableScope } from './variables';
 
@@ -20,6 +21,8 @@ export interface Scope {
   readonly chain: EventChain;
   readonly variables: VariableScope;
   readonly signal: AbortSignal;
+  /** Top level of a checkpointed execution only (nested scopes never copy it): Parallel / Inline Map redrive. */
+  readonly redrive?: RedriveProgress;
 }
 
 /** A branch or iteration: its own chain starting after `startEventId`, child variables, its own signal. */

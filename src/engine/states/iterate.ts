@@ -17,10 +17,14 @@ export interface IterationGroup<T> {
   readonly maxConcurrency: number;
   readonly signal: AbortSignal;
   run(index: number, signal: AbortSignal): Promise<T>;
+  /** Redrive (spec §4.11): results of runs that succeeded before; they are not run again and take no slot. */
+  readonly completed?: Readonly<Record<number, T>>;
+  /** Told of each run that succeeds (a top-level state's checkpoint keeps it for a later redrive). */
+  readonly succeeded?: (index: number, result: T) => void;
 }
 
 export async function iterate<T>(group: IterationGroup<T>): Promise<T[]> {
-  const { count, signal } = group;
+  const { count, signal, completed } = group;
   const results = new Array<T>(count);
   const controller = childController(signal);
   let next = 0;
@@ -28,8 +32,13 @@ export async function iterate<T>(group: IterationGroup<T>): Promise<T[]> {
   const worker = async (): Promise<void> => {
     while (next < count && !controller.signal.aborted) {
       const index = next++;
+      if (completed && Object.hasOwn(completed, index)) {
+        results[index] = completed[index];
+        continue;
+      }
       try {
         results[index] = await group.run(index, controller.signal);
+        group.succeeded?.(index, results[index]);
       } catch (thrown) {
         if (thrown instanceof IterationFailure && !failure) {
           failure = thrown;

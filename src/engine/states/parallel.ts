@@ -19,6 +19,7 @@ export const parallelHandler: StateHandler<'Parallel'> = {
         count: node.Branches.length,
         maxConcurrency: 0,
         signal: run.signal,
+        ...run.scope.redrive?.attempt(),
         run: async (index, signal) => {
           const scope = nestedScope(run.scope, startedId, signal);
           try {

@@ -101,4 +101,29 @@ describe('openDiskStore', () => {
     // Compacted: the Map Run, three executions and three events, one record each.
     expect(lines).toHaveLength(7);
   });
+
+  it('adds redrive branch outputs to the resume point as small deltas, replays them, and reads points without any', async () => {
+    const store = openDiskStore(dir, () => NOW);
+    const old = execution('old', { status: 'FAILED', resumePoint: { stateName: 'Put', input: '{}', variables: '{}' } });
+    const fan = execution('fan');
+    store.putExecution(old);
+    store.putExecution(fan);
+    store.updateExecution(fan.arn, { resumePoint: { stateName: 'Fan', input: '{"big":"input"}', variables: '{}' } });
+    store.updateExecution(fan.arn, { completedIteration: { index: 2, output: '{"b":2}' } });
+    store.updateExecution(fan.arn, { completedIteration: { index: 0, output: '"zero"' } });
+    expect(store.getExecution(fan.arn)?.resumePoint?.completed).toEqual({ 0: '"zero"', 2: '{"b":2}' });
+    expect(store.getExecution(fan.arn)).not.toHaveProperty('completedIteration');
+    await store.close();
+    const log = readFileSync(join(dir, 'log.jsonl'), 'utf8');
+    // One input in the log: the deltas do not repeat the resume point.
+    expect(log.split('"big').length - 1).toBe(1);
+
+    for (let reopen = 0; reopen < 2; reopen++) {
+      // First the deltas are replayed, then the compacted record is read back.
+      const reopened = openDiskStore(dir, () => NOW);
+      expect(reopened.getExecution(fan.arn)?.resumePoint).toEqual({ stateName: 'Fan', input: '{"big":"input"}', variables: '{}', completed: { 0: '"zero"', 2: '{"b":2}' } });
+      expect(reopened.getExecution(old.arn)?.resumePoint).toEqual({ stateName: 'Put', input: '{}', variables: '{}' });
+      await reopened.close();
+    }
+  });
 });

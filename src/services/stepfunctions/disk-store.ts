@@ -8,7 +8,7 @@ import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { applyChanges, DiskLog, type LogRecord } from './disk-log';
 import { InMemoryStore } from './in-memory-store';
 import { markInterrupted, type LoadedState } from './interrupted';
-import type { ExecutionChanges, ExecutionRecord, MapRunChanges, MapRunRecord, StateMachineRecord, StepFunctionsStore } from './store';
+import { applyExecutionChanges, type ExecutionChanges, type ExecutionRecord, type MapRunChanges, type MapRunRecord, type StateMachineRecord, type StepFunctionsStore } from './store';
 
 const COUNTS_FLUSH_MS = 250;
 const COUNT_FIELDS = new Set(['itemCounts', 'executionCounts']);
@@ -127,7 +127,7 @@ function apply(state: LoadedState, record: LogRecord): void {
     case 'ex':
       return void state.executions.set(record.v.arn, record.v);
     case 'exu':
-      return void change(state.executions.get(record.a), record.v);
+      return void changeExecution(state.executions.get(record.a), record.v);
     case 'ev': {
       const events = state.histories.get(record.a);
       return void (events ? events.push(record.v) : state.histories.set(record.a, [record.v]));
@@ -142,6 +142,10 @@ function apply(state: LoadedState, record: LogRecord): void {
 /** A change to a record the log does not hold (a torn earlier write) is dropped: there is nothing to change. */
 function change(target: object | undefined, changes: object): void {
   if (target) applyChanges(target, changes);
+}
+
+function changeExecution(target: ExecutionRecord | undefined, changes: ExecutionChanges): void {
+  if (target) applyExecutionChanges(target, changes, applyChanges);
 }
 
 function* compacted(state: LoadedState): Generator<LogRecord> {

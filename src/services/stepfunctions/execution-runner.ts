@@ -3,7 +3,7 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { setMaxListeners } from 'node:events';
 import type { EngineDeps, ExecutionIdentity, ExecutionOutcome, StateMachineType, StopReason } from '../../engine/runtime/types';
-import type { ExecutionEngine, ParsedStateMachine } from './engine-port';
+import type { ExecutionEngine, ParsedStateMachine, RunRequest } from './engine-port';
 import type { ExecutionInput } from './execution-input';
 import type { Checkpoint, ResumePoint } from '../../engine/runtime/engine';
 import type { ExecutionChanges, ExecutionRecord, StateMachineRevision, StepFunctionsStore, StoredResumePoint } from './store';
@@ -34,6 +34,8 @@ export interface StartRequest<D> {
   readonly keepOutput?: boolean;
   /** RedriveExecution: the execution exists and continues at this point (spec §4.11). */
   readonly resume?: ResumePoint;
+  /** MockConfigFile test case (`#Case`): kept on the record so a redrive runs under it again. */
+  readonly testCase?: string;
 }
 
 export interface FinishedExecution {
@@ -90,7 +92,7 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
         history: request.retention === 'full' ? { record } : { record: () => {}, discards: true },
         signal: controller.signal,
         resume: request.resume,
-        checkpoint: request.retention === 'full' ? (point) => this.store.updateExecution(request.arn, { resumePoint: storedPoint(point) }) : undefined,
+        ...(request.retention === 'full' ? this.checkpoints(request.arn) : {}),
       }),
     )
       // The engine resolves workflow failures; a rejection is an engine bug, reported as States.Runtime.
@@ -129,6 +131,14 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
     await Promise.all([...this.running.keys()].map((arn) => this.stop(arn, {})));
   }
 
+  /** Where a redrive resumes: each top-level state, and each branch / iteration of it that succeeded (as a delta). */
+  private checkpoints(arn: string): Pick<RunRequest<D>, 'checkpoint' | 'iterationSucceeded'> {
+    return {
+      checkpoint: (point) => this.store.updateExecution(arn, { resumePoint: storedPoint(point) }),
+      iterationSucceeded: (index, output) => this.store.updateExecution(arn, { completedIteration: { index, output: JSON.stringify(output) ?? 'null' } }),
+    };
+  }
+
   private newRecord(request: StartRequest<unknown>, startDate: Date): ExecutionRecord {
     const full = request.retention === 'full';
     return {
@@ -141,6 +151,7 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
       ...(request.traceHeader !== undefined ? { traceHeader: request.traceHeader } : {}),
       ...(request.mapRunArn !== undefined ? { mapRunArn: request.mapRunArn, itemCount: request.itemCount, itemIndex: request.itemIndex } : {}),
       ...(full ? { input: request.input.text, revision: request.revision } : request.keepOutput ? { input: request.input.text } : {}),
+      ...(full && request.testCase !== undefined ? { testCase: request.testCase } : {}),
     };
   }
 
@@ -193,7 +204,10 @@ function identityOf(request: StartRequest<unknown>, startTime: Date): ExecutionI
 const REOPENED: ExecutionChanges = { status: 'RUNNING', stopDate: undefined, output: undefined, error: undefined, cause: undefined };
 
 function storedPoint(point: Checkpoint): StoredResumePoint {
-  return { stateName: point.stateName, input: JSON.stringify(point.input) ?? 'null', variables: JSON.stringify(point.variables) };
+  const stored = { stateName: point.stateName, input: JSON.stringify(point.input) ?? 'null', variables: JSON.stringify(point.variables) };
+  if (!point.completed) return stored;
+  const completed = Object.entries(point.completed).map(([index, output]) => [index, JSON.stringify(output) ?? 'null']);
+  return { ...stored, completed: Object.fromEntries(completed) as Record<string, string> };
 }
 
 /** The engine's run as a promise, even if it throws synchronously. */

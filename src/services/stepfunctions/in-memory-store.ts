@@ -1,12 +1,13 @@
 // The in-memory StepFunctionsStore. Lists are append-only arrays so page tokens can be indexes.
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
-import type {
-  ExecutionChanges,
-  ExecutionRecord,
-  MapRunChanges,
-  MapRunRecord,
-  StateMachineRecord,
-  StepFunctionsStore,
+import {
+  applyExecutionChanges,
+  type ExecutionChanges,
+  type ExecutionRecord,
+  type MapRunChanges,
+  type MapRunRecord,
+  type StateMachineRecord,
+  type StepFunctionsStore,
 } from './store';
 
 export class InMemoryStore implements StepFunctionsStore {
@@ -48,7 +49,7 @@ export class InMemoryStore implements StepFunctionsStore {
   }
 
   updateExecution(arn: string, changes: ExecutionChanges): ExecutionRecord {
-    return Object.assign(mustGet(this.executions, arn), changes);
+    return applyExecutionChanges(mustGet(this.executions, arn), changes);
   }
 
   listExecutions(ownerArn: string): readonly ExecutionRecord[] {

@@ -17,10 +17,9 @@ export interface RunOptions {
 
 export function startStateMachineRun(ctx: OperationContext, sm: StateMachineRecord, options: RunOptions): StartedExecution {
   const { revision } = sm;
-  const { testCase, ...run } = options;
-  recordTestCase(ctx.testCases, options.arn, sm.name, testCase);
+  recordTestCase(ctx.testCases, options.arn, sm.name, options.testCase);
   return ctx.runner.start({
-    ...run,
+    ...options,
     stateMachineArn: sm.arn,
     stateMachineName: sm.name,
     type: sm.type,

@@ -60,6 +60,8 @@ export interface ExecutionRecord {
   readonly redriveTokens?: readonly { readonly token: string; readonly date: Date }[];
   /** The latest top-level state entered (STANDARD): where a redrive resumes. */
   readonly resumePoint?: StoredResumePoint;
+  /** The MockConfigFile test case it was started with (`…:stateMachine:Name#Case`); a redrive runs it again. */
+  readonly testCase?: string;
 }
 
 /** A redrive checkpoint with its values as JSON text, so every store keeps it the same way. */
@@ -67,11 +69,32 @@ export interface StoredResumePoint {
   readonly stateName: string;
   readonly input: string;
   readonly variables: string;
+  /** Parallel / Inline Map: index → output JSON of each branch / iteration that succeeded (absent before 2026-11). */
+  readonly completed?: Readonly<Record<string, string>>;
 }
 
 export type ExecutionChanges = Partial<
   Pick<ExecutionRecord, 'status' | 'stopDate' | 'output' | 'error' | 'cause' | 'redriveCount' | 'redriveDate' | 'redriveTokens' | 'resumePoint'>
->;
+> & {
+  /** Adds one entry to `resumePoint.completed`: a delta, so a big Map does not rewrite the point per iteration. */
+  readonly completedIteration?: { readonly index: number; readonly output: string };
+};
+
+/**
+ * Applies changes to a stored execution (`assign` sets the plain fields; the disk log's replay clears nulls).
+ * The store owns the resume point's `completed` map, so adding to it mutates it in place.
+ */
+export function applyExecutionChanges(
+  record: ExecutionRecord,
+  changes: ExecutionChanges,
+  assign: (target: object, fields: object) => unknown = Object.assign,
+): ExecutionRecord {
+  const { completedIteration, ...fields } = changes;
+  assign(record, fields);
+  const point = record.resumePoint as { completed?: Record<string, string> } | undefined;
+  if (completedIteration && point) (point.completed ??= {})[completedIteration.index] = completedIteration.output;
+  return record;
+}
 
 export type MapRunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
 export type MapRunCounts = { -readonly [K in keyof MapRunExecutionCounts]-?: number };

@@ -25,6 +25,7 @@ export async function runInlineMap(node: MapState, run: StateRun, inputs: readon
       count: inputs.length,
       maxConcurrency: concurrency,
       signal: run.signal,
+      ...run.scope.redrive?.attempt(),
       run: async (index, signal) => {
         const iterationId = log.append('MapIterationStarted', lastInner, details('mapIterationStartedEventDetails', index));
         const scope = nestedScope(run.scope, iterationId, signal);
