@@ -79,13 +79,29 @@ export function captureHttp(response: Pick<HttpResponse, 'statusCode' | 'headers
 /** localeCompare's order, without building a collator on every call (once per optimized task result). */
 const HEADER_ORDER = new Intl.Collator();
 
+/** Sorted positions per list of header names: a service answers with the same few header sets every time. */
+const sortedOrders = new Map<string, readonly number[]>();
+const MAX_SORTED_ORDERS = 256;
+
+/** SDK v1 keeps HttpHeaders in a case-insensitive TreeMap, hence the recorded sorted order. */
+function sortedOrder(headers: CapturedHttp['headers']): readonly number[] {
+  const names = headers.map(([name]) => name).join('\n');
+  let order = sortedOrders.get(names);
+  if (!order) {
+    const lower = headers.map(([name]) => name.toLowerCase());
+    order = headers.map((_, i) => i).sort((a, b) => HEADER_ORDER.compare(lower[a], lower[b]));
+    if (sortedOrders.size >= MAX_SORTED_ORDERS) sortedOrders.clear();
+    sortedOrders.set(names, order);
+  }
+  return order;
+}
+
 export function sdkMetadata(http: CapturedHttp, requestId: string | undefined): SdkMetadata {
   const all: Record<string, string[]> = {};
   for (const [name, value] of http.headers) all[name] = [value];
-  // SDK v1 keeps HttpHeaders in a case-insensitive TreeMap, hence the recorded sorted order.
-  const sorted = [...http.headers].sort(([a], [b]) => HEADER_ORDER.compare(a.toLowerCase(), b.toLowerCase()));
+  const sorted = Object.fromEntries(sortedOrder(http.headers).map((i) => http.headers[i]));
   return {
-    SdkHttpMetadata: { AllHttpHeaders: all, HttpHeaders: Object.fromEntries(sorted), HttpStatusCode: http.statusCode },
+    SdkHttpMetadata: { AllHttpHeaders: all, HttpHeaders: sorted, HttpStatusCode: http.statusCode },
     SdkResponseMetadata: { RequestId: requestId },
   };
 }

@@ -19,6 +19,8 @@ const INTEGRATIONS: readonly IntegrationFactory[] = [
   createLambdaIntegration,
 ];
 
+const MAX_CACHED_RESOURCES = 1_000;
+
 export type TaskRunnerOptions = Omit<IntegrationContext, 'lambdaHandlers'> & { readonly lambdaHandlers?: IntegrationContext['lambdaHandlers'] };
 
 /**
@@ -35,7 +37,17 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
   const context: IntegrationContext = { ...options, clients: () => withHttpCapture(options.clients()), lambdaHandlers: options.lambdaHandlers ?? {} };
   const integrations = INTEGRATIONS.map((create) => create(context));
 
+  // Resolved once per Resource ARN: a Task in a Map iteration invokes the same ARN for every item.
+  const found = new Map<string, { integration: Integration; resolved: ResolvedResource } | undefined>();
   const find = (arn: string): { integration: Integration; resolved: ResolvedResource } | undefined => {
+    if (!found.has(arn)) {
+      // Definitions name a bounded set of resources; the cap only guards against a client creating endless ones.
+      if (found.size >= MAX_CACHED_RESOURCES) found.clear();
+      found.set(arn, resolveArn(arn));
+    }
+    return found.get(arn);
+  };
+  const resolveArn = (arn: string): { integration: Integration; resolved: ResolvedResource } | undefined => {
     const parsed = parseResourceArn(arn);
     if (!parsed) return undefined;
     for (const integration of integrations) {
@@ -50,12 +62,12 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
       return find(arn)?.resolved ?? { unrecognized: unrecognizedResource(arn) };
     },
     async invoke(invocation: TaskInvocation) {
-      const found = find(invocation.resource.arn);
+      const target = find(invocation.resource.arn);
       // The parser only builds Task states from resolved resources, so this is a wiring error.
-      if (!found) throw new Error(unrecognizedResource(invocation.resource.arn));
+      if (!target) throw new Error(unrecognizedResource(invocation.resource.arn));
       invocation.signal.throwIfAborted();
       try {
-        const result = await found.integration.invoke(invocation);
+        const result = await target.integration.invoke(invocation);
         checkResultSize(result, invocation.resource);
         return result;
       } catch (thrown) {

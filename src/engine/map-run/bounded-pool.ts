@@ -31,12 +31,15 @@ export async function runBounded<T, R>(source: AsyncIterable<T>, options: PoolOp
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
   const iterator = source[Symbol.asyncIterator]();
   const inFlight = new Set<Promise<void>>();
+  // Wakes the loop when a unit finishes. Not Promise.race(inFlight): that adds a reaction to every running
+  // unit on each start, so a long Map Run would keep O(concurrency) callbacks per child until they settle.
+  let slotFreed: (() => void) | undefined;
   let stopped = false;
   let failure: unknown;
   try {
     for (;;) {
       if (stopped || stopController.signal.aborted) break;
-      while (inFlight.size >= limit(options.concurrency)) await Promise.race(inFlight);
+      while (inFlight.size >= limit(options.concurrency)) await new Promise<void>((resolve) => (slotFreed = resolve));
       if (stopped || stopController.signal.aborted) break;
       const next = await iterator.next();
       if (next.done) break;
@@ -54,7 +57,10 @@ export async function runBounded<T, R>(source: AsyncIterable<T>, options: PoolOp
           stopped = true;
           stopController.abort(err);
         });
-      const tracked = task.finally(() => inFlight.delete(tracked));
+      const tracked = task.finally(() => {
+        inFlight.delete(tracked);
+        slotFreed?.();
+      });
       inFlight.add(tracked);
     }
     await Promise.all(inFlight);

@@ -25,9 +25,14 @@ export class StateRun {
     readonly taskToken?: string,
   ) {}
 
+  /** The context object without `Map.Item`: the same for every stage of the attempt, so built once. */
+  private context?: Record<string, unknown>;
+
   /** The same attempt at a later data-flow stage. */
   withInputs(effective: unknown, args: unknown): StateRun {
-    return new StateRun(this.scope, this.stateName, this.enteredEventId, this.state, this.input, effective, args, this.taskToken);
+    const next = new StateRun(this.scope, this.stateName, this.enteredEventId, this.state, this.input, effective, args, this.taskToken);
+    next.context = this.context;
+    return next;
   }
 
   get signal(): AbortSignal {
@@ -44,7 +49,7 @@ export class StateRun {
     return {
       stateName: this.stateName,
       enteredEventId: this.enteredEventId,
-      context: contextObject(exec.context, this.state, { mapItem, taskToken: this.taskToken }),
+      context: mapItem ? contextObject(exec.context, this.state, { mapItem, taskToken: this.taskToken }) : (this.context ??= contextObject(exec.context, this.state, { taskToken: this.taskToken })),
       variables,
       states: { input: this.input, result: states.result, errorOutput: states.errorOutput },
       random: exec.deps.random,

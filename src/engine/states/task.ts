@@ -29,6 +29,11 @@ function deadline(node: TaskState, timers: Timers): Deadline | undefined {
   return timeout === undefined ? undefined : { ms: timeout * 1000, error: () => new StatesError(StatesErrorName.Timeout) };
 }
 
+const NO_TIMERS: Timers = {};
+
+/** Why a deadline timer is cancelled: the task settled first. */
+const SETTLED = new ScopeFinished();
+
 class TimedOut {
   constructor(readonly error: StatesError) {}
 }
@@ -50,25 +55,31 @@ async function withDeadline(task: Promise<unknown>, limit: Deadline, run: StateR
     }
     throw thrown;
   } finally {
-    timer.abort();
+    // A reason of our own: abort() without one builds a DOMException (with a stack trace) every time.
+    timer.abort(SETTLED);
   }
 }
 
-async function invoke(node: TaskState, run: StateRun, timers: Timers, events: TaskEvents): Promise<unknown> {
-  const cancel = childController(run.signal);
-  const invocation: TaskInvocation = {
+function invocationOf(node: TaskState, run: StateRun, events: TaskEvents, signal: AbortSignal): TaskInvocation {
+  return {
     resource: node.resource,
     args: run.args,
     execution: run.scope.exec.identity,
     stateName: run.stateName,
-    signal: cancel.signal,
+    signal,
     onSubmitted: (output) => events.submitted(output),
     ...(run.taskToken !== undefined && { taskToken: run.taskToken }),
   };
-  const task = raceSignal(Promise.resolve().then(() => run.deps.tasks.invoke(invocation)), run.signal);
+}
+
+async function invoke(node: TaskState, run: StateRun, timers: Timers, events: TaskEvents): Promise<unknown> {
   const limit = deadline(node, timers);
+  // Without a deadline nothing but the state's own signal can cancel the call: no controller of its own.
+  if (!limit) return raceSignal(Promise.resolve().then(() => run.deps.tasks.invoke(invocationOf(node, run, events, run.signal))), run.signal);
+  const cancel = childController(run.signal);
+  const task = raceSignal(Promise.resolve().then(() => run.deps.tasks.invoke(invocationOf(node, run, events, cancel.signal))), run.signal);
   try {
-    return limit ? await withDeadline(task, limit, run, cancel) : await task;
+    return await withDeadline(task, limit, run, cancel);
   } finally {
     if (!cancel.signal.aborted) cancel.abort(new ScopeFinished());
   }
@@ -82,9 +93,10 @@ async function roleArn(node: TaskState, run: StateRun): Promise<string | undefin
 
 export const taskHandler: StateHandler<'Task'> = {
   async execute(node, run) {
-    const timers = await taskTimers(node, run);
+    // Most tasks set neither timer nor Credentials: no promises for them.
+    const timers = node.TimeoutSeconds || node.HeartbeatSeconds ? await taskTimers(node, run) : NO_TIMERS;
     const events = taskEvents(node.resource, run.scope.chain, run.deps.region);
-    events.scheduled(run.args, timers, await roleArn(node, run));
+    events.scheduled(run.args, timers, node.Credentials ? await roleArn(node, run) : undefined);
     events.started();
     let result: unknown;
     try {

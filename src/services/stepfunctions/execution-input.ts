@@ -9,9 +9,13 @@ export interface ExecutionInput {
   readonly value: unknown;
 }
 
+/** Anything String.prototype.trim would keep (its whitespace set is exactly \s). */
+const NOT_BLANK = /\S/;
+
 export function parseExecutionInput(input: string | undefined): ExecutionInput {
   const text = input ?? '{}';
-  if (text.trim() === '') throw new InvalidExecutionInput('Invalid execution input.');
+  // Not text.trim(): that copies every (up to 256 KiB) input only to test it for blanks.
+  if (!NOT_BLANK.test(text)) throw new InvalidExecutionInput('Invalid execution input.');
   try {
     return { text, value: JSON.parse(text) };
   } catch {

@@ -7,6 +7,7 @@ import type { ChildRun, MapRunHost, MapRunInit, MapRunRecord as MapRunPort, Star
 import type { ExecutionOutcome } from '../../engine/runtime/types';
 import { parseStatesArn, stateMachineNameOf, type ArnFactory } from './arns';
 import type { ParsedStateMachine } from './engine-port';
+import type { ExecutionInput } from './execution-input';
 import type { ExecutionRunner } from './execution-runner';
 import type { MapRunCounts, MapRunRecord, MapRunSettings, StepFunctionsStore } from './store';
 import { findRedrivable, redriveMapRun, zero } from './map-run-redrive';
@@ -114,7 +115,7 @@ export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost 
       type: run.executionType,
       roleArn: run.roleArn,
       definition,
-      input: { text: JSON.stringify(request.input) ?? 'null', value: request.input },
+      input: lazyInput(request.input),
       retention: standard ? 'full' : 'list-only',
       mapRunArn: run.arn,
       itemCount: request.itemCount,
@@ -161,6 +162,20 @@ export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost 
     this.store.updateMapRun(arn, { itemCounts: withTotal(itemCounts), executionCounts: withTotal(executionCounts) });
   }
 
+}
+
+/**
+ * A child's input as ExecutionInput, its JSON text built only if read: EXPRESS children whose outputs the
+ * Map does not return keep no input (nothing can describe them), so their batch is never serialized here.
+ */
+function lazyInput(value: unknown): ExecutionInput {
+  let text: string | undefined;
+  return {
+    value,
+    get text() {
+      return (text ??= JSON.stringify(value) ?? 'null');
+    },
+  };
 }
 
 /** Items known but not started: from the total when the runtime knows it, else those it gave up on. */

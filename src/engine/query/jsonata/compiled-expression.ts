@@ -64,10 +64,18 @@ export class CompiledExpression implements ExpressionSite {
     return bindings;
   }
 
+  /** True when the fast lane may answer without JSONata (it still returns MISS for values it cannot decide). */
+  get hasFastLane(): boolean {
+    return this.fastLane !== undefined;
+  }
+
   /** The raw JSONata result, normalized to plain JSON; undefined is returned, not thrown. */
   async evaluateRaw(scope: EvalScope): Promise<unknown> {
-    let result = this.fastLane ? this.fastLane(this.lookup(scope)) : MISS;
-    if (result === MISS) result = await this.evaluateJsonata(scope);
+    const fast = this.fastLane ? this.fastLane(this.lookup(scope)) : MISS;
+    return this.normalize(fast === MISS ? await this.evaluateJsonata(scope) : fast, scope);
+  }
+
+  private normalize(result: unknown, scope: EvalScope): unknown {
     try {
       return normalizeResult(result);
     } catch (e) {
@@ -94,9 +102,33 @@ export class CompiledExpression implements ExpressionSite {
     };
   }
 
+  /**
+   * The result when the fast lane answers, synchronously (no promise per expression: an ItemSelector runs
+   * several per item); MISS when JSONata has to decide, then `evaluate` gives the same answer. Throws what
+   * `evaluate` would reject with.
+   */
+  evaluateFast(scope: EvalScope): unknown {
+    if (!this.fastLane) return MISS;
+    const fast = this.fastLane(this.lookup(scope));
+    if (fast === MISS) return MISS;
+    const result = this.normalize(fast, scope);
+    if (result === undefined) throw returnedNothing(scope, this);
+    return result;
+  }
+
   /** The result; "returned nothing (undefined)" when JSONata produced no value (spec §1.7). */
-  async evaluate(scope: EvalScope): Promise<unknown> {
-    const result = await this.evaluateRaw(scope);
+  evaluate(scope: EvalScope): Promise<unknown> {
+    try {
+      const fast = this.evaluateFast(scope);
+      if (fast !== MISS) return Promise.resolve(fast);
+    } catch (thrown) {
+      return Promise.reject(thrown);
+    }
+    return this.evaluateSlow(scope);
+  }
+
+  private async evaluateSlow(scope: EvalScope): Promise<unknown> {
+    const result = this.normalize(await this.evaluateJsonata(scope), scope);
     if (result === undefined) throw returnedNothing(scope, this);
     return result;
   }

@@ -140,3 +140,24 @@ describe('compileJsonataTemplate', () => {
     expect(Object.getPrototypeOf(result.a)).toBe(Object.prototype);
   });
 });
+
+// Templates whose expressions all have a fast lane are evaluated without a promise per node; a value the fast
+// lane cannot decide sends the whole template to JSONata, with the same results and errors.
+describe('compileJsonataTemplate, fast-lane templates', () => {
+  const template = () =>
+    compileJsonataTemplate({ pk: '{% $states.input.a & "-" & $states.input.b %}', n: '{% $states.input.n + 1 %}', raw: '{% $states.input.list %}' }, 'Output');
+
+  it('gives the same value whether the fast lane answers every expression or only some', async () => {
+    await expect(template().evaluate(makeScope({ input: { a: 'x', b: 'y', n: 1, list: { k: 1 } } }))).resolves.toEqual({ pk: 'x-y', n: 2, raw: { k: 1 } });
+    // `list` an array: the fast lane leaves it to JSONata (sequence rules), and the template starts over there.
+    await expect(template().evaluate(makeScope({ input: { a: 'x', b: 'y', n: 1, list: [1, 2] } }))).resolves.toEqual({ pk: 'x-y', n: 2, raw: [1, 2] });
+  });
+
+  it('reports the first failing expression in document order, from either lane', async () => {
+    const fastFails = await failure(template().evaluate(makeScope({ input: { a: 'x', b: 'y', n: 1 } })));
+    expect(fastFails.cause).toContain("specified for the field 'Output/raw' returned nothing (undefined).");
+    // `pk` needs JSONata (a number), `n` is missing: JSONata reports `n` after `pk` succeeded.
+    const slowFails = await failure(template().evaluate(makeScope({ input: { a: 1, b: 'y', list: {} } })));
+    expect(slowFails.cause).toContain("specified for the field 'Output/n' returned nothing (undefined).");
+  });
+});

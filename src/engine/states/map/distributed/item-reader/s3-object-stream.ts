@@ -4,6 +4,9 @@ import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { ItemReaderSpec, ItemReaderStats } from './item-reader-spec';
 import { itemReaderFailed, s3ReadFailed } from './reader-error';
 
+/** The most a reader gets at once (about 800 rows of the seed's CSV). */
+export const MAX_CHUNK_BYTES = 64 * 1024;
+
 export async function* s3ObjectChunks(
   s3: S3Client,
   spec: Pick<ItemReaderSpec, 'bucket' | 'key' | 'versionId'>,
@@ -34,8 +37,13 @@ export async function* s3ObjectChunks(
       }
       if (next.done) return;
       const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
-      stats.bytesRead += chunk.length;
-      yield chunk;
+      // An in-memory object arrives as one chunk: handed on whole, a reader would parse every row of a
+      // million-row CSV at once. Zero-copy slices keep what is parsed ahead bounded.
+      for (let start = 0; start < chunk.length; start += MAX_CHUNK_BYTES) {
+        const piece = chunk.subarray(start, start + MAX_CHUNK_BYTES);
+        stats.bytesRead += piece.length;
+        yield piece;
+      }
     }
   } finally {
     await iterator.return?.();

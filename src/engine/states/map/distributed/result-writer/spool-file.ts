@@ -7,6 +7,7 @@ import { StatesError, StatesErrorName } from '../../../../errors/states-error';
 
 const FLUSH_BYTES = 1 << 20;
 const READ_WINDOW_BYTES = 1 << 20;
+const CHUNK_BYTES = 64 * 1024;
 
 class GrowableArray<T extends Float64Array | Uint32Array> {
   length = 0;
@@ -29,6 +30,10 @@ export class SpoolFile {
   private handle?: Promise<FileHandle>;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
+  /** Where small entries are copied to (see stage()); bytes before `chunkStart` are already in `pending`. */
+  private chunk?: Buffer;
+  private chunkUsed = 0;
+  private chunkStart = 0;
   private size = 0;
   private writing: Promise<void> = Promise.resolve();
   private readonly indices = new GrowableArray(new Float64Array(1024), (n) => new Float64Array(n));
@@ -46,12 +51,39 @@ export class SpoolFile {
     this.indices.push(index);
     this.offsets.push(this.size + this.pendingBytes);
     this.lengths.push(entry.length);
-    this.pending.push(entry);
+    this.stage(entry);
     this.pendingBytes += entry.length;
     return this.pendingBytes >= FLUSH_BYTES ? this.flush() : Promise.resolve();
   }
 
+  /**
+   * Copies a small entry into a chunk of our own instead of keeping it: a small Buffer is a slice of Node's
+   * shared 8 KiB pool, so a megabyte of pending entries would otherwise pin thousands of pools (tens of MB).
+   */
+  private stage(entry: Buffer): void {
+    if (entry.length >= CHUNK_BYTES) {
+      this.seal();
+      this.pending.push(entry);
+      return;
+    }
+    if (!this.chunk || this.chunkUsed + entry.length > this.chunk.length) {
+      this.seal();
+      this.chunk = Buffer.allocUnsafeSlow(CHUNK_BYTES);
+      this.chunkUsed = 0;
+      this.chunkStart = 0;
+    }
+    entry.copy(this.chunk, this.chunkUsed);
+    this.chunkUsed += entry.length;
+  }
+
+  /** Moves the staged bytes not yet in `pending` there, keeping entry order. */
+  private seal(): void {
+    if (this.chunk && this.chunkUsed > this.chunkStart) this.pending.push(this.chunk.subarray(this.chunkStart, this.chunkUsed));
+    this.chunkStart = this.chunkUsed;
+  }
+
   flush(): Promise<void> {
+    this.seal();
     if (this.pendingBytes === 0) return this.writing;
     const data = Buffer.concat(this.pending, this.pendingBytes);
     const position = this.size;
