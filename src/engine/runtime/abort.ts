@@ -38,6 +38,9 @@ export class ScopeFinished {}
  */
 export function childController(parent: AbortSignal): AbortController {
   const controller = new AbortController();
+  // A child signal is shared by every iteration of a Map or branch of a Parallel, and each running Task (and
+  // the integration under it) listens on its state's signal: many listeners at once are expected, not a leak.
+  setMaxListeners(0, controller.signal);
   if (parent.aborted) controller.abort(parent.reason);
   else {
     const follow = () => controller.abort(parent.reason);

@@ -2,6 +2,7 @@
 // rejects for workflow failures: it resolves FAILED / TIMED_OUT / ABORTED with error and cause after the
 // terminal event. ExecutionStarted, the first state's Entered event, ExecutionAborted and ExecutionTimedOut
 // all point at 0 (recorded; floci measured the TimedOut case).
+import { setMaxListeners } from 'node:events';
 import { expireAfter } from './clock';
 import type { StateMachineDefinition } from '../definition/types';
 import { reportedErrorName } from '../errors/states-error-kinds';
@@ -71,6 +72,8 @@ export class Engine {
     const { deps } = this;
     const { log, firstEventId } = openLog(request, deps);
     const controller = new AbortController();
+    // The execution's signal: the engine, the running Task and the integration under it each listen on it.
+    setMaxListeners(0, controller.signal);
     const stop = () => controller.abort(new StopAbort(stopReason(request.signal?.reason)));
     if (request.signal?.aborted) stop();
     request.signal?.addEventListener('abort', stop, { once: true });
