@@ -7,11 +7,9 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import {
   DescribeMapRunCommand,
   DescribeStateMachineCommand,
-  GetExecutionHistoryCommand,
   ListExecutionsCommand,
   ListMapRunsCommand,
   RedriveExecutionCommand,
-  type HistoryEvent,
   type SFNClient,
 } from '@aws-sdk/client-sfn';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,21 +17,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRun } from '../../src/pipeline/run-pipeline';
 import { verifyLoad } from '../../src/pipeline/verify';
-import { poll, waitForExecution } from '../stepfunctions/redrive-support';
+import { historyOf, poll, waitForExecution } from '../stepfunctions/redrive-support';
 import { deployWithCsv, startEndpointProcess, stopEndpointProcess, type EndpointProcess } from './endpoint-process';
 
 jest.setTimeout(120_000);
-
-const history = async (sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> => {
-  const events: HistoryEvent[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000, nextToken }));
-    events.push(...(page.events ?? []));
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return events;
-};
 
 /** A response without its per-request metadata (request ids differ between calls). */
 function withoutMetadata(response: object): Record<string, unknown> {
@@ -74,7 +61,7 @@ describe('Step Functions persistence across endpoint restarts', () => {
       'the Map Run to be partly done',
     );
     expect({ status: midway.status, partly: midway.itemCounts!.succeeded! < ROWS }).toEqual({ status: 'RUNNING', partly: true });
-    const before = await history(first.clients.sfn, executionArn);
+    const before = await historyOf(first.clients.sfn, executionArn);
     const rowsBefore = (await first.clients.dynamodb.send(new ScanCommand({ TableName: pipeline.table, Select: 'COUNT' }))).Count ?? 0;
     expect(await stopEndpointProcess(first, 'SIGKILL')).toBeNull();
 
@@ -87,7 +74,7 @@ describe('Step Functions persistence across endpoint restarts', () => {
       error: 'Sandbox.EndpointRestarted',
       redriveStatus: 'REDRIVABLE',
     });
-    const after = await history(sfn, executionArn);
+    const after = await historyOf(sfn, executionArn);
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after.at(-1)).toMatchObject({ type: 'ExecutionFailed', executionFailedEventDetails: { error: 'Sandbox.EndpointRestarted' } });
     const run = await sfn.send(new DescribeMapRunCommand({ mapRunArn }));
@@ -130,7 +117,7 @@ describe('Step Functions persistence across endpoint restarts', () => {
       const mapRun = withoutMetadata(await sfn.send(new DescribeMapRunCommand({ mapRunArn: mapRuns![0].mapRunArn })));
       const children = (await sfn.send(new ListExecutionsCommand({ mapRunArn: mapRuns![0].mapRunArn, maxResults: 1000 }))).executions;
       const executions = (await sfn.send(new ListExecutionsCommand({ stateMachineArn: pipeline.parentArn }))).executions;
-      return { execution, mapRun, children, executions, history: await history(sfn, executionArn) };
+      return { execution, mapRun, children, executions, history: await historyOf(sfn, executionArn) };
     };
     const before = await snapshot(first.clients.sfn);
     expect(before.children).toHaveLength(20);

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { configFromEnv } from '../../src/config/config';
 import { parseMockConfig, type MockConfig } from '../../src/mocking';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
-import { historyOf, parallelMachine, runsOf, enteredStates } from '../stepfunctions/redrive-branches-support';
-import { createTable, ROLE_ARN, waitForExecution } from '../stepfunctions/redrive-support';
+import { parallelMachine, runsOf, enteredStates } from '../stepfunctions/redrive-branches-support';
+import { historyOf, createTable, ROLE_ARN, waitForExecution } from '../stepfunctions/redrive-support';
 import { expectPricedRedrive, failedPricedRun, pricedMocks } from '../stepfunctions/redrive-test-case-support';
 import { expectAwsError } from '../stepfunctions/support/expect-error';
 

@@ -3,7 +3,7 @@
 // The "late" ones target a table that does not exist yet, and first wait (a Choice loop over GetItem, no timer)
 // until two others are done, so the failure always comes after those succeeded.
 import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetExecutionHistoryCommand, type HistoryEvent, type SFNClient } from '@aws-sdk/client-sfn';
+import type { HistoryEvent } from '@aws-sdk/client-sfn';
 
 const DDB = 'arn:aws:states:::dynamodb';
 const key = (suffix: string) => ({ pk: { S: `{% $me.run & "#" & $string($me.i) & "${suffix}" %}` } });
@@ -86,17 +86,6 @@ export const inlineMapMachine = JSON.stringify({
 export async function runsOf(ddb: DynamoDBClient, counts: string, run: string, i: number): Promise<number> {
   const { Item } = await ddb.send(new GetItemCommand({ TableName: counts, Key: { pk: { S: `${run}#${i}` } }, ConsistentRead: true }));
   return Number(Item?.runs?.N ?? 0);
-}
-
-export async function historyOf(sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> {
-  const events: HistoryEvent[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000, nextToken }));
-    events.push(...(page.events ?? []));
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return events;
 }
 
 /** Names of the states entered in `events` (e.g. how often Work ran in the redrive's part of the history). */

@@ -5,8 +5,8 @@ import { CreateStateMachineCommand, RedriveExecutionCommand, StartExecutionComma
 import type { AwsClients } from '../../src/config/clients';
 import { configFromEnv } from '../../src/config/config';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
-import { enteredStates, historyOf, inlineMapMachine, parallelMachine, runsOf, startedIterations } from './redrive-branches-support';
-import { createTable, ROLE_ARN, waitForExecution } from './redrive-support';
+import { enteredStates, inlineMapMachine, parallelMachine, runsOf, startedIterations } from './redrive-branches-support';
+import { historyOf, createTable, ROLE_ARN, waitForExecution } from './redrive-support';
 
 const MAP_ITEMS = [false, true, false, true, false];
 

@@ -1,7 +1,7 @@
 // Shared by the redrive and persistence suites: an embedded sandbox on port 0 and polling the API until an
 // execution reaches a state (polling the API is the synchronisation, never a blind sleep).
 import { CreateTableCommand, waitUntilTableExists, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DescribeExecutionCommand, type DescribeExecutionOutput, type SFNClient } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, GetExecutionHistoryCommand, type DescribeExecutionOutput, type HistoryEvent, type SFNClient } from '@aws-sdk/client-sfn';
 import { setTimeout as delay } from 'node:timers/promises';
 
 export const ROLE_ARN = 'arn:aws:iam::000000000000:role/sfn-redrive-test';
@@ -36,4 +36,16 @@ export async function createTable(ddb: DynamoDBClient, TableName: string): Promi
     }),
   );
   await waitUntilTableExists({ client: ddb, maxWaitTime: 20, minDelay: 1 }, { TableName });
+}
+
+/** Every event of an execution's history, all pages. */
+export async function historyOf(sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> {
+  const events: HistoryEvent[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000, nextToken }));
+    events.push(...(page.events ?? []));
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return events;
 }
