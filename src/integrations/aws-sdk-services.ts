@@ -10,12 +10,10 @@ import { StatesError, StatesErrorName } from '../engine/errors/states-error';
 import type { SdkClient } from './sdk-send';
 import type { SdkV2Service } from './service-failure';
 
-export type SdkSender = SdkClient;
-
 type CommandClass = new (input: Record<string, unknown>) => never;
 
 export interface AwsSdkService {
-  readonly client: (clients: AwsClients) => SdkSender;
+  readonly client: (clients: AwsClients) => SdkClient;
   readonly errors: SdkV2Service;
   /** The SDK command class for a camelCase API action, if the service has it. */
   commandFor(action: string): CommandClass | undefined;

@@ -33,6 +33,12 @@ export function throwIfAborted(signal: AbortSignal): void {
 export class ScopeFinished {}
 
 /**
+ * The one ScopeFinished for cancelling timers and controllers whose work is done. It carries no data, and
+ * abort() without a reason would build a DOMException (with a stack trace) every time.
+ */
+export const SCOPE_FINISHED = new ScopeFinished();
+
+/**
  * A child controller that follows `parent` (same reason) and can also be aborted on its own. Abort it with
  * ScopeFinished once its work is done so the parent does not keep a listener per finished scope.
  */

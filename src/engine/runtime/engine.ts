@@ -9,16 +9,13 @@ import { reportedErrorName } from '../errors/states-error-kinds';
 import { StatesErrorName, toStatesError } from '../errors/states-error';
 import { errorFields, executionStarted, executionSucceeded } from '../history/event-details';
 import { EventChain, EventLog } from '../history/event-log';
-import { AbortedError, ScopeFinished, StopAbort, TimeoutAbort, raceSignal } from './abort';
+import { AbortedError, SCOPE_FINISHED, StopAbort, TimeoutAbort, raceSignal } from './abort';
 import { executionContext } from './context-object';
 import { RedriveProgress } from './redrive-progress';
 import { runProgram, type ProgramHooks } from './run-program';
 import type { ExecutionRuntime, Scope } from './scope';
 import type { EngineDeps, ExecutionIdentity, ExecutionOutcome, HistoryRecorder, StopReason } from './types';
 import { VariableScope } from './variables';
-
-/** Why the time-limit timer is cancelled: the execution ended. */
-const FINISHED = new ScopeFinished();
 
 /** EXPRESS executions end after 5 minutes of workflow time (spec §6). */
 const EXPRESS_LIMIT_SECONDS = 300;
@@ -93,8 +90,7 @@ export class Engine {
     } catch (thrown) {
       return finish(thrown, controller.signal, log, scope);
     } finally {
-      // A reason of our own: abort() without one builds a DOMException (with a stack trace) every time.
-      timer.abort(FINISHED);
+      timer.abort(SCOPE_FINISHED);
       request.signal?.removeEventListener('abort', stop);
       // Tell still-running states to stop (a task that ignored its signal may settle later; nothing is recorded then).
       if (!controller.signal.aborted) controller.abort(new StopAbort({}));

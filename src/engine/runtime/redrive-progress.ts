@@ -20,8 +20,7 @@ export class RedriveProgress {
 
   constructor(private readonly request: ExecutionRequest) {
     this.carried = request.resume?.completed;
-    const report = request.iterationSucceeded;
-    this.succeeded = report ? (index, output) => report(index, output) : () => {};
+    this.succeeded = request.iterationSucceeded ?? (() => {});
   }
 
   /** A top-level state is about to run: checkpoint it, with the outputs it keeps from before the redrive. */

@@ -2,7 +2,7 @@
 // starts runs in index order, at most `maxConcurrency` at a time (0 = unlimited), keeps results in index
 // order, and on the first failure aborts the others with a SiblingAbort pointing at the failure's last
 // event, waits for them to settle, then rethrows that failure's error unchanged (spec §3.7, §10 item 11).
-import { AbortedError, ScopeFinished, SiblingAbort, childController } from '../runtime/abort';
+import { AbortedError, SCOPE_FINISHED, SiblingAbort, childController } from '../runtime/abort';
 
 /** Thrown by a run to report its error and the id of its last event (where aborted siblings point). */
 export class IterationFailure {
@@ -53,7 +53,7 @@ export async function iterate<T>(group: IterationGroup<T>): Promise<T[]> {
   try {
     await Promise.all(Array.from({ length: workers }, worker));
   } finally {
-    if (!controller.signal.aborted) controller.abort(new ScopeFinished());
+    if (!controller.signal.aborted) controller.abort(SCOPE_FINISHED);
   }
   if (failure) throw failure.error;
   if (signal.aborted) throw new AbortedError(signal.reason);

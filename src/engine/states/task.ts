@@ -7,7 +7,7 @@ import type { TaskState } from '../definition/types';
 import { HeartbeatTimeoutError } from '../errors/states-error-kinds';
 import { StatesError, StatesErrorName, toStatesError } from '../errors/states-error';
 import type { TaskInvocation } from '../integrations/types';
-import { AbortedError, ScopeFinished, childController, raceSignal } from '../runtime/abort';
+import { AbortedError, SCOPE_FINISHED, childController, raceSignal } from '../runtime/abort';
 import { checkTaskResult } from '../runtime/data-limit';
 import { evaluatePayload } from '../runtime/payload';
 import type { StateRun } from '../runtime/state-run';
@@ -31,9 +31,6 @@ function deadline(node: TaskState, timers: Timers): Deadline | undefined {
 
 const NO_TIMERS: Timers = {};
 
-/** Why a deadline timer is cancelled: the task settled first. */
-const SETTLED = new ScopeFinished();
-
 class TimedOut {
   constructor(readonly error: StatesError) {}
 }
@@ -55,8 +52,7 @@ async function withDeadline(task: Promise<unknown>, limit: Deadline, run: StateR
     }
     throw thrown;
   } finally {
-    // A reason of our own: abort() without one builds a DOMException (with a stack trace) every time.
-    timer.abort(SETTLED);
+    timer.abort(SCOPE_FINISHED);
   }
 }
 
@@ -73,15 +69,15 @@ function invocationOf(node: TaskState, run: StateRun, events: TaskEvents, signal
 }
 
 async function invoke(node: TaskState, run: StateRun, timers: Timers, events: TaskEvents): Promise<unknown> {
+  const start = (signal: AbortSignal) => raceSignal(Promise.resolve().then(() => run.deps.tasks.invoke(invocationOf(node, run, events, signal))), run.signal);
   const limit = deadline(node, timers);
   // Without a deadline nothing but the state's own signal can cancel the call: no controller of its own.
-  if (!limit) return raceSignal(Promise.resolve().then(() => run.deps.tasks.invoke(invocationOf(node, run, events, run.signal))), run.signal);
+  if (!limit) return start(run.signal);
   const cancel = childController(run.signal);
-  const task = raceSignal(Promise.resolve().then(() => run.deps.tasks.invoke(invocationOf(node, run, events, cancel.signal))), run.signal);
   try {
-    return await withDeadline(task, limit, run, cancel);
+    return await withDeadline(start(cancel.signal), limit, run, cancel);
   } finally {
-    if (!cancel.signal.aborted) cancel.abort(new ScopeFinished());
+    if (!cancel.signal.aborted) cancel.abort(SCOPE_FINISHED);
   }
 }
 

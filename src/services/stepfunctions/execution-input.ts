@@ -9,6 +9,11 @@ export interface ExecutionInput {
   readonly value: unknown;
 }
 
+/** A value as the JSON text the store keeps (`undefined` has no JSON form and is kept as null). */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value) ?? 'null';
+}
+
 /** Anything String.prototype.trim would keep (its whitespace set is exactly \s). */
 const NOT_BLANK = /\S/;
 

@@ -4,7 +4,7 @@ import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { setMaxListeners } from 'node:events';
 import type { EngineDeps, ExecutionIdentity, ExecutionOutcome, StateMachineType, StopReason } from '../../engine/runtime/types';
 import type { ExecutionEngine, ParsedStateMachine, RunRequest } from './engine-port';
-import type { ExecutionInput } from './execution-input';
+import { jsonText, type ExecutionInput } from './execution-input';
 import type { Checkpoint, ResumePoint } from '../../engine/runtime/engine';
 import type { ExecutionChanges, ExecutionRecord, StateMachineRevision, StepFunctionsStore, StoredResumePoint } from './store';
 
@@ -135,7 +135,7 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
   private checkpoints(arn: string): Pick<RunRequest<D>, 'checkpoint' | 'iterationSucceeded'> {
     return {
       checkpoint: (point) => this.store.updateExecution(arn, { resumePoint: storedPoint(point) }),
-      iterationSucceeded: (index, output) => this.store.updateExecution(arn, { completedIteration: { index, output: JSON.stringify(output) ?? 'null' } }),
+      iterationSucceeded: (index, output) => this.store.updateExecution(arn, { completedIteration: { index, output: jsonText(output) } }),
     };
   }
 
@@ -158,7 +158,7 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
   private finish(run: Running, outcome: ExecutionOutcome): FinishedExecution {
     const { request, startDate } = run;
     const stopDate = this.engineDeps.clock.now();
-    const output = outcome.status === 'SUCCEEDED' ? (JSON.stringify(outcome.output) ?? 'null') : undefined;
+    const output = outcome.status === 'SUCCEEDED' ? jsonText(outcome.output) : undefined;
     const finished = { outcome, output, startDate, stopDate };
     if (run.settled) return finished;
     run.settled = true;
@@ -204,9 +204,9 @@ function identityOf(request: StartRequest<unknown>, startTime: Date): ExecutionI
 const REOPENED: ExecutionChanges = { status: 'RUNNING', stopDate: undefined, output: undefined, error: undefined, cause: undefined };
 
 function storedPoint(point: Checkpoint): StoredResumePoint {
-  const stored = { stateName: point.stateName, input: JSON.stringify(point.input) ?? 'null', variables: JSON.stringify(point.variables) };
+  const stored = { stateName: point.stateName, input: jsonText(point.input), variables: JSON.stringify(point.variables) };
   if (!point.completed) return stored;
-  const completed = Object.entries(point.completed).map(([index, output]) => [index, JSON.stringify(output) ?? 'null']);
+  const completed = Object.entries(point.completed).map(([index, output]) => [index, jsonText(output)]);
   return { ...stored, completed: Object.fromEntries(completed) as Record<string, string> };
 }
 

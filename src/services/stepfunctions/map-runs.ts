@@ -7,7 +7,7 @@ import type { ChildRun, MapRunHost, MapRunInit, MapRunRecord as MapRunPort, Star
 import type { ExecutionOutcome } from '../../engine/runtime/types';
 import { parseStatesArn, stateMachineNameOf, type ArnFactory } from './arns';
 import type { ParsedStateMachine } from './engine-port';
-import type { ExecutionInput } from './execution-input';
+import { jsonText, type ExecutionInput } from './execution-input';
 import type { ExecutionRunner } from './execution-runner';
 import type { MapRunCounts, MapRunRecord, MapRunSettings, StepFunctionsStore } from './store';
 import { findRedrivable, redriveMapRun, zero } from './map-run-redrive';
@@ -173,7 +173,7 @@ function lazyInput(value: unknown): ExecutionInput {
   return {
     value,
     get text() {
-      return (text ??= JSON.stringify(value) ?? 'null');
+      return (text ??= jsonText(value));
     },
   };
 }

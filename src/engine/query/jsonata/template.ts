@@ -120,9 +120,9 @@ export class CompiledJsonataTemplate implements JsonataTemplate {
   constructor(template: unknown, readonly field: string, location?: string) {
     this.root = compileNode(template, field, location);
     this.isLiteral = isLiteralNode(this.root);
-    const names = collectExpressions(this.root, []).flatMap((e) => e.variableReferences);
-    this.variableReferences = [...new Set(names)].sort();
-    this.fast = collectExpressions(this.root, []).every((e) => e.hasFastLane);
+    const expressions = collectExpressions(this.root, []);
+    this.variableReferences = [...new Set(expressions.flatMap((e) => e.variableReferences))].sort();
+    this.fast = expressions.every((e) => e.hasFastLane);
   }
 
   /** The whole field when it is one `{% %}` string: typed checks quote it (e.g. the Items message). */
