@@ -58,6 +58,7 @@ describe('aws-sdk:dynamodb (dynalite)', () => {
     await run('putItem', { TableName: 'items', Item: { id: { S: 'c' } } });
     const conditional = await failureOf(run('putItem', { TableName: 'items', Item: { id: { S: 'c' } }, ConditionExpression: 'attribute_not_exists(id)' }));
     expect(conditional.error).toBe('DynamoDb.ConditionalCheckFailedException');
+    expect(conditional.cause).toMatch(/^The conditional request failed \(Service: DynamoDb, Status Code: 400, Request ID: [A-Z0-9]{52}\)$/);
     // Unmodeled codes (ValidationException) take the service's base exception name.
     const invalid = await failureOf(run('putItem', { TableName: 'items', Item: {} }));
     expect(invalid.error).toBe('DynamoDb.DynamoDbException');

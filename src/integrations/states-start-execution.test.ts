@@ -86,6 +86,14 @@ describe('states:startExecution', () => {
     expect(fake.requests.map((r) => JSON.parse(r.body).input)).toEqual(['{"Hello":"World"}', '{"raw":true}']);
   });
 
+  it('keeps AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID as an ordinary input key [UNCONFIRMED that AWS does not strip it]', async () => {
+    const fake = sfnEndpoint(SUCCEEDED);
+    const runner = runnerFor(fake);
+    const Input = { AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID: 'arn:aws:states:us-east-1:000000000000:execution:parent:e1', row: 1 };
+    await runner.invoke(invocation(runner, 'arn:aws:states:::states:startExecution', { StateMachineArn: CHILD_SM, Input }));
+    expect(JSON.parse(JSON.parse(fake.requests[0].body).input)).toEqual(Input);
+  });
+
   it('.sync submits, polls until the child closes and returns Input/Output as JSON text', async () => {
     const fake = sfnEndpoint(SUCCEEDED);
     const runner = runnerFor(fake);

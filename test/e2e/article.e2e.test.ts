@@ -6,10 +6,12 @@
 import { DescribeExecutionCommand, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
 import { generateOrdersCsv } from '../../src/pipeline/orders-csv';
 import { coreCounts, counts, deployCase, runCase, uploadCsv, verifyCase, type CaseDeployment } from './support/pipeline-case';
+import { firstTableDifference, scanTable, type Item } from './support/table-diff';
 import { startTarget, targetName, type E2eTarget } from './support/target';
 
 const ARTICLE_PARENT = 'examples/article-parent.asl.json';
 const ARTICLE_CHILD = 'examples/article-child.asl.json';
+const ARTICLE_CHILD_BATCH_INPUT = 'examples/article-child-batch-input.asl.json';
 const ARTICLE_PARENT_DATA_M = 'examples/article-parent-data-m.asl.json';
 const OUR_CHILD = 'write-to-ddb.asl.json';
 const ROWS = 200;
@@ -33,6 +35,11 @@ describe(`the article's design as written (${targetName()} target)`, () => {
     const key = await uploadCsv(target, deployment, csv.text);
     const run = await runCase(target, deployment);
     return { deployment, key, run };
+  }
+
+  /** What the article's ItemSelector makes of a CSV row (its totalPrice is a string attribute). */
+  function articleItem(row: (typeof csv.rows)[number]): Item {
+    return { pk: { S: `${row.orderNumber}-${row.orderDate}` }, sk: { S: 'ORDER_HEADER' }, orderStatus: { S: row.orderStatus }, totalPrice: { S: row.totalPrice } };
   }
 
   /** Runs the writer synchronously on one batch exactly as the Map Run built it. */
@@ -62,6 +69,23 @@ describe(`the article's design as written (${targetName()} target)`, () => {
     await expect(target.clients.sfn.send(new DescribeExecutionCommand({ executionArn: started[0].childWfOutput.ExecutionArn }))).rejects.toMatchObject({
       name: 'InvalidArn',
     });
+  });
+
+  it("the seed's parent with its child reading BatchInput: 10,000 rows, run SUCCEEDED, every row present once the fire-and-forget writers end", async () => {
+    const rows = 10_000;
+    const big = generateOrdersCsv({ rows, seed: 10_000 });
+    const deployment = await deployCase(target, { files: { parent: ARTICLE_PARENT, child: ARTICLE_CHILD_BATCH_INPUT }, resultsPrefix: (c) => c.prefix });
+    const key = await uploadCsv(target, deployment, big.text);
+    const run = await runCase(target, deployment);
+    expect({ status: run.summary.status, error: run.summary.error }).toEqual({ status: 'SUCCEEDED', error: undefined });
+    expect(coreCounts(run.mapRun?.itemCounts)).toEqual(counts({ succeeded: rows, total: rows }));
+    expect(coreCounts(run.mapRun?.executionCounts)).toEqual(counts({ succeeded: rows / 10, total: rows / 10 }));
+    // The Map Run's children only started the writers; the parent cannot wait for them, the sandbox can.
+    await target.sandbox.stepFunctions!.whenIdle(deployment.pipeline.childArn);
+    const table = await scanTable(target.clients.dynamodb, deployment.pipeline.table);
+    expect(firstTableDifference(table, big.rows.map(articleItem))).toBeUndefined();
+    const verify = await verifyCase(target, deployment, { ...run, table }, key);
+    expect({ ok: verify.ok, present: verify.present, tableItems: verify.tableItems, lost: verify.lost.length }).toEqual({ ok: true, present: rows, tableItems: rows, lost: 0 });
   });
 
   it("article child on the batch it receives: FAILED with States.QueryEvaluationError, '$states.input.ddbTable' returned nothing", async () => {

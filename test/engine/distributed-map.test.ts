@@ -72,9 +72,9 @@ describe('Distributed Map', () => {
     expect(request.childDefinition.type).toBe('EXPRESS');
     expect(Object.keys(request.childDefinition.program.States)).toEqual(['Row']);
     expect(request.execution.executionArn).toContain(':execution:TestMachine:');
-    const scope = request.itemScope(3, { id: '7' });
+    const scope = request.itemScope({ Index: 3, Value: { id: '7' }, Source: 'S3://b/k' });
     expect(await evaluatePayload(request.state.ItemSelector!, request.input, scope)).toEqual({ row: { id: '7' }, table: 'orders' });
-    expect((scope.context as { Map: unknown }).Map).toEqual({ Item: { Index: 3, Value: { id: '7' } } });
+    expect((scope.context as { Map: unknown }).Map).toEqual({ Item: { Index: 3, Value: { id: '7' }, Source: 'S3://b/k' } });
   });
 
   it('passes ItemsPath items and reports their count when there is no ItemReader', async () => {

@@ -253,7 +253,13 @@ describe('executions API', () => {
       billingDetails: { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: 100 },
     });
     const failed = await h.client.send(new StartSyncExecutionCommand({ stateMachineArn: await create('syncfail', failDefinition(), 'EXPRESS') }));
-    expect(failed).toMatchObject({ status: 'FAILED', error: 'SomeFailure', cause: 'This state machines raises a failure', outputDetails: { included: true } });
+    expect(failed).toMatchObject({
+      status: 'FAILED',
+      error: 'SomeFailure',
+      cause: 'This state machines raises a failure',
+      outputDetails: { included: true },
+      billingDetails: { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: 100 },
+    });
     expect(failed.output).toBeUndefined();
     expect(failed.$metadata.httpStatusCode).toBe(200);
     await expectAwsError(

@@ -32,6 +32,24 @@ describe('awsJson1_0 protocol', () => {
     expect(Math.abs((body.creationDate as number) - Date.now() / 1000)).toBeLessThan(60);
   });
 
+  // Raw wire bodies: the SDK would turn timestamps into Dates and hide their form.
+  const call = async (target: string, input: unknown): Promise<any> => (await post(`AWSStepFunctions.${target}`, JSON.stringify(input))).json();
+
+  it('sends history and describe timestamps as epoch seconds (fractional) and every input/output as JSON text', async () => {
+    const created = await call('CreateStateMachine', { name: 'hist', definition: passDefinition(), roleArn: ROLE_ARN });
+    const started = await call('StartExecution', { stateMachineArn: created.stateMachineArn, input: '{"a":1}' });
+    await h.runs.done(started.executionArn);
+    const described = await call('DescribeExecution', { executionArn: started.executionArn });
+    expect(typeof started.startDate).toBe('number');
+    expect(described).toMatchObject({ input: '{"a":1}', output: '{"Arg1":"argument1"}', startDate: started.startDate, stopDate: expect.any(Number) });
+    const { events } = await call('GetExecutionHistory', { executionArn: started.executionArn });
+    for (const event of events) expect(typeof event.timestamp).toBe('number');
+    // Millisecond precision, as AWS sends it: a float in seconds, never an ISO string or integer milliseconds.
+    expect(events.every((e: { timestamp: number }) => Math.round(e.timestamp * 1000) / 1000 === e.timestamp && e.timestamp < 1e11)).toBe(true);
+    expect(events[0].executionStartedEventDetails.input).toBe('{"a":1}');
+    expect(events.at(-1).executionSucceededEventDetails.output).toBe('{"Arg1":"argument1"}');
+  });
+
   it('rejects unknown operations and missing targets', async () => {
     await expectError(await post('AWSStepFunctions.CreateActivity', '{}'), 400, 'UnknownOperationException');
     await expectError(await post('AWSStepFunctions.toString', '{}'), 400, 'UnknownOperationException');

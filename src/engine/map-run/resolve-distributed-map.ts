@@ -1,9 +1,10 @@
 // Evaluates a DISTRIBUTED Map state's fields against its input into the plain values the Map Run runtime
 // needs (spec §4.5–4.9). Runs before MapRunStarted, so every error here is the Map state's own States.Runtime
 // failure with AWS's state prefix, like MaxConcurrencyPath for an INLINE Map.
-import type { DynamicValue, MapState, Payload } from '../definition/types';
+import type { DynamicValue, MapState, Payload, ReaderConfig } from '../definition/types';
 import { StatesError, stateErrorPrefix, toStatesError } from '../errors/states-error';
 import type { JsonataValueKind } from '../query/jsonata';
+import { STATE_DATA } from '../runtime/context-object';
 import { evaluatePayload, resolveDynamic } from '../runtime/payload';
 import {
   integerFromPath,
@@ -37,15 +38,14 @@ async function resolveFields(request: DistributedMapRequest): Promise<ResolvedDi
   const { state } = request;
   const number = (field: DynamicValue<number> | undefined, kind: JsonataValueKind, fromPath: FromPath) =>
     field ? numberField(request, field, kind, fromPath) : Promise.resolve(undefined);
+  const spec = state.ItemReader ? await readerSpec(request) : undefined;
   return {
     label: state.Label,
     executionType: state.ItemProcessor.ExecutionType ?? 'STANDARD',
     maxConcurrency: (await number(state.MaxConcurrency, 'integer', (v, p) => nonNegative(integerFromPath('MaxConcurrencyPath', v, p)))) ?? 0,
     tolerance: await tolerance(request),
-    source: state.ItemReader
-      ? { kind: 'reader', spec: await readerSpec(request) }
-      : { kind: 'array', items: request.items ?? [] },
-    selectItem: state.ItemSelector ? selector(request, state.ItemSelector) : undefined,
+    source: spec ? { kind: 'reader', spec } : { kind: 'array', items: request.items ?? [] },
+    selectItem: state.ItemSelector ? selector(request, state.ItemSelector, itemSource(spec)) : undefined,
     batcher: state.ItemBatcher ? await batcher(request) : undefined,
     writer: await writer(request),
     childDefinition: request.childDefinition,
@@ -93,11 +93,27 @@ async function readerSpec(request: DistributedMapRequest): Promise<ItemReaderSpe
     csvHeaders: config.CSVHeaders,
     csvDelimiter: config.CSVDelimiter,
     maxItems,
+    unsupported: unsupportedFields(config),
   };
 }
 
-function selector(request: DistributedMapRequest, itemSelector: Payload): (value: unknown, index: number) => Promise<unknown> {
-  return (value, index) => evaluatePayload(itemSelector, request.input, request.itemScope(index, value));
+/** Accepted at create time as on AWS, but reading them as if absent would give other items than AWS does. */
+function unsupportedFields(config: ReaderConfig): string[] {
+  return [
+    config.ItemsPointer !== undefined && `ItemsPointer '${config.ItemsPointer}'`,
+    config.Transformation === 'LOAD_AND_FLATTEN' && 'Transformation LOAD_AND_FLATTEN',
+    config.ManifestType !== undefined && `ManifestType ${config.ManifestType}`,
+  ].filter((field): field is string => field !== false);
+}
+
+/** `Map.Item.Source` [AWS-SUM, UNCONFIRMED by recordings]: the bucket alone for a listing, else the object read. */
+function itemSource(spec: ItemReaderSpec | undefined): string {
+  if (!spec) return STATE_DATA;
+  return spec.resource === 'listObjectsV2' ? `S3://${spec.bucket}` : `S3://${spec.bucket}/${spec.key}`;
+}
+
+function selector(request: DistributedMapRequest, itemSelector: Payload, Source: string): (value: unknown, index: number) => Promise<unknown> {
+  return (Value, Index) => evaluatePayload(itemSelector, request.input, request.itemScope({ Index, Value, Source }));
 }
 
 async function batcher(request: DistributedMapRequest): Promise<ItemBatcherConfig> {

@@ -26,9 +26,22 @@ export interface StateContext {
   readonly RetryCount?: number;
 }
 
+/**
+ * `Map.Item` while a Map evaluates ItemSelector. `Source` is documented by AWS but absent from the recordings
+ * [UNCONFIRMED]: `STATE_DATA` for items from the state input, `S3://bucket/key` (or `S3://bucket` for
+ * listObjectsV2) for an ItemReader.
+ */
+export interface MapItemContext {
+  readonly Index: number;
+  readonly Value: unknown;
+  readonly Source: string;
+}
+
+/** Items taken from the state input rather than an ItemReader. */
+export const STATE_DATA = 'STATE_DATA';
+
 export interface ContextExtras {
-  /** `Map.Item` while a Map evaluates ItemSelector. */
-  readonly mapItem?: { readonly Index: number; readonly Value: unknown };
+  readonly mapItem?: MapItemContext;
   /** `Task.Token`, only for `.waitForTaskToken` tasks [AWS-SUM]. */
   readonly taskToken?: string;
 }

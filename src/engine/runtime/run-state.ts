@@ -47,12 +47,15 @@ function aborted(node: StateNode, scope: Scope, thrown: unknown): AbortedError {
   return thrown instanceof AbortedError ? thrown : new AbortedError(reason);
 }
 
-/** JSONata failures get an EvaluationFailed event pointing where the state's Entered event points (recorded). */
+/**
+ * JSONata failures get an EvaluationFailed event. At top level it points at event 0 (spec §1.7, §13, §10.19);
+ * nested, where no recording exists [UNCONFIRMED], it points where the state's Entered event points.
+ */
 function reportEvaluation(node: StateNode, scope: Scope, error: StatesError, enteredPrev: number): void {
   if (error.error !== StatesErrorName.QueryEvaluationError || error.location === undefined) return;
   if (reportedEvaluations.has(error)) return;
   reportedEvaluations.add(error);
-  scope.chain.emit('EvaluationFailed', evaluationFailed(node.name, error.error, error.cause, error.location), enteredPrev);
+  scope.chain.emit('EvaluationFailed', evaluationFailed(node.name, error.error, error.cause, error.location), scope.nested ? enteredPrev : 0);
 }
 
 function findCatcher(node: StateNode, error: StatesError): Catcher | undefined {

@@ -1,7 +1,7 @@
 // One attempt at running one state: its inputs at each data-flow stage and the evaluation scopes the
 // query languages need. Handlers receive it; they never touch the variable store or lifecycle events.
 import type { EvalScope } from '../query/types';
-import { contextObject, type StateContext } from './context-object';
+import { contextObject, type MapItemContext, type StateContext } from './context-object';
 import type { Scope } from './scope';
 
 export interface StatesBindings {
@@ -44,7 +44,7 @@ export class StateRun {
   }
 
   /** The scope expressions of this state evaluate in; `mapItem` adds `Map.Item` to the context object. */
-  evalScope(states: StatesBindings = {}, mapItem?: { Index: number; Value: unknown }): EvalScope {
+  evalScope(states: StatesBindings = {}, mapItem?: MapItemContext): EvalScope {
     const { exec, variables } = this.scope;
     return {
       stateName: this.stateName,

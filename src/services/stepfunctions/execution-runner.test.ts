@@ -76,4 +76,20 @@ describe('ExecutionRunner', () => {
     await runner.close();
     expect(arns.map((arn) => store.getExecution(arn)?.status)).toEqual(['ABORTED', 'ABORTED']);
   });
+
+  it('whenIdle resolves once the last running execution of the state machine ends, EXPRESS ones kept nowhere included', async () => {
+    const finishers: ((o: ExecutionOutcome) => void)[] = [];
+    const runner = new ExecutionRunner(new InMemoryStore(), scriptedEngine(() => new Promise((resolve) => finishers.push(resolve))), deps, () => {});
+    const sm = 'arn:aws:states:us-east-1:000000000000:stateMachine:sm';
+    await expect(runner.whenIdle(sm)).resolves.toBeUndefined();
+    for (const n of ['a', 'b']) runner.start(request(`arn:aws:states:us-east-1:000000000000:express:sm:${n}:u`, { retention: 'none', type: 'EXPRESS' }));
+    let idle = false;
+    const waiting = runner.whenIdle(sm).then(() => (idle = true));
+    finishers[0]({ status: 'SUCCEEDED', output: {} });
+    await new Promise(setImmediate);
+    expect({ idle, running: runner.runningCount(sm) }).toEqual({ idle: false, running: 1 });
+    finishers[1]({ status: 'FAILED', error: 'E' });
+    await waiting;
+    expect({ idle, running: runner.runningCount(sm) }).toEqual({ idle: true, running: 0 });
+  });
 });

@@ -65,6 +65,7 @@ export const STOP_GRACE_MS = 10_000;
 export class ExecutionRunner<D extends ParsedStateMachine> {
   private readonly running = new Map<string, Running>();
   private readonly runningByStateMachine = new Map<string, number>();
+  private readonly idleWaiters = new Map<string, (() => void)[]>();
 
   constructor(
     private readonly store: StepFunctionsStore,
@@ -111,6 +112,15 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
 
   runningCount(stateMachineArn: string): number {
     return this.runningByStateMachine.get(stateMachineArn) ?? 0;
+  }
+
+  /**
+   * Resolves once no execution of the state machine is running, including the fire-and-forget EXPRESS runs
+   * that nothing can describe (spec §6): how a test knows the article's async writers have all ended.
+   */
+  whenIdle(stateMachineArn: string): Promise<void> {
+    if (this.runningCount(stateMachineArn) === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.set(stateMachineArn, [...(this.idleWaiters.get(stateMachineArn) ?? []), resolve]));
   }
 
   /** Aborts a running execution and waits until it has ended. */
@@ -180,8 +190,14 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
 
   private count(stateMachineArn: string, delta: number): void {
     const n = (this.runningByStateMachine.get(stateMachineArn) ?? 0) + delta;
-    if (n === 0) this.runningByStateMachine.delete(stateMachineArn);
-    else this.runningByStateMachine.set(stateMachineArn, n);
+    if (n !== 0) {
+      this.runningByStateMachine.set(stateMachineArn, n);
+      return;
+    }
+    this.runningByStateMachine.delete(stateMachineArn);
+    const waiters = this.idleWaiters.get(stateMachineArn) ?? [];
+    this.idleWaiters.delete(stateMachineArn);
+    for (const resolve of waiters) resolve();
   }
 }
 

@@ -45,6 +45,8 @@ export interface StepFunctionsService extends ServiceHandler {
   /** The engine's MapRunHost port: the Distributed Map runtime creates Map Runs and their children here (spec §4.5). */
   readonly mapRuns: MapRunHost;
   readonly engineDeps: EngineDeps;
+  /** Resolves once no execution of this state machine is running (EXPRESS ones included). */
+  whenIdle(stateMachineArn: string): Promise<void>;
   /** Stops every running execution. */
   close(): Promise<void>;
 }
@@ -91,6 +93,7 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     mapRuns,
     engineDeps,
     handle: (request: EdgeRequest): Promise<EdgeResponse> => handleAwsJson(ctx, request),
+    whenIdle: (stateMachineArn) => runner.whenIdle(stateMachineArn),
     close: async () => {
       await runner.close();
       await store.close?.();

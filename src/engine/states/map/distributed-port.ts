@@ -4,6 +4,7 @@
 // MapStateSucceeded/Failed after; the port records the Map Run events through `events` (spec §4.5).
 import type { MapState, StateMachineDefinition } from '../../definition/types';
 import type { EvalScope } from '../../query/types';
+import type { MapItemContext } from '../../runtime/context-object';
 import type { ExecutionIdentity } from '../../runtime/types';
 
 /** Parent-history events of a Map Run, each chained after the previous one. */
@@ -25,8 +26,8 @@ export interface DistributedMapRequest {
   readonly items?: readonly unknown[];
   /** The Map state's evaluation scope: `$states`, context object and the parent's variables. */
   readonly scope: EvalScope;
-  /** The scope for one item's ItemSelector: adds `Map.Item.Index/Value` to the context object. */
-  itemScope(index: number, value: unknown): EvalScope;
+  /** The scope for one item's ItemSelector: adds `Map.Item.Index/Value/Source` to the context object. */
+  itemScope(item: MapItemContext): EvalScope;
   readonly execution: ExecutionIdentity;
   /** Aborted on StopExecution, the execution timeout, or a failing sibling of the Map state. */
   readonly signal: AbortSignal;

@@ -1,9 +1,10 @@
 // Where a Map's items come from and what each iteration receives (spec §4.2, §4.3, §1.7, §1.8):
 // JSONPath ItemsPath over the effective input (default `$`), JSONata Items (default: the state input), then
-// ItemSelector per item with `Map.Item.Index/Value` in the context object.
+// ItemSelector per item with `Map.Item.Index/Value/Source` in the context object.
 import type { MapState } from '../../definition/types';
 import { StatesError, StatesErrorName, stateErrorPrefix } from '../../errors/states-error';
 import { evaluateTyped } from '../../query/jsonata';
+import { STATE_DATA } from '../../runtime/context-object';
 import { evaluatePayload, quoteValue, resolveDynamic } from '../../runtime/payload';
 import type { StateRun } from '../../runtime/state-run';
 
@@ -28,7 +29,7 @@ export async function iterationInputs(node: MapState, run: StateRun, items: read
   if (!node.ItemSelector) return [...items];
   const inputs: unknown[] = [];
   for (let index = 0; index < items.length; index++) {
-    const scope = run.evalScope({}, { Index: index, Value: items[index] });
+    const scope = run.evalScope({}, { Index: index, Value: items[index], Source: STATE_DATA });
     inputs.push(await evaluatePayload(node.ItemSelector, run.effective, scope));
   }
   return inputs;

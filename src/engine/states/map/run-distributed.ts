@@ -31,7 +31,7 @@ export async function runDistributedMap(node: MapState, run: StateRun): Promise<
     input: run.effective,
     items,
     scope: run.evalScope(),
-    itemScope: (index, value) => run.evalScope({}, { Index: index, Value: value }),
+    itemScope: (item) => run.evalScope({}, item),
     execution: run.scope.exec.identity,
     signal: run.signal,
     childDefinition: node.childDefinition,

@@ -45,6 +45,11 @@ describe('CSV ItemReader', () => {
     ]);
   });
 
+  it('reads the first row as headers when CSVHeaderLocation is absent, as CDK emits it [UNCONFIRMED]', async () => {
+    const { items } = await readCsv('id,qty\na,1\n', { csvHeaderLocation: undefined });
+    expect(items).toEqual([{ id: 'a', qty: '1' }]);
+  });
+
   it('keeps every value a string and header text verbatim (recorded cases)', async () => {
     const { items } = await readCsv("0,True,{}\n1,true,'HelloWorld'\nNull,None,\n   \n,,,\n");
     expect(items).toEqual([

@@ -104,6 +104,8 @@ function checkSpec(spec: ItemReaderSpec): number {
   if (spec.resource !== 'getObject' && spec.resource !== 'listObjectsV2') {
     throw itemReaderFailed(`Unsupported ItemReader resource '${String(spec.resource)}'.`);
   }
+  const [unsupported] = spec.unsupported ?? [];
+  if (unsupported) throw itemReaderFailed(`ReaderConfig ${unsupported} is not supported by the sandbox; it reads CSV, JSON, JSONL and listObjectsV2 as they are.`);
   const { maxItems } = spec;
   if (typeof maxItems !== 'number' || Number.isNaN(maxItems)) throw itemReaderFailed('field MaxItems must be a number');
   if (maxItems < 0) throw itemReaderFailed(MAX_ITEMS_NEGATIVE);

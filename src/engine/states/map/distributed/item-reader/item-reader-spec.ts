@@ -18,6 +18,8 @@ export interface ItemReaderSpec {
   readonly csvDelimiter?: CsvDelimiter;
   /** First N items; 0 = all. */
   readonly maxItems: number;
+  /** ReaderConfig fields AWS accepts but the sandbox does not implement, as set: they fail the read, never ignored. */
+  readonly unsupported?: readonly string[];
 }
 
 /** Counters for reporting; anything a reader skips is counted here, never dropped silently. */

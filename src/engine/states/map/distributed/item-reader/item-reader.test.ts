@@ -47,6 +47,11 @@ describe('openItemReader', () => {
     [{ bucket: '' }, 'The ItemReader needs a Bucket.'],
     [{ key: '' }, "The ItemReader needs a Key to read from bucket 'b'."],
     [{ inputType: 'PARQUET' }, "Unsupported ReaderConfig.InputType 'PARQUET'; the sandbox reads CSV, JSON and JSONL."],
+    [{ inputType: 'MANIFEST' }, "Unsupported ReaderConfig.InputType 'MANIFEST'; the sandbox reads CSV, JSON and JSONL."],
+    [
+      { unsupported: ["ItemsPointer '/rows'", 'Transformation LOAD_AND_FLATTEN'] },
+      "ReaderConfig ItemsPointer '/rows' is not supported by the sandbox; it reads CSV, JSON, JSONL and listObjectsV2 as they are.",
+    ],
     [{ resource: 'getObjectAttributes' }, "Unsupported ItemReader resource 'getObjectAttributes'."],
   ])('rejects %j with ItemReaderFailed', async (override, cause) => {
     const error = (await failure({ ...csv, ...(override as Partial<ItemReaderSpec>) })) as StatesError;
