@@ -3,25 +3,22 @@
 // output equals a clean run's. Also: a `#TestCase` start keeps its mocks on redrive, in Distributed Map children.
 import { CreateStateMachineCommand, RedriveExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { AwsClients } from '../../src/config/clients';
-import { configFromEnv } from '../../src/config/config';
-import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
 import { enteredStates, inlineMapMachine, parallelMachine, runsOf, startedIterations } from './redrive-branches-support';
 import { historyOf, createTable, ROLE_ARN, waitForExecution } from './redrive-support';
+import { useEmbeddedSandbox } from './support/embedded-sandbox';
 
 const MAP_ITEMS = [false, true, false, true, false];
 
 describe('RedriveExecution of a top-level Parallel / Inline Map', () => {
-  let sandbox: Sandbox;
+  const target = useEmbeddedSandbox();
   let clients: AwsClients;
   let sequence = 0;
   const counts = 'redrive-branches-counts';
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ config: configFromEnv({ SFN_TIME_SCALE: '0' }), port: 0 });
-    clients = sandbox.clients();
+    ({ clients } = target);
     await createTable(clients.dynamodb, counts);
   });
-  afterAll(() => sandbox.close());
 
   async function start(definition: string, input: object): Promise<string> {
     const name = `branches-${++sequence}`;

@@ -12,9 +12,8 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import type { AwsClients } from '../../src/config/clients';
-import { configFromEnv } from '../../src/config/config';
-import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
 import { createTable, ROLE_ARN, waitForExecution } from './redrive-support';
+import { useEmbeddedSandbox } from './support/embedded-sandbox';
 
 const ROWS = 20;
 const LATE_ROWS = [5, 12];
@@ -64,15 +63,13 @@ function definition(resultWriter: boolean): string {
 }
 
 describe('RedriveExecution of a failed Distributed Map', () => {
-  let sandbox: Sandbox;
+  const target = useEmbeddedSandbox();
   let clients: AwsClients;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ config: configFromEnv({ SFN_TIME_SCALE: '0' }), port: 0 });
-    clients = sandbox.clients();
+    ({ clients } = target);
     await clients.s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
   });
-  afterAll(() => sandbox.close());
 
   async function failedMapRun(name: string, resultWriter: boolean) {
     const ready = `ready-${name}`;

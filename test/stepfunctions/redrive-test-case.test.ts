@@ -2,20 +2,17 @@
 // redrive runs under the same test case, in the top-level states and in the Distributed Map children it re-runs.
 // Without it the unmocked Lambda functions do not exist and the redrive would fail again.
 import type { AwsClients } from '../../src/config/clients';
-import { configFromEnv } from '../../src/config/config';
-import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
 import { createTable } from './redrive-support';
 import { expectPricedRedrive, failedPricedRun, pricedMocks } from './redrive-test-case-support';
+import { useEmbeddedSandbox } from './support/embedded-sandbox';
 
 describe('RedriveExecution under a #TestCase', () => {
-  let sandbox: Sandbox;
+  const target = useEmbeddedSandbox({ mockConfig: pricedMocks });
   let clients: AwsClients;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox({ config: configFromEnv({ SFN_TIME_SCALE: '0' }), port: 0, mockConfig: pricedMocks });
-    clients = sandbox.clients();
+  beforeAll(() => {
+    ({ clients } = target);
   });
-  afterAll(() => sandbox.close());
 
   it('mocks the re-run Distributed Map children and the states after the Map again', async () => {
     const table = 'redrive-test-case-late';

@@ -11,10 +11,9 @@ import {
   type HistoryEvent,
 } from '@aws-sdk/client-sfn';
 import type { AwsClients } from '../../src/config/clients';
-import { configFromEnv } from '../../src/config/config';
-import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
 import { expectAwsError } from './support/expect-error';
 import { createTable, ROLE_ARN, waitForExecution } from './redrive-support';
+import { useEmbeddedSandbox } from './support/embedded-sandbox';
 
 const putThenReport = JSON.stringify({
   QueryLanguage: 'JSONata',
@@ -33,15 +32,13 @@ const putThenReport = JSON.stringify({
 });
 
 describe('RedriveExecution', () => {
-  let sandbox: Sandbox;
+  const target = useEmbeddedSandbox();
   let clients: AwsClients;
   let sequence = 0;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox({ config: configFromEnv({ SFN_TIME_SCALE: '0' }), port: 0 });
-    clients = sandbox.clients();
+  beforeAll(() => {
+    ({ clients } = target);
   });
-  afterAll(() => sandbox.close());
 
   async function failedRun(definition = putThenReport): Promise<{ executionArn: string; table: string; stateMachineArn: string }> {
     const name = `redrive-${++sequence}`;

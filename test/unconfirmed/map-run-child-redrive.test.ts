@@ -10,10 +10,9 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import type { AwsClients } from '../../src/config/clients';
-import { configFromEnv } from '../../src/config/config';
-import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
 import { expectAwsError } from '../stepfunctions/support/expect-error';
 import { ROLE_ARN, waitForExecution } from '../stepfunctions/redrive-support';
+import { useEmbeddedSandbox } from '../stepfunctions/support/embedded-sandbox';
 
 const definition = JSON.stringify({
   StartAt: 'Fan',
@@ -32,14 +31,12 @@ const definition = JSON.stringify({
 });
 
 describe('a failed Map Run child execution [UNCONFIRMED]', () => {
-  let sandbox: Sandbox;
+  const target = useEmbeddedSandbox();
   let clients: AwsClients;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox({ config: configFromEnv({ SFN_TIME_SCALE: '0' }), port: 0 });
-    clients = sandbox.clients();
+  beforeAll(() => {
+    ({ clients } = target);
   });
-  afterAll(() => sandbox.close());
 
   it('is REDRIVABLE_BY_MAP_RUN and refuses a RedriveExecution of its own', async () => {
     const { stateMachineArn } = await clients.sfn.send(new CreateStateMachineCommand({ name: 'child-redrive', definition, roleArn: ROLE_ARN }));

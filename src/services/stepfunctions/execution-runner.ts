@@ -120,7 +120,9 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
    */
   whenIdle(stateMachineArn: string): Promise<void> {
     if (this.runningCount(stateMachineArn) === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.set(stateMachineArn, [...(this.idleWaiters.get(stateMachineArn) ?? []), resolve]));
+    const waiters = this.idleWaiters.get(stateMachineArn) ?? [];
+    this.idleWaiters.set(stateMachineArn, waiters);
+    return new Promise((resolve) => waiters.push(resolve));
   }
 
   /** Aborts a running execution and waits until it has ended. */
