@@ -1,6 +1,12 @@
-/** Jest runs TypeScript through ts-jest in transpile-only mode; `npm test` type-checks first with tsc. */
-// Test output stays readable: the SDK's notice that its 2027 releases need Node 22 would repeat once per worker.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+/**
+ * `npm test`: every suite that needs nothing but Node.js (22 or 24) and npm. ts-jest runs TypeScript in
+ * transpile-only mode; `npm test` type-checks first with tsc.
+ * Suites that need a system tool have their own configurations and scripts (README "Tests"):
+ *   *.cli.test.ts        the real AWS CLI        npm run test:cli        (jest.cli.config.js)
+ *   *.browser.test.ts    Chromium                npm run test:browser    (jest.browser.config.js)
+ *   *.containers.test.ts Docker                  npm run test:containers (jest.containers.config.js)
+ */
+const { toolSuites } = require('./test/support/suite-kinds');
 
 module.exports = {
   // One line per case.
@@ -8,7 +14,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '\\.containers\\.test\\.ts$'],
+  testPathIgnorePatterns: ['/node_modules/', ...toolSuites],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }] },
-  testTimeout: 60000,
+  // Generous on purpose: CI machines are small and may be loaded (4x slower than an idle one).
+  testTimeout: 240000,
 };

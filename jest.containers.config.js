@@ -8,9 +8,6 @@
 // The e2e suites choose their target from E2E_TARGET; set here so that the workers inherit it.
 process.env.E2E_TARGET = 'containers';
 
-// Test output stays readable: the SDK's notice that its 2027 releases need Node 22 would repeat once per worker.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
 module.exports = {
   // One line per case.
   verbose: true,

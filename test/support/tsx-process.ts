@@ -26,7 +26,7 @@ export interface TsxOptions {
 export function runTsx(entry: string, args: readonly string[], options: TsxOptions = {}): TsxRun {
   const child = spawn(process.execPath, [...TSX_FLAGS, join(ROOT, entry), ...args], {
     cwd: options.cwd ?? tmpdir(),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...options.env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
