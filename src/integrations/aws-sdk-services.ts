@@ -1,6 +1,6 @@
 // The services reachable through `arn:aws:states:::aws-sdk:<service>:<apiAction>`: any action of the
 // service's SDK v3 client, found by name (`batchWriteItem` → BatchWriteItemCommand). The few members
-// whose JSON form differs from the SDK's are adapted here (spec §5.3).
+// whose JSON form differs from the SDK's are adapted here (docs/aws-behaviour.md#aws-sdk-integrations).
 import * as dynamodbSdk from '@aws-sdk/client-dynamodb';
 import * as s3Sdk from '@aws-sdk/client-s3';
 import * as sfnSdk from '@aws-sdk/client-sfn';
@@ -49,7 +49,7 @@ const s3: AwsSdkService = {
   commandFor: commandLookup(s3Sdk, s3Sdk.$Command),
   prepareInput(action, args) {
     const input: Record<string, unknown> = { ...args };
-    // putObject accepts any JSON Body; non-strings are stored as their JSON text (recorded, spec §5.3).
+    // putObject accepts any JSON Body; non-strings are stored as their JSON text (recorded, docs/aws-behaviour.md#aws-sdk-integrations).
     if ('Body' in input && typeof input.Body !== 'string') input.Body = JSON.stringify(input.Body);
     for (const member of S3_TIMESTAMP_MEMBERS) {
       if (typeof input[member] === 'string' || typeof input[member] === 'number') input[member] = timestamp(action, member, input[member]);
@@ -93,7 +93,7 @@ function timestamp(action: string, member: string, value: unknown): Date {
   return date;
 }
 
-/** getObject's Body is the object's content as a UTF-8 string (spec §5.3). */
+/** getObject's Body is the object's content as a UTF-8 string (docs/aws-behaviour.md#aws-sdk-integrations). */
 async function bodyText(body: unknown): Promise<string> {
   const stream = body as { transformToString?: (encoding?: string) => Promise<string> };
   if (typeof stream.transformToString === 'function') return stream.transformToString('utf-8');

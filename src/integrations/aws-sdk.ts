@@ -1,6 +1,6 @@
 // AWS SDK service integrations: `arn:aws:states:::aws-sdk:<service>:<apiAction>`. Request and response
 // members are the API's PascalCase shapes; the result carries no SdkHttpMetadata; errors are named
-// `<ServiceId>.<Exception>` with SDK-v2 cause text (spec §5.3).
+// `<ServiceId>.<Exception>` with SDK-v2 cause text (docs/aws-behaviour.md#aws-sdk-integrations).
 // https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html
 import type { Integration, IntegrationContext } from './integration';
 import { AWS_SDK_SERVICES } from './aws-sdk-services';

@@ -1,6 +1,6 @@
 // Optimized DynamoDB integration: `arn:aws:states:::dynamodb:{getItem,putItem,updateItem,deleteItem}`,
 // request-response only. Arguments are the API members with DynamoDB-JSON values; the result is the
-// API response plus SdkHttpMetadata/SdkResponseMetadata (spec §5.2).
+// API response plus SdkHttpMetadata/SdkResponseMetadata (docs/aws-behaviour.md#optimized-dynamodb-integration).
 // https://docs.aws.amazon.com/step-functions/latest/dg/connect-ddb.html
 import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';

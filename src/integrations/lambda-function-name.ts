@@ -29,7 +29,7 @@ export function parseFunctionName(value: unknown, qualifier: unknown, defaults: 
   return { name, qualifier: q, region, accountId, invokedArn: q ? `${arn}:${q}` : arn };
 }
 
-/** Lambda's 404 for an unknown function, as Step Functions reports it (spec §5.4). */
+/** Lambda's 404 for an unknown function, as Step Functions reports it (docs/aws-behaviour.md#lambda-invoke). */
 export function functionNotFound(ref: FunctionRef, requestId: string): StatesError {
   const arn = `arn:aws:lambda:${ref.region}:${ref.accountId}:function:${ref.name}:${ref.qualifier ?? '$LATEST'}`;
   const cause = sdkV1Cause(`Function not found: ${arn}`, { service: 'AWSLambda', status: 404, code: 'ResourceNotFoundException', requestId });

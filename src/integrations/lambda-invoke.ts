@@ -1,7 +1,7 @@
 // Lambda, served by local handler modules: the optimized `arn:aws:states:::lambda:invoke` (result
 // wrapped in ExecutedVersion/Payload/StatusCode plus SDK metadata) and the legacy function-ARN resource
 // (result = the function's output). A function error fails the task with its errorType as error name
-// and the runtime's JSON error document as cause (spec §5.4).
+// and the runtime's JSON error document as cause (docs/aws-behaviour.md#lambda-invoke).
 // https://docs.aws.amazon.com/step-functions/latest/dg/connect-lambda.html
 import { randomBytes, randomUUID } from 'node:crypto';
 import { StatesError } from '../engine/errors/states-error';

@@ -1,6 +1,6 @@
 // Splits a Task `Resource` into the parts the integrations dispatch on. Service integrations are
 // `arn:<partition>:states:::<service>:<action>[.sync|.sync:2|.waitForTaskToken]` and AWS SDK ones
-// `arn:<partition>:states:::aws-sdk:<service>:<apiAction>[...]` (spec §5); a Lambda function ARN is the
+// `arn:<partition>:states:::aws-sdk:<service>:<apiAction>[...]` (docs/aws-behaviour.md#service-integrations); a Lambda function ARN is the
 // legacy Lambda resource. https://docs.aws.amazon.com/step-functions/latest/dg/integrate-services.html
 
 export type ResourceSuffix = 'sync' | 'sync:2' | 'waitForTaskToken';
@@ -15,7 +15,7 @@ const INTEGRATION_PREFIX = /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:states:::(.+)$/
 const LAMBDA_FUNCTION = /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:lambda:[a-z]{2}(?:-gov)?-[a-z]+-\d:\d{12}:function:([a-zA-Z0-9_-]{1,64})(?::(?:\$LATEST|[a-zA-Z0-9_-]+))?$/;
 const NAME = /^[a-zA-Z][a-zA-Z0-9-]*$/;
 
-/** AWS's parse-time message for every resource it does not serve (recorded, spec §5.2). */
+/** AWS's parse-time message for every resource it does not serve (recorded, docs/aws-behaviour.md#service-integrations). */
 export function unrecognizedResource(arn: string): string {
   return `The resource provided ${arn} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.`;
 }

@@ -1,4 +1,4 @@
-// Optimized integrations append the SDK-for-Java-v1 response metadata to their result (spec §5.1, §5.2):
+// Optimized integrations append the SDK-for-Java-v1 response metadata to their result (docs/aws-behaviour.md#service-integrations):
 // `SdkHttpMetadata {AllHttpHeaders, HttpHeaders, HttpStatusCode}` and `SdkResponseMetadata {RequestId}`.
 // The headers are those of the real HTTP response, read through a client-level deserialize middleware.
 import { HttpResponse } from '@smithy/protocol-http';

@@ -1,4 +1,4 @@
-// How the SDK for Java v1 inside Step Functions names each service's errors (spec §5.1, §5.2): the
+// How the SDK for Java v1 inside Step Functions names each service's errors (docs/aws-behaviour.md#service-integrations): the
 // prefix, the `Service:` of the cause, and the client exception used for codes the model lacks.
 import { DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
 import { SFNServiceException } from '@aws-sdk/client-sfn';

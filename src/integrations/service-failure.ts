@@ -1,6 +1,6 @@
 // Turns an SDK v3 failure into the StatesError Step Functions reports. Optimized integrations run on
 // the AWS SDK for Java v1 inside Step Functions, AWS SDK integrations on v2, and the error names and
-// cause texts follow each SDK's exception classes (spec §5.1–§5.3, §10 item 12).
+// cause texts follow each SDK's exception classes (docs/aws-behaviour.md#service-integrations).
 import { StatesError } from '../engine/errors/states-error';
 
 /** The SDK v3 service exception base class, e.g. DynamoDBServiceException. */
@@ -55,7 +55,7 @@ export function sdkV2Failure(thrown: unknown, service: SdkV2Service): StatesErro
 /**
  * No HTTP response at all (connection refused, socket error). [UNCONFIRMED] Both Java SDKs raise
  * SdkClientException "Unable to execute HTTP request: …"; the name follows the documented
- * `Lambda.SdkClientException` retry example (spec §5.4).
+ * `Lambda.SdkClientException` retry example (docs/aws-behaviour.md#lambda-invoke).
  */
 function clientFailure(prefix: string, thrown: unknown): StatesError {
   const message = thrown instanceof Error ? thrown.message : String(thrown);

@@ -1,7 +1,7 @@
 // The `.sync` half of states:startExecution: poll DescribeExecution until the child closes, then return
 // its DescribeExecution-like object (PascalCase; Input/Output as JSON text for `.sync`, parsed for
 // `.sync:2`). A child that did not succeed fails the task with States.TaskFailed and that object as
-// JSON cause (spec §5.1). Aborting the task stops the child.
+// JSON cause (docs/aws-behaviour.md#starting-child-executions). Aborting the task stops the child.
 import { DescribeExecutionCommand, StopExecutionCommand, type DescribeExecutionCommandOutput, type DescribeExecutionOutput } from '@aws-sdk/client-sfn';
 import { StatesError, StatesErrorName } from '../engine/errors/states-error';
 import type { TaskInvocation } from '../engine/integrations/types';

@@ -1,6 +1,6 @@
 // Step Functions as an integrated service: `arn:aws:states:::states:startExecution[.sync|.sync:2]`.
 // Request-response returns the StartExecution result with SDK metadata; `.sync` and `.sync:2` then wait
-// for the child and return its DescribeExecution-like object (spec §5.1, §10 item 14).
+// for the child and return its DescribeExecution-like object (docs/aws-behaviour.md#starting-child-executions).
 // https://docs.aws.amazon.com/step-functions/latest/dg/connect-stepfunctions.html
 import { StartExecutionCommand, type StartExecutionCommandOutput, type StartExecutionInput } from '@aws-sdk/client-sfn';
 import type { TaskInvocation } from '../engine/integrations/types';
@@ -45,7 +45,7 @@ async function startExecution(context: IntegrationContext, invocation: TaskInvoc
   try {
     const { output, http } = await sendCapturingHttp<StartExecutionCommandOutput>(client, command, invocation.signal, SFN_HEADER_CASING);
     // [UNCONFIRMED] StartDate encoding (snapshots mask it): SDK-v1-serialised optimized integrations emit
-    // epoch milliseconds as a number, so that is what we return (spec §5.1).
+    // epoch milliseconds as a number, so that is what we return (docs/aws-behaviour.md#starting-child-executions).
     const members = { ExecutionArn: output.executionArn, StartDate: output.startDate?.getTime() };
     return withSdkMetadata(members, sdkMetadata(http, output.$metadata.requestId));
   } catch (thrown) {

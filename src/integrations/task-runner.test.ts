@@ -22,7 +22,7 @@ describe('createTaskRunner().resolve', () => {
   });
 
   it.each([
-    // ItemReader / ResultWriter resources, not Task integrations (spec §5.5).
+    // ItemReader / ResultWriter resources, not Task integrations (docs/aws-behaviour.md#s3-resources-of-itemreader-and-resultwriter).
     'arn:aws:states:::s3:getObject',
     'arn:aws:states:::s3:putObject',
     'arn:aws:states:::s3:listObjectsV2',

@@ -110,7 +110,7 @@ async function summarize(
 }
 
 /**
- * The Map's output with a ResultWriter is `{MapRunArn, ResultWriterDetails: {Bucket, Key}}` (spec §4.9). A failed
+ * The Map's output with a ResultWriter is `{MapRunArn, ResultWriterDetails: {Bucket, Key}}` (docs/aws-behaviour.md#resultwriter). A failed
  * run has no output, but its files sit at `<Prefix>/<last ARN segment>/manifest.json`.
  */
 export async function locateResults(

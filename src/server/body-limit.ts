@@ -11,7 +11,7 @@ const MIB = 1024 * 1024;
 export const JSON_BODY_LIMITS: Readonly<Partial<Record<EndpointService, number>>> = {
   // dynalite's own MAX_REQUEST_BYTES.
   dynamodb: 16 * MIB,
-  // AWS's API request quota is 1 MB (spec §9); the SFN service enforces exactly that, the edge only stops
+  // AWS's API request quota is 1 MB (docs/aws-behaviour.md#api-limits); the SFN service enforces exactly that, the edge only stops
   // what is clearly larger, so the service's own error (and its wording) wins near the limit.
   stepfunctions: MIB + 64 * 1024,
 };

@@ -1,6 +1,6 @@
-// The data-driven ASL case format (jsonata-js test-suite style, STYLE convention 14). One JSON file per case
-// under asl/<group>/; run-conformance.test.ts runs them all. Expected values come from the spec's recorded
-// AWS behaviour (the `spec` field cites the section).
+// The data-driven ASL case format (jsonata-js test-suite style). One JSON file per case
+// under asl/<group>/; run-conformance.test.ts runs them all. Expected values come from AWS's recorded
+// behaviour (the `spec` field cites the docs/aws-behaviour.md section).
 import type { StateMachineType } from '../../src/engine/runtime/types';
 
 /** One scripted task call: a result, a thrown error, or never settling (until aborted). */

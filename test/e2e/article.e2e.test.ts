@@ -1,6 +1,6 @@
-// Issue 6 §2 "the article's design as written" (statemachines/examples/, placeholders filled by
+// The article's design as written (statemachines/examples/, placeholders filled by
 // render-definition): EXPRESS Map Run children start the writer fire-and-forget (request-response
-// states:startExecution), so the run SUCCEEDS whatever happens to the writes (issue 4, "A flaw in the seed").
+// states:startExecution), so the run SUCCEEDS whatever happens to the writes (the design's flaw this suite demonstrates).
 // verify names the missing rows; the writer's own failure is AWS's, shown by running it synchronously on
 // the batch the Map Run sent (AWS offers no DescribeExecution for EXPRESS executions either).
 import { DescribeExecutionCommand, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
@@ -65,7 +65,7 @@ describe(`the article's design as written (${targetName()} target)`, () => {
       lost: ROWS,
       first: { row: 1, pk: `${csv.rows[0].orderNumber}-${csv.rows[0].orderDate}`, reason: 'valid row missing from the table and not in FAILED results' },
     });
-    // The caller never sees the writer's fate: EXPRESS executions cannot be described (spec §6).
+    // The caller never sees the writer's fate: EXPRESS executions cannot be described (docs/aws-behaviour.md#express-and-standard-workflows).
     await expect(target.clients.sfn.send(new DescribeExecutionCommand({ executionArn: started[0].childWfOutput.ExecutionArn }))).rejects.toMatchObject({
       name: 'InvalidArn',
     });

@@ -1,7 +1,7 @@
-// Issue 6 §2 "failure threshold": rows whose PutItem DynamoDB rejects (totalPrice "N/A" in an N attribute,
+// Failure thresholds end to end: rows whose PutItem DynamoDB rejects (totalPrice "N/A" in an N attribute,
 // or a table whose key the items lack) fail their batch; under and at ToleratedFailureCount /
 // ToleratedFailurePercentage the run SUCCEEDS and lists them in FAILED_n, over it the run FAILS with
-// States.ExceedToleratedFailureThreshold (spec §4.8) and the batches never started are PENDING_n.
+// States.ExceedToleratedFailureThreshold (docs/aws-behaviour.md#failure-tolerance) and the batches never started are PENDING_n.
 import { CreateTableCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { generateOrdersCsv } from '../../src/pipeline/orders-csv';

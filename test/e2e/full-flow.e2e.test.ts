@@ -1,4 +1,4 @@
-// Issue 6 §2 "full flow": N CSV rows become N items with the ItemSelector's exact attributes, written by
+// The full pipeline flow: N CSV rows become N items with the ItemSelector's exact attributes, written by
 // child executions of 10 rows each, never more of them at once than MaxConcurrency allows.
 import { generateOrdersCsv } from '../../src/pipeline/orders-csv';
 import { ConcurrencyProbeStore } from './support/concurrency-probe';

@@ -1,4 +1,4 @@
-// Issue 6 §2: re-running the pipeline on the same CSV (bootstrap again, run again) is idempotent: the same
+// Re-running the pipeline on the same CSV (bootstrap again, run again) is idempotent: the same
 // items, no duplicates, the same counts, and a separate ResultWriter folder per Map Run.
 import { bootstrap } from '../../src/pipeline/deploy';
 import { generateOrdersCsv } from '../../src/pipeline/orders-csv';

@@ -1,4 +1,4 @@
-// Issue 6 §2 "malformed rows": every kind of defect `npm run seed` can inject (generateOrdersCsv), one kind at a
+// Malformed rows: every kind of defect `npm run seed` can inject (generateOrdersCsv), one kind at a
 // time and all mixed: what reaches DynamoDB, what the run reports (status, DescribeMapRun, FAILED_n), and
 // that verifyLoad accounts for every row. Runs tolerate any failure (ToleratedFailurePercentage 100) so the
 // whole file is processed. The CSV rules applied are the sandbox's (item-reader/CSV-RULES.md).

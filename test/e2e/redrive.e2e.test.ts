@@ -1,5 +1,5 @@
-// Issue 6 §2 / issue 4 §7: redrive after a failure processes only what failed (spec §4.11: "a failed
-// Distributed Map Run is redriven by redriving the parent (only unsuccessful children re-run)"). The run
+// Redrive after a failure processes only what failed (docs/aws-behaviour.md#redrive: a failed
+// Distributed Map is redriven by redriving the parent, and only its unsuccessful children run again). The run
 // fails on a row DynamoDB rejects; the team deploys a fixed writer (which also tags what it writes) and
 // redrives: the batches that succeeded the first time are not written again, the failed and PENDING ones are.
 import {

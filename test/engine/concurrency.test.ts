@@ -1,4 +1,4 @@
-// Inline Map / Parallel concurrency and sibling aborts (spec §3.7, §4.4; shared iterate.ts).
+// Inline Map / Parallel concurrency and sibling aborts (docs/aws-behaviour.md#parallel-state, #inline-map-history; shared iterate.ts).
 import { getEventListeners } from 'node:events';
 import type { TaskInvocation } from '../../src/engine/integrations/types';
 import { ScopeFinished, childController } from '../../src/engine/runtime/abort';

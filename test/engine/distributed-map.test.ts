@@ -1,4 +1,4 @@
-// The Map state's side of a Distributed Map (spec §4.5): parent events around the injected port, what the
+// The Map state's side of a Distributed Map (docs/aws-behaviour.md#distributed-map): parent events around the injected port, what the
 // port receives, and the one allowed unimplemented path (no port configured).
 import { evaluatePayload } from '../../src/engine';
 import { StatesError } from '../../src/engine/errors/states-error';
@@ -39,7 +39,7 @@ function port(run: (request: DistributedMapRequest) => Promise<unknown>): Distri
 }
 
 describe('Distributed Map', () => {
-  it('records MapStateStarted {length:0} with an ItemReader, then the port\'s Map Run events (recorded worked example §7)', async () => {
+  it('records MapStateStarted {length:0} with an ItemReader, then the port\'s Map Run events (recorded)', async () => {
     const fake = port(async (req) => {
       req.events.started('arn:aws:states:us-east-1:123456789012:mapRun:TestMachine/Rows:1');
       req.events.succeeded();
@@ -110,7 +110,7 @@ describe('Distributed Map', () => {
     expect(outcome.output).toEqual({ Error: 'States.ExceedToleratedFailureThreshold', Cause: 'The specified tolerated failure threshold was exceeded' });
   });
 
-  it('child executions run the child definition in their own variable scope: parent variables are not visible (§10 item 9)', async () => {
+  it('child executions run the child definition in their own variable scope: parent variables are not visible', async () => {
     const definition = {
       StartAt: 'Init',
       States: {

@@ -1,4 +1,4 @@
-// StopExecution, execution TimeoutSeconds, the EXPRESS 5-minute limit, and the closed log (spec §6, §7).
+// StopExecution, execution TimeoutSeconds, the EXPRESS 5-minute limit, and the closed log (docs/aws-behaviour.md#express-and-standard-workflows, #history-events).
 import { FakeClock } from './support/fake-clock';
 import { FakeTaskRunner, hangs, type TaskScript } from './support/fake-task-runner';
 import { runWorkflow, shape, types } from './support/run-workflow';

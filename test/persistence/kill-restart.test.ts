@@ -1,4 +1,4 @@
-// Issue 8 §3: an endpoint killed with SIGKILL mid-run and restarted on the same data dir keeps what it
+// Persistence across a crash: an endpoint killed with SIGKILL mid-run and restarted on the same data dir keeps what it
 // acknowledged (state machines, executions, histories, Map Runs, S3 objects, DynamoDB items), marks the
 // interrupted parent FAILED with Sandbox.EndpointRestarted (REDRIVABLE), and RedriveExecution finishes the load
 // with every row present exactly once. A clean SIGTERM restart keeps everything as it was.

@@ -1,4 +1,5 @@
-// Spec §10 items 2, 3, 4 and 9 (and Map.Item.Source) through the real Map Run runner on the embedded sandbox (the engine's own
+// The Distributed Map (docs/aws-behaviour.md#distributed-map, #csv-reading), and Map.Item.Source, through the
+// real Map Run runner on the embedded sandbox (the engine's own
 // tests use a scripted port): the whole parent history, ARNs and ResultWriter keys, a CSV with duplicate
 // headers, and children that cannot see the parent's variables.
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';

@@ -1,4 +1,4 @@
-// Execution operations through a real SFNClient: success shapes and recorded errors (spec §6–§8, §10.16/18/20).
+// Execution operations through a real SFNClient: success shapes and recorded errors (docs/aws-behaviour.md#api-operations, #express-and-standard-workflows, #api-protocol-and-errors).
 import {
   DescribeExecutionCommand,
   DescribeStateMachineForExecutionCommand,

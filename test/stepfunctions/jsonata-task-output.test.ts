@@ -1,4 +1,4 @@
-// Spec §10 item 5 on the real integration: a JSONata Task without Output replaces its input with the raw
+// docs/aws-behaviour.md#query-languages-and-data-flow on the real integration: a JSONata Task without Output replaces its input with the raw
 // optimized-integration result, SdkHttpMetadata and SdkResponseMetadata included (there is no ResultPath).
 import { CreateStateMachineCommand, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
 import { createTable, ROLE_ARN } from './redrive-support';

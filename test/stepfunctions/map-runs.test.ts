@@ -1,4 +1,4 @@
-// The service side of the engine's MapRunHost port and the Map Run APIs over it (spec §4.5, §4.10).
+// The service side of the engine's MapRunHost port and the Map Run APIs over it (docs/aws-behaviour.md#distributed-map, #map-run-api).
 import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,

@@ -1,4 +1,4 @@
-// State machines for the Parallel / Inline Map redrive suites (spec §4.11). Every branch / iteration counts its
+// State machines for the Parallel / Inline Map redrive suites (docs/aws-behaviour.md#redrive). Every branch / iteration counts its
 // runs in a `counts` table (`ADD runs` on `<run>#<i>`), then writes to its target table, then bumps `<run>#done`.
 // The "late" ones target a table that does not exist yet, and first wait (a Choice loop over GetItem, no timer)
 // until two others are done, so the failure always comes after those succeeded.

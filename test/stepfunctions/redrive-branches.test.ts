@@ -1,4 +1,4 @@
-// RedriveExecution of a failed top-level Parallel / Inline Map (spec §4.11): only the branches / iterations
+// RedriveExecution of a failed top-level Parallel / Inline Map (docs/aws-behaviour.md#redrive): only the branches / iterations
 // that did not succeed run again (the others leave no events and their Tasks do not repeat), and the state's
 // output equals a clean run's. Also: a `#TestCase` start keeps its mocks on redrive, in Distributed Map children.
 import { CreateStateMachineCommand, RedriveExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';

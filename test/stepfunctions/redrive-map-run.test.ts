@@ -1,4 +1,4 @@
-// Redriving a parent whose Distributed Map failed over its tolerance (spec §4.11, §7): the same Map Run gets
+// Redriving a parent whose Distributed Map failed over its tolerance (docs/aws-behaviour.md#redrive, #history-events): the same Map Run gets
 // MapRunRedriven, only the items whose children did not succeed run again, the counts cover the whole run, and
 // the ResultWriter files / the Map output hold every item once.
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';

@@ -1,4 +1,4 @@
-// RedriveExecution (spec §4.11, §7): a failed STANDARD execution continues at the state that failed, with its
+// RedriveExecution (docs/aws-behaviour.md#redrive, #history-events): a failed STANDARD execution continues at the state that failed, with its
 // original input and the variables as they were; the history continues with ExecutionRedriven; the redrive
 // fields of DescribeExecution / ListExecutions follow; what cannot be redriven is ExecutionNotRedrivable.
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';

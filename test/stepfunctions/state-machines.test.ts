@@ -1,4 +1,4 @@
-// State machine operations through a real SFNClient: success shapes and recorded errors (spec §8).
+// State machine operations through a real SFNClient: success shapes and recorded errors (docs/aws-behaviour.md#api-operations, #api-protocol-and-errors).
 import {
   CreateStateMachineCommand,
   DeleteStateMachineCommand,

@@ -1,4 +1,4 @@
-// Which fields each state type accepts, per query language (spec §1.2, §3). AWS rejects any other field
+// Which fields each state type accepts, per query language (docs/aws-behaviour.md#query-languages-and-data-flow, #state-types). AWS rejects any other field
 // with `Field '<name>' is not supported` at the state, and a field of the other language with
 // `The QueryLanguage is set to '<L>', but field '<name>' is only supported for the '<other>' QueryLanguage`
 // (both measured against AWS by the floci project, issues #2735 / #2968).

@@ -1,4 +1,4 @@
-// Retry and Catch declarations (spec §3.9, §3.10). Retrier numbers are literals in both query languages
+// Retry and Catch declarations (docs/aws-behaviour.md#retry-and-catch). Retrier numbers are literals in both query languages
 // (AWS does not document `{% %}` there [UNCONFIRMED]); `States.ALL` must stand alone and come last.
 import { StatesErrorName } from '../errors/states-error';
 import { checkObjectFields } from './allowed-fields';

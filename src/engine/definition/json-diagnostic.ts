@@ -1,5 +1,5 @@
 // A definition that is not JSON yields one INVALID_JSON_DESCRIPTION diagnostic quoting the Jackson parser
-// AWS uses (recorded, spec §8.2): message "<jackson text>\n at <source>", location "<source>", where
+// AWS uses (recorded, docs/aws-behaviour.md#api-operations): message "<jackson text>\n at <source>", location "<source>", where
 // <source> = [Source: (String)"<text>"; line: L, column: C]. This scanner locates the first error the way
 // Jackson words the common cases; it reads one root value and ignores what follows, like readTree
 // [UNCONFIRMED that AWS keeps that default].

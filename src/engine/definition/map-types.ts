@@ -1,4 +1,4 @@
-// Typed nodes of the Distributed Map data fields (spec §4.6, §4.7, §4.9), wire names verbatim.
+// Typed nodes of the Distributed Map data fields (docs/aws-behaviour.md#item-readers, #item-batching, #resultwriter), wire names verbatim.
 import type { DynamicValue, Payload } from './types';
 
 export type InputType = 'CSV' | 'JSON' | 'JSONL' | 'PARQUET' | 'MANIFEST';

@@ -147,7 +147,7 @@ export class ParseContext {
     return missing.length === 0;
   }
 
-  /** Recorded inside nested objects: "The field 'RoleArn' is required but was missing" (spec §3.2). */
+  /** Recorded inside nested objects: "The field 'RoleArn' is required but was missing" (docs/aws-behaviour.md#task-state). */
   requiredField(obj: Json, key: string, location: string): boolean {
     if (obj[key] !== undefined) return true;
     this.error(`The field '${key}' is required but was missing`, location);

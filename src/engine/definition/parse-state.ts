@@ -1,5 +1,5 @@
 // One state: Type, QueryLanguage inheritance, allowed fields, Next/End, data-flow fields, then the
-// type's own parser. The registry is checked exhaustive with `satisfies` (STYLE convention 3).
+// type's own parser. The registry is checked exhaustive with `satisfies`, so a new state type fails to compile until it is parsed.
 import { checkStateFields } from './allowed-fields';
 import { FieldReader } from './field-reader';
 import { isObject, type ParseContext } from './parse-context';

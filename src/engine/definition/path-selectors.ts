@@ -10,7 +10,7 @@ export function intrinsicSelector(intrinsic: CompiledIntrinsic): PathSelector {
 }
 
 /**
- * Recorded for ErrorPath/CausePath (spec §1.8): "The JSONPath '$.ErrorX' specified for the field 'ErrorPath'
+ * Recorded for ErrorPath/CausePath (docs/aws-behaviour.md#jsonpath-runtime-errors): "The JSONPath '$.ErrorX' specified for the field 'ErrorPath'
  * could not be found in the input '<json>'".
  */
 export function notFoundInInput(ref: CompiledReferencePath, field: string): PathSelector {

@@ -1,4 +1,4 @@
-// The query-language data-flow fields common to the state types (spec §1.2): JSONPath InputPath →
+// The query-language data-flow fields common to the state types (docs/aws-behaviour.md#query-languages-and-data-flow): JSONPath InputPath →
 // Parameters → ResultSelector → ResultPath → OutputPath, or JSONata Arguments → Output; Assign in both.
 // Which of them a given state type may carry is enforced by allowed-fields.ts before this runs.
 import type { FieldReader } from './field-reader';

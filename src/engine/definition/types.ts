@@ -1,5 +1,5 @@
 // The parsed state machine: a discriminated union on `Type`, ASL field names kept verbatim, every
-// JSONPath/JSONata expression compiled once at parse time (STYLE convention 2). Runtime code never
+// JSONPath/JSONata expression compiled once at parse time. Runtime code never
 // re-checks shape; it narrows on `Type` and on `QueryLanguage`.
 import type { ResolvedResource } from '../integrations/types';
 import type { ChoicePredicate, EvalScope, JsonataTemplate, PayloadTemplate, ReferencePath } from '../query/types';
@@ -8,7 +8,7 @@ import type { ItemBatcher, ItemReader, ResultWriter } from './map-types';
 
 export type { CsvDelimiter, InputType, ItemBatcher, ItemReader, ReaderConfig, ResultWriter } from './map-types';
 
-/** Order matters: AWS lists the valid values in this order in its diagnostic (spec §1.1). */
+/** Order matters: AWS lists the valid values in this order in its diagnostic (docs/aws-behaviour.md#query-languages-and-data-flow). */
 export const STATE_TYPES = ['Task', 'Wait', 'Pass', 'Succeed', 'Fail', 'Choice', 'Parallel', 'Map'] as const;
 export type StateType = (typeof STATE_TYPES)[number];
 export type QueryLanguage = 'JSONPath' | 'JSONata';

@@ -1,6 +1,6 @@
-// Retry/Catch matching (spec §3.11): exact, case-sensitive names; States.ALL matches everything catchable;
+// Retry/Catch matching (docs/aws-behaviour.md#error-names-and-matching): exact, case-sensitive names; States.ALL matches everything catchable;
 // States.TaskFailed matches any error of a Task state except States.Timeout [DOC concepts-error-handling];
-// States.Runtime (and terminal errors) are never matched, even when named explicitly (recorded, §1.8).
+// States.Runtime (and terminal errors) are never matched, even when named explicitly (recorded).
 import { HeartbeatTimeoutError } from './states-error-kinds';
 import { StatesErrorName, type StatesError } from './states-error';
 

@@ -3,7 +3,7 @@
 import { StatesError, StatesErrorName } from './states-error';
 
 /**
- * An error that ends the execution regardless of Retry/Catch: the oversized *state output* of spec §3.11
+ * An error that ends the execution regardless of Retry/Catch: the oversized *state output* of docs/aws-behaviour.md#error-names-and-matching
  * (recorded PassStateEntered → ExecutionFailed, no exit event).
  */
 export class TerminalStatesError extends StatesError {
@@ -13,7 +13,7 @@ export class TerminalStatesError extends StatesError {
 }
 
 /**
- * A heartbeat expiry. AWS records it as States.Timeout (spec §3.2), and the docs name States.HeartbeatTimeout,
+ * A heartbeat expiry. AWS records it as States.Timeout (docs/aws-behaviour.md#task-state), and the docs name States.HeartbeatTimeout,
  * so a retrier/catcher on either name matches it [UNCONFIRMED that AWS matches HeartbeatTimeout].
  */
 export class HeartbeatTimeoutError extends StatesError {
@@ -22,7 +22,7 @@ export class HeartbeatTimeoutError extends StatesError {
   }
 }
 
-/** A Fail state's error: either field may be absent, and the history then omits it (spec §3.6). */
+/** A Fail state's error: either field may be absent, and the history then omits it (docs/aws-behaviour.md#fail-state). */
 export class FailStateError extends StatesError {
   constructor(readonly declaredError: string | undefined, cause: string | undefined) {
     super(declaredError ?? '', cause);
@@ -34,7 +34,7 @@ export function reportedErrorName(error: StatesError): string | undefined {
   return error instanceof FailStateError ? error.declaredError : error.error;
 }
 
-/** The `{Error, Cause}` object a Catcher passes on (spec §3.10); absent members are omitted. */
+/** The `{Error, Cause}` object a Catcher passes on (docs/aws-behaviour.md#retry-and-catch); absent members are omitted. */
 export function errorOutput(error: StatesError): { Error?: string; Cause?: string } {
   const output: { Error?: string; Cause?: string } = {};
   const name = reportedErrorName(error);

@@ -1,7 +1,7 @@
 // Execution errors (the "StatesError" world): what a state raises at run time. Retry and Catch match
 // on `name`; the history records `name` and `cause`. They never cross the HTTP layer.
 
-/** Names Step Functions itself raises (spec §3.11). */
+/** Names Step Functions itself raises (docs/aws-behaviour.md#error-names-and-matching). */
 export const StatesErrorName = {
   ALL: 'States.ALL',
   TaskFailed: 'States.TaskFailed',
@@ -32,7 +32,7 @@ export class StatesError extends Error {
     this.name = error;
   }
 
-  /** States.Runtime is never caught or retried, even by an explicit ErrorEquals (spec §1.8, §10 item 10). */
+  /** States.Runtime is never caught or retried, even by an explicit ErrorEquals (docs/aws-behaviour.md#jsonpath-runtime-errors, #error-names-and-matching). */
   get catchable(): boolean {
     return this.error !== StatesErrorName.Runtime;
   }

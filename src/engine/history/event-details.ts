@@ -1,4 +1,4 @@
-// Builders for the `<x>EventDetails` members (spec §7 table). Inputs and outputs travel as JSON strings,
+// Builders for the `<x>EventDetails` members (docs/aws-behaviour.md#history-events). Inputs and outputs travel as JSON strings,
 // each with `{truncated:false}` beside it; absent error/cause fields are omitted, never sent as null.
 import type { EventDetails } from './event-log';
 

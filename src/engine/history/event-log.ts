@@ -1,4 +1,4 @@
-// Append-only execution history (spec §7, §10 item 19). The log only numbers events and hands them to the
+// Append-only execution history (docs/aws-behaviour.md#history-events, #previouseventid). The log only numbers events and hands them to the
 // recorder; it keeps no copies, so a million-row Map Run costs one counter per child execution.
 // `previousEventId` is NOT id-1: it points at the causally preceding event in the same scope, which an
 // EventChain tracks (one chain per execution, Parallel branch and Map iteration).
@@ -20,7 +20,7 @@ export class EventLog {
   constructor(
     private readonly recorder: HistoryRecorder,
     private readonly clock: Clock,
-    /** Id of the last event already in the history: a redriven execution keeps counting (spec §4.11). */
+    /** Id of the last event already in the history: a redriven execution keeps counting (docs/aws-behaviour.md#redrive). */
     startId = 0,
   ) {
     this.lastId = startId;

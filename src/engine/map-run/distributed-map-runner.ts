@@ -1,7 +1,7 @@
-// Runs one Distributed Map as a Map Run (spec §4.5–4.10): items streamed from the ItemReader (or the state
+// Runs one Distributed Map as a Map Run (docs/aws-behaviour.md#distributed-map): items streamed from the ItemReader (or the state
 // input), shaped by ItemSelector, grouped by ItemBatcher, each batch a child execution started through the
 // MapRunHost, at most MaxConcurrency at a time, failures checked against the tolerated thresholds as children
-// finish, results exported by the ResultWriter. The parent history gets only MapRun* events (spec §10 item 3).
+// finish, results exported by the ResultWriter. The parent history gets only MapRun* events (docs/aws-behaviour.md#distributed-map).
 import type { S3Client } from '@aws-sdk/client-s3';
 import { StatesError, StatesErrorName, toStatesError } from '../errors/states-error';
 import type { ExecutionIdentity } from '../runtime/types';
@@ -24,7 +24,7 @@ import { runBounded } from './bounded-pool';
 import { previousResults, redriveResultFiles, skipSucceeded } from './map-run-redrive';
 import type { ChildRun, MapRunHost, MapRunRecord } from './map-run-host';
 
-/** AWS runs up to 10,000 children at once when MaxConcurrency is 0 or absent (spec §4.1). */
+/** AWS runs up to 10,000 children at once when MaxConcurrency is 0 or absent (docs/aws-behaviour.md#map-state). */
 export const DEFAULT_DISTRIBUTED_CONCURRENCY = 10_000;
 
 /** A Distributed Map with every field already evaluated by the Map state. */

@@ -8,7 +8,7 @@ export interface MapRunInit {
   readonly stateName: string;
   /** True when the Map returns the child outputs itself (no S3 ResultWriter): a redrive needs the earlier ones. */
   readonly keepsOutputs: boolean;
-  /** The Map state's Label; the Map Run ARN uses a generated UUID in its place when absent (spec §4.5). */
+  /** The Map state's Label; the Map Run ARN uses a generated UUID in its place when absent (docs/aws-behaviour.md#distributed-map). */
   readonly label?: string;
   readonly executionType: StateMachineType;
   readonly maxConcurrency: number;
@@ -48,7 +48,7 @@ export interface SucceededChild extends ChildRun {
   readonly input?: string;
 }
 
-/** Set when the Map Run is redriven rather than started (spec §4.11). */
+/** Set when the Map Run is redriven rather than started (docs/aws-behaviour.md#redrive). */
 export interface MapRunRedrive {
   readonly redriveCount: number;
   /** Earlier children that succeeded, by first item index (outputs only when the Map Run keeps outputs). */

@@ -1,4 +1,4 @@
-// What a redriven Map Run (spec §4.11) does differently: the items whose child succeeded in an earlier attempt
+// What a redriven Map Run (docs/aws-behaviour.md#redrive) does differently: the items whose child succeeded in an earlier attempt
 // are not run again, the Map output still holds their results, and the ResultWriter files describe the whole run.
 // [UNCONFIRMED] ResultWriter layout after a redrive (AWS documents none): the Map Run keeps its folder
 // `<Prefix>/<mapRunUuid>/`; SUCCEEDED_n files of earlier attempts stay and the redrive's successes go to new

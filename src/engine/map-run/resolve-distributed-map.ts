@@ -1,5 +1,5 @@
 // Evaluates a DISTRIBUTED Map state's fields against its input into the plain values the Map Run runtime
-// needs (spec §4.5–4.9). Runs before MapRunStarted, so every error here is the Map state's own States.Runtime
+// needs (docs/aws-behaviour.md#distributed-map). Runs before MapRunStarted, so every error here is the Map state's own States.Runtime
 // failure with AWS's state prefix, like MaxConcurrencyPath for an INLINE Map.
 import type { DynamicValue, MapState, Payload, ReaderConfig } from '../definition/types';
 import { StatesError, stateErrorPrefix, toStatesError } from '../errors/states-error';
@@ -106,7 +106,7 @@ function unsupportedFields(config: ReaderConfig): string[] {
   ].filter((field): field is string => field !== false);
 }
 
-/** `Map.Item.Source` [AWS-SUM, UNCONFIRMED by recordings]: the bucket alone for a listing, else the object read. */
+/** `Map.Item.Source` [documented, UNCONFIRMED by recordings]: the bucket alone for a listing, else the object read. */
 function itemSource(spec: ItemReaderSpec | undefined): string {
   if (!spec) return STATE_DATA;
   return spec.resource === 'listObjectsV2' ? `S3://${spec.bucket}` : `S3://${spec.bucket}/${spec.key}`;

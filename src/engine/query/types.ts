@@ -13,7 +13,7 @@ export interface EvalScope {
   /** For error causes: "An error occurred while executing the state '<stateName>' (entered at the event id #<n>)." */
   readonly stateName: string;
   readonly enteredEventId: number;
-  /** The context object: `$$` in JSONPath, `$states.context` in JSONata (spec §1.5). */
+  /** The context object: `$$` in JSONPath, `$states.context` in JSONata (docs/aws-behaviour.md#context-object). */
   readonly context: unknown;
   readonly variables: VariableReader;
   /** JSONata's `$states` members other than context; each is undefined where AWS does not bind it. */

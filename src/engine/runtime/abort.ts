@@ -1,7 +1,7 @@
-// Why a scope stops early. One AbortSignal per scope carries one of these as its reason (STYLE convention
-// 10): StopExecution, the execution timeout, or a failed sibling branch/iteration. Only the last makes
+// Why a scope stops early. One AbortSignal per scope carries one of these as its reason, so every
+// cancellation works the same way: StopExecution, the execution timeout, or a failed sibling branch/iteration. Only the last makes
 // running states record `*StateAborted`: a recorded StopExecution during a Wait shows WaitStateEntered
-// followed directly by ExecutionAborted (spec §7, test_stop_execution).
+// followed directly by ExecutionAborted (docs/aws-behaviour.md#history-events, test_stop_execution).
 import { setMaxListeners } from 'node:events';
 import type { StopReason } from './types';
 
@@ -11,7 +11,7 @@ export class StopAbort {
 
 export class TimeoutAbort {}
 
-/** A sibling failed; aborted states and iterations point their events at `eventId` (recorded, spec §4.4). */
+/** A sibling failed; aborted states and iterations point their events at `eventId` (recorded, docs/aws-behaviour.md#inline-map-history). */
 export class SiblingAbort {
   constructor(readonly eventId: number) {}
 }

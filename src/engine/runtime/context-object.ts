@@ -1,4 +1,4 @@
-// The context object (`$$` in JSONPath, `$states.context` in JSONata), spec §1.5. RedriveCount is absent
+// The context object (`$$` in JSONPath, `$states.context` in JSONata), docs/aws-behaviour.md#context-object. RedriveCount is absent
 // for StartSyncExecution (recorded quirk); State.RetryCount only for states that can retry; `Map.Item`
 // only while a Map evaluates its ItemSelector; `Task.Token` only in `.waitForTaskToken` tasks.
 import type { ExecutionIdentity } from './types';
@@ -42,7 +42,7 @@ export const STATE_DATA = 'STATE_DATA';
 
 export interface ContextExtras {
   readonly mapItem?: MapItemContext;
-  /** `Task.Token`, only for `.waitForTaskToken` tasks [AWS-SUM]. */
+  /** `Task.Token`, only for `.waitForTaskToken` tasks (documented). */
   readonly taskToken?: string;
 }
 

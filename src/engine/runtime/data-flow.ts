@@ -1,7 +1,7 @@
-// The query-language data flow every state goes through (spec §1.2), applied only by the run loop:
+// The query-language data flow every state goes through (docs/aws-behaviour.md#query-languages-and-data-flow), applied only by the run loop:
 //   JSONPath: InputPath → Parameters → (state) → ResultSelector → Assign → ResultPath → OutputPath
 //   JSONata:  Arguments → (state) → Assign, Output (default: the result for Task/Parallel/Map, else the input)
-// Assign and Output read the variables as they were when the state was entered (spec §2): nothing here
+// Assign and Output read the variables as they were when the state was entered (docs/aws-behaviour.md#variables): nothing here
 // writes variables; the loop commits `assigned` afterwards.
 import type { Catcher, JsonataIO, JsonPathIO, Payload, StateIO } from '../definition/types';
 import { errorOutput } from '../errors/states-error-kinds';
@@ -22,7 +22,7 @@ export interface StateResult {
   readonly result?: unknown;
 }
 
-/** A Choice rule's Assign/Output replace the state's own when the rule matched (spec §2). */
+/** A Choice rule's Assign/Output replace the state's own when the rule matched (docs/aws-behaviour.md#variables). */
 export interface Overrides {
   readonly Assign?: Payload;
   readonly Output?: JsonataTemplate;
@@ -68,13 +68,13 @@ export function finishState(io: StateIO, run: StateRun, outcome: StateResult, ov
   return io.QueryLanguage === 'JSONPath' ? finishJsonPath(io, run, outcome, overrides) : finishJsonata(io, run, outcome, overrides);
 }
 
-/** A Catcher's output (spec §3.10): ResultPath merge (default: the error object) or JSONata Output/Assign. */
+/** A Catcher's output (docs/aws-behaviour.md#retry-and-catch): ResultPath merge (default: the error object) or JSONata Output/Assign. */
 export async function catchOutput(catcher: Catcher, run: StateRun, error: StatesError): Promise<Finished> {
   const errorObject = errorOutput(error);
   const { io } = catcher;
   if (io.QueryLanguage === 'JSONPath') {
     const scope = run.evalScope();
-    // In a JSONPath catcher's Assign, `$` is the error object (recorded, spec §2).
+    // In a JSONPath catcher's Assign, `$` is the error object (recorded, docs/aws-behaviour.md#variables).
     const assigned = io.Assign ? (io.Assign.evaluate(errorObject, scope) as Record<string, unknown>) : undefined;
     return { output: applyResultPath(run.input, errorObject, io.ResultPath, scope), assigned };
   }

@@ -1,4 +1,4 @@
-// The 256 KiB payload quota (spec §9): 262,144 bytes of UTF-8 JSON.
+// The 256 KiB payload quota (docs/aws-behaviour.md#api-limits): 262,144 bytes of UTF-8 JSON.
 import { TerminalStatesError } from '../errors/states-error-kinds';
 import { StatesError, StatesErrorName } from '../errors/states-error';
 
@@ -24,7 +24,7 @@ export function checkStateOutput(output: unknown, stateName: string): string {
 }
 
 /**
- * A task result over the quota is a catchable task failure (recorded with States.ALL, spec §3.11); `name` is
+ * A task result over the quota is a catchable task failure (recorded with States.ALL, docs/aws-behaviour.md#error-names-and-matching); `name` is
  * the Lambda ARN for legacy Lambda resources, otherwise the resource type (e.g. "lambda").
  */
 export function checkTaskResult(result: unknown, name: string): void {

@@ -1,4 +1,4 @@
-// Runs one execution to completion and reports it through the HistoryRecorder (spec §7). run() never
+// Runs one execution to completion and reports it through the HistoryRecorder (docs/aws-behaviour.md#history-events). run() never
 // rejects for workflow failures: it resolves FAILED / TIMED_OUT / ABORTED with error and cause after the
 // terminal event. ExecutionStarted, the first state's Entered event, ExecutionAborted and ExecutionTimedOut
 // all point at 0 (recorded; floci measured the TimedOut case).
@@ -17,7 +17,7 @@ import type { ExecutionRuntime, Scope } from './scope';
 import type { EngineDeps, ExecutionIdentity, ExecutionOutcome, HistoryRecorder, StopReason } from './types';
 import { VariableScope } from './variables';
 
-/** EXPRESS executions end after 5 minutes of workflow time (spec §6). */
+/** EXPRESS executions end after 5 minutes of workflow time (docs/aws-behaviour.md#express-and-standard-workflows). */
 const EXPRESS_LIMIT_SECONDS = 300;
 
 export interface ExecutionRequest {

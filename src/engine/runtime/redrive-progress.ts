@@ -1,5 +1,5 @@
-// RedriveExecution of a top-level Parallel / Inline Map (spec §4.11: "Inline Map / Parallel re-run only
-// failed/aborted iterations/branches"). Only the top-level scope of a checkpointed (STANDARD) execution has
+// RedriveExecution of a top-level Parallel / Inline Map (docs/aws-behaviour.md#redrive: only the failed or
+// aborted iterations / branches run again). Only the top-level scope of a checkpointed (STANDARD) execution has
 // one; nested states have none, so they pay nothing and a nested Parallel / Map inside a re-run branch runs
 // whole again [UNCONFIRMED: AWS documents the rule for the failed state only, not for its nested states].
 import type { Checkpoint, ExecutionRequest } from './engine';

@@ -1,4 +1,4 @@
-// Retry policy (spec §3.9), pure: the first retrier whose ErrorEquals matches decides. Its own attempt
+// Retry policy (docs/aws-behaviour.md#retry-and-catch), pure: the first retrier whose ErrorEquals matches decides. Its own attempt
 // counter (kept per state entry) is compared with MaxAttempts (0 = never); the wait before retry n is
 // IntervalSeconds × BackoffRate^(n-1), capped by MaxDelaySeconds, and with JitterStrategy FULL a uniform
 // random value in [0, that] (the docs' "full jitter"; exact distribution [UNCONFIRMED]).

@@ -1,4 +1,4 @@
-// The template method every state runs through (STYLE convention 4; LocalStack CommonStateField._eval_body
+// The template method every state runs through (as in LocalStack's CommonStateField._eval_body
 // + ExecutionState._eval_state): Entered → data flow in → handler → data flow out → size check → variables
 // → Exited, with Retry → Catch → fail around it. The only writer of *StateEntered/Exited, EvaluationFailed,
 // *StateFailed and *StateAborted events.
@@ -39,7 +39,7 @@ function exit(node: StateNode, scope: Scope, run: StateRun, finished: Finished, 
   return { output: finished.output, next };
 }
 
-/** A sibling's failure aborted this state: record `<Type>StateAborted` at the failure point (spec §4.4). */
+/** A sibling's failure aborted this state: record `<Type>StateAborted` at the failure point (docs/aws-behaviour.md#inline-map-history). */
 function aborted(node: StateNode, scope: Scope, thrown: unknown): AbortedError {
   const reason = thrown instanceof AbortedError ? thrown.reason : scope.signal.reason;
   const type = ABORTED_EVENT[node.Type];
@@ -48,8 +48,9 @@ function aborted(node: StateNode, scope: Scope, thrown: unknown): AbortedError {
 }
 
 /**
- * JSONata failures get an EvaluationFailed event. At top level it points at event 0 (spec §1.7, §13, §10.19);
- * nested, where no recording exists [UNCONFIRMED], it points where the state's Entered event points.
+ * JSONata failures get an EvaluationFailed event. Nested, it points where the state's Entered event points; at top
+ * level it points at event 0, which matches AWS only for the first state: AWS points where the Entered event points
+ * (docs/aws-behaviour.md#previouseventid).
  */
 function reportEvaluation(node: StateNode, scope: Scope, error: StatesError, enteredPrev: number): void {
   if (error.error !== StatesErrorName.QueryEvaluationError || error.location === undefined) return;

@@ -23,7 +23,7 @@ export interface Scope {
   readonly signal: AbortSignal;
   /** Top level of a checkpointed execution only (nested scopes never copy it): Parallel / Inline Map redrive. */
   readonly redrive?: RedriveProgress;
-  /** Inside a Parallel branch or Map iteration: some events point differently there (spec §13, §10.19). */
+  /** Inside a Parallel branch or Map iteration: some events point differently there (docs/aws-behaviour.md#previouseventid). */
   readonly nested?: true;
 }
 

@@ -8,7 +8,7 @@ import type { DistributedMapPort } from '../states/map/distributed-port';
 export type StateMachineType = 'STANDARD' | 'EXPRESS';
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
-/** Identity of an execution as the context object ($$ / $states.context) exposes it (spec §1.5). */
+/** Identity of an execution as the context object ($$ / $states.context) exposes it (docs/aws-behaviour.md#context-object). */
 export interface ExecutionIdentity {
   readonly executionArn: string;
   readonly executionName: string;
@@ -20,7 +20,7 @@ export interface ExecutionIdentity {
   readonly redriveCount: number;
   /** Set for the children of a Distributed Map. */
   readonly mapRunArn?: string;
-  /** StartSyncExecution contexts carry no RedriveCount (recorded quirk, spec §1.5). */
+  /** StartSyncExecution contexts carry no RedriveCount (recorded quirk, docs/aws-behaviour.md#context-object). */
   readonly sync?: boolean;
 }
 

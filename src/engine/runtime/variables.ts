@@ -1,11 +1,11 @@
-// Workflow variables (spec §2): one scope for the top level, a child scope per Parallel branch and Map
+// Workflow variables (docs/aws-behaviour.md#variables): one scope for the top level, a child scope per Parallel branch and Map
 // iteration. Inner scopes read outer values; what they assign disappears with them. AWS forbids assigning
 // an outer name from an inner scope; that case writes the inner scope here [UNCONFIRMED: AWS's behaviour
 // at run time is not recorded].
 import { StatesError, StatesErrorName, stateErrorPrefix } from '../errors/states-error';
 import type { VariableReader } from '../query/types';
 
-/** Per-variable and per-Assign size limit (spec §2 "Variable Limits"). */
+/** Per-variable and per-Assign size limit (docs/aws-behaviour.md#variables). */
 const MAX_ASSIGN_BYTES = 262_144;
 
 export class VariableScope implements VariableReader {

@@ -1,4 +1,4 @@
-// Choice (spec §3.3): the first matching rule decides; its Assign/Output replace the state's own. With no
+// Choice (docs/aws-behaviour.md#choice-state): the first matching rule decides; its Assign/Output replace the state's own. With no
 // match the Default is taken with the state-level Assign/Output, else States.NoChoiceMatched.
 import type { ChoiceRule } from '../definition/types';
 import { StatesError, StatesErrorName, stateErrorPrefix } from '../errors/states-error';

@@ -1,4 +1,4 @@
-// Fail (spec §3.6): raises Error/Cause (literal, `*Path` or JSONata string); absent fields stay absent in
+// Fail (docs/aws-behaviour.md#fail-state): raises Error/Cause (literal, `*Path` or JSONata string); absent fields stay absent in
 // the history (`ExecutionFailed {"error":"Exception"}` has no cause key).
 import type { DynamicValue } from '../definition/types';
 import { FailStateError } from '../errors/states-error-kinds';

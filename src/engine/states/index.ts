@@ -1,4 +1,4 @@
-// The state handlers, one per state type, checked exhaustive with `satisfies` (STYLE convention 3).
+// The state handlers, one per state type, checked exhaustive with `satisfies`: a new state type fails to compile until it has one.
 import type { StateType } from '../definition/types';
 import { choiceHandler } from './choice';
 import { failHandler } from './fail';

@@ -1,7 +1,7 @@
-// Shared by Parallel branches and Inline Map iterations (STYLE: one concurrency/abort implementation):
+// Shared by Parallel branches and Inline Map iterations (one concurrency/abort implementation for both):
 // starts runs in index order, at most `maxConcurrency` at a time (0 = unlimited), keeps results in index
 // order, and on the first failure aborts the others with a SiblingAbort pointing at the failure's last
-// event, waits for them to settle, then rethrows that failure's error unchanged (spec §3.7, §10 item 11).
+// event, waits for them to settle, then rethrows that failure's error unchanged (docs/aws-behaviour.md#parallel-state).
 import { AbortedError, SCOPE_FINISHED, SiblingAbort, childController } from '../runtime/abort';
 
 /** Thrown by a run to report its error and the id of its last event (where aborted siblings point). */
@@ -17,7 +17,7 @@ export interface IterationGroup<T> {
   readonly maxConcurrency: number;
   readonly signal: AbortSignal;
   run(index: number, signal: AbortSignal): Promise<T>;
-  /** Redrive (spec §4.11): results of runs that succeeded before; they are not run again and take no slot. */
+  /** Redrive (docs/aws-behaviour.md#redrive): results of runs that succeeded before; they are not run again and take no slot. */
   readonly completed?: Readonly<Record<number, T>>;
   /** Told of each run that succeeds (a top-level state's checkpoint keeps it for a later redrive). */
   readonly succeeded?: (index: number, result: T) => void;

@@ -1,8 +1,8 @@
-// Parallel (spec §3.7): every branch runs concurrently on the state's Parameters/Arguments output, in its
+// Parallel (docs/aws-behaviour.md#parallel-state): every branch runs concurrently on the state's Parameters/Arguments output, in its
 // own variable scope; the result is the branch outputs in branch order. ParallelStateStarted is where each
 // branch's first event points; ParallelStateSucceeded is recorded aside, so ParallelStateExited points at
 // the last branch event (recorded, test_parallel_state). A failing branch aborts the others and its error
-// propagates unchanged (spec §10 item 11).
+// propagates unchanged (docs/aws-behaviour.md#parallel-state).
 import { AbortedError } from '../runtime/abort';
 import { nestedScope } from '../runtime/scope';
 import { IterationFailure, iterate } from './iterate';

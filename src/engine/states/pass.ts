@@ -1,4 +1,4 @@
-// Pass (spec §3.1): the result is `Result` when given, else the Parameters output (JSONPath) — the input
+// Pass (docs/aws-behaviour.md#pass-state): the result is `Result` when given, else the Parameters output (JSONPath) — the input
 // when neither. JSONata Pass states produce no result: their output defaults to the input.
 import type { StateHandler } from './types';
 

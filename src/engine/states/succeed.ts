@@ -1,4 +1,4 @@
-// Succeed (spec §3.5): ends its scope with its (filtered) input as output.
+// Succeed (docs/aws-behaviour.md#succeed-state): ends its scope with its (filtered) input as output.
 import type { StateHandler } from './types';
 
 export const succeedHandler: StateHandler<'Succeed'> = {

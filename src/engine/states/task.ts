@@ -1,4 +1,4 @@
-// Task (spec §3.2, §5): schedules the integration through the TaskRunner port and records TaskScheduled →
+// Task (docs/aws-behaviour.md#task-state, #service-integrations): schedules the integration through the TaskRunner port and records TaskScheduled →
 // TaskStarted → [TaskSubmitted] → TaskSucceeded | TaskFailed | TaskTimedOut (LambdaFunction* for legacy
 // Lambda ARNs). TimeoutSeconds always applies; HeartbeatSeconds only to `.sync`/`.waitForTaskToken` tasks,
 // the only ones that heartbeat. Both expire as States.Timeout with no cause (recorded).

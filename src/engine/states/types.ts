@@ -1,4 +1,4 @@
-// The contract between the run loop and the per-type handlers (STYLE convention 4): a handler does the
+// The contract between the run loop and the per-type handlers (a template-method run loop): a handler does the
 // state's own work on already-selected input and returns what it produced; the loop owns lifecycle events,
 // the data flow, Retry/Catch and variables. Progress events specific to a type (TaskScheduled,
 // MapIterationStarted, ParallelStateStarted, …) go through `run.scope.chain`.

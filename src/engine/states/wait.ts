@@ -1,4 +1,4 @@
-// Wait (spec §3.4, §1.8): sleeps through the injected clock, so tests never wait. Recorded path errors:
+// Wait (docs/aws-behaviour.md#wait-state, #jsonpath-runtime-errors): sleeps through the injected clock, so tests never wait. Recorded path errors:
 //   The SecondsPath parameter references a negative value: $.input.waitSeconds == -1
 //   The SecondsPath parameter cannot be parsed as a long value: $.input.waitSeconds == 1.5
 //   The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: $.T == <v>

@@ -5,7 +5,7 @@ import { isValidName } from './names';
 describe('Step Functions ARNs', () => {
   const arns = new ArnFactory('us-east-1', '000000000000');
 
-  it('builds the resource shapes of spec §4.5 and §6', () => {
+  it('builds the resource shapes of docs/aws-behaviour.md#distributed-map, #express-and-standard-workflows', () => {
     expect(arns.stateMachine('sm')).toBe('arn:aws:states:us-east-1:000000000000:stateMachine:sm');
     expect(arns.execution('sm', 'e1')).toBe('arn:aws:states:us-east-1:000000000000:execution:sm:e1');
     expect(arns.express('sm', 'e1', 'u')).toBe('arn:aws:states:us-east-1:000000000000:express:sm:e1:u');

@@ -1,4 +1,4 @@
-// Step Functions ARNs (spec §4.5, §6): `arn:<partition>:states:<region>:<account>:<type>:<resource>`.
+// Step Functions ARNs (docs/aws-behaviour.md#distributed-map, #express-and-standard-workflows): `arn:<partition>:states:<region>:<account>:<type>:<resource>`.
 // AWS rejects a malformed ARN with "Invalid ARN prefix: <value>" and a well-formed ARN of the wrong
 // resource type with "Resource type not valid in this context: <type>" (e.g. `express` in DescribeExecution).
 import { InvalidArn } from './errors';
@@ -63,7 +63,7 @@ export class ArnFactory {
     return flat(`${this.base}:execution:${stateMachineName}:${name}`);
   }
 
-  /** Express executions carry an extra uuid after the name (spec §6). */
+  /** Express executions carry an extra uuid after the name (docs/aws-behaviour.md#express-and-standard-workflows). */
   express(stateMachineName: string, name: string, uuid: string): string {
     return flat(`${this.base}:express:${stateMachineName}:${name}:${uuid}`);
   }

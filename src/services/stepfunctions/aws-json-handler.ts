@@ -1,5 +1,5 @@
 // The awsJson1_0 front of the service: `POST /` with `X-Amz-Target: AWSStepFunctions.<Op>` and a JSON
-// body of at most 1 MiB (the API request quota, spec §9). Pipeline in AWS's order: target, body size,
+// body of at most 1 MiB (the API request quota, docs/aws-behaviour.md#api-limits). Pipeline in AWS's order: target, body size,
 // JSON (SerializationException), member types and constraints (validate-input.ts), then the operation.
 import { randomUUID } from 'node:crypto';
 import type { EdgeRequest, EdgeResponse } from '../../server/edge';

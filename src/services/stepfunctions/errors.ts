@@ -1,4 +1,4 @@
-// The Step Functions API error catalog (spec §8.1). Messages are AWS's recorded texts; where no recording
+// The Step Functions API error catalog (docs/aws-behaviour.md#api-protocol-and-errors). Messages are AWS's recorded texts; where no recording
 // exists the text is our choice and marked [UNCONFIRMED]. Operations throw these; the awsJson1_0
 // serializer turns them into `{"__type", "message"}` + `x-amzn-ErrorType`.
 import { ServiceError } from '../../server/service-error';

@@ -1,5 +1,5 @@
 // StartExecution / StartSyncExecution input: a JSON text (default "{}"), rejected with Jackson's message
-// (spec §8.1). Valid JSON scalars (`1`, `"str"`, `null`) are accepted.
+// (docs/aws-behaviour.md#api-protocol-and-errors). Valid JSON scalars (`1`, `"str"`, `null`) are accepted.
 import { InvalidExecutionInput } from './errors';
 import { scanJson } from './jackson-json';
 

@@ -32,7 +32,7 @@ export interface StartRequest<D> {
   readonly itemIndex?: number;
   /** Keep a succeeded child's output even with 'list-only' retention (its Map returns the outputs). */
   readonly keepOutput?: boolean;
-  /** RedriveExecution: the execution exists and continues at this point (spec §4.11). */
+  /** RedriveExecution: the execution exists and continues at this point (docs/aws-behaviour.md#redrive). */
   readonly resume?: ResumePoint;
   /** MockConfigFile test case (`#Case`): kept on the record so a redrive runs under it again. */
   readonly testCase?: string;
@@ -116,7 +116,7 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
 
   /**
    * Resolves once no execution of the state machine is running, including the fire-and-forget EXPRESS runs
-   * that nothing can describe (spec §6): how a test knows the article's async writers have all ended.
+   * that nothing can describe (docs/aws-behaviour.md#express-and-standard-workflows): how a test knows the article's async writers have all ended.
    */
   whenIdle(stateMachineArn: string): Promise<void> {
     if (this.runningCount(stateMachineArn) === 0) return Promise.resolve();

@@ -1,4 +1,4 @@
-// The Step Functions service: the awsJson1_0 API over the in-process engine (spec §6–§8), plus the
+// The Step Functions service: the awsJson1_0 API over the in-process engine (docs/aws-behaviour.md#api-operations), plus the
 // Map Run host the Distributed Map runtime uses to create Map Runs and start their child executions.
 import { randomUUID } from 'node:crypto';
 import type { SandboxConfig } from '../../config/config';
@@ -42,7 +42,7 @@ export interface StepFunctionsServiceDeps<D extends ParsedStateMachine> {
 export interface StepFunctionsService extends ServiceHandler {
   readonly name: 'stepfunctions';
   readonly store: StepFunctionsStore;
-  /** The engine's MapRunHost port: the Distributed Map runtime creates Map Runs and their children here (spec §4.5). */
+  /** The engine's MapRunHost port: the Distributed Map runtime creates Map Runs and their children here (docs/aws-behaviour.md#distributed-map). */
   readonly mapRuns: MapRunHost;
   readonly engineDeps: EngineDeps;
   /** Resolves once no execution of this state machine is running (EXPRESS ones included). */
@@ -101,7 +101,7 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
   };
 }
 
-/** A DELETING state machine goes away with its last running execution (spec §8.2). */
+/** A DELETING state machine goes away with its last running execution (docs/aws-behaviour.md#api-operations). */
 function finishDeletion(store: StepFunctionsStore, runner: ExecutionRunner<ParsedStateMachine>, stateMachineArn: string): void {
   const sm = store.getStateMachine(stateMachineArn);
   if (sm?.status === 'DELETING' && runner.runningCount(stateMachineArn) === 0) store.deleteStateMachine(stateMachineArn);

@@ -9,7 +9,7 @@ const TOKENS = "(JSON String, Number, Array, Object or token 'null', 'true' or '
 
 describe('scanJson (Jackson-compatible first error)', () => {
   it('reports the recorded AWS messages', () => {
-    // Recorded in test_invalid_start_execution_input (spec §8.1).
+    // Recorded in test_invalid_start_execution_input (docs/aws-behaviour.md#api-protocol-and-errors).
     expect(fail('not json')).toBe(`Unrecognized token 'not': was expecting ${TOKENS}`);
     expect(fail("{'not': 'json'}")).toBe("Unexpected character (''' (code 39)): was expecting double-quote to start field name");
     // Recorded in ValidateStateMachineDefinition NOT_A_DEF (without Jackson's location suffix).

@@ -1,4 +1,4 @@
-// AWS parses execution input with Jackson and quotes its first parser error verbatim (spec §8.1, §10.20):
+// AWS parses execution input with Jackson and quotes its first parser error verbatim (docs/aws-behaviour.md#api-protocol-and-errors):
 // "Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or
 // 'false')". This scanner finds the first error the way Jackson 2.12–2.15 reports it. Like Jackson's
 // readTree, it reads one root value and ignores what follows it ([UNCONFIRMED] that AWS keeps that default).

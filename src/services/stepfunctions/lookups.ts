@@ -1,4 +1,4 @@
-// Resolving request ARNs to records, with AWS's errors for each way that fails (spec §8.1, §6).
+// Resolving request ARNs to records, with AWS's errors for each way that fails (docs/aws-behaviour.md#api-protocol-and-errors, #express-and-standard-workflows).
 import { parseStatesArn } from './arns';
 import { ExecutionDoesNotExist, ResourceNotFound, StateMachineDoesNotExist } from './errors';
 import type { OperationContext } from './operation';

@@ -1,4 +1,4 @@
-// Redriving a Map Run (spec §4.11): RedriveExecution on the parent re-enters the Map state, which finds its
+// Redriving a Map Run (docs/aws-behaviour.md#redrive): RedriveExecution on the parent re-enters the Map state, which finds its
 // unsuccessful Map Run again (same ARN) instead of starting a new one. Only the items whose children did not
 // succeed run again; the children that did are read back from the Map Run's execution records.
 // [UNCONFIRMED] counts after a redrive: itemCounts/executionCounts keep the succeeded items and children of

@@ -1,4 +1,4 @@
-// Map Runs (spec §4.5, §4.10): the service side of the engine's MapRunHost port
+// Map Runs (docs/aws-behaviour.md#distributed-map, #map-run-api): the service side of the engine's MapRunHost port
 // (src/engine/map-run/map-run-host.ts). The Distributed Map runtime creates one Map Run per Map state
 // run, starts a child execution per item/batch through it and finishes it; DescribeMapRun, ListMapRuns,
 // ListExecutions(mapRunArn) and UpdateMapRun read and change the same records.

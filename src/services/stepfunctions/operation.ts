@@ -1,5 +1,5 @@
 // One API action = one file under operations/: its input constraints as data and a handler that may
-// assume valid input (STYLE convention 7). Handlers throw ServiceErrors; they never write HTTP.
+// assume valid input, and one validator writes AWS-format messages. Handlers throw ServiceErrors; they never write HTTP.
 import type { TaskRunner } from '../../engine/integrations/types';
 import type { Clock } from '../../engine/runtime/clock';
 import type { ArnFactory } from './arns';

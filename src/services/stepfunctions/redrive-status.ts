@@ -1,4 +1,4 @@
-// DescribeExecution's redrive fields (spec §4.11, recorded in §8.2): SUCCEEDED and RUNNING executions are
+// DescribeExecution's redrive fields (docs/aws-behaviour.md#redrive, recorded): SUCCEEDED and RUNNING executions are
 // NOT_REDRIVABLE with a reason; FAILED, TIMED_OUT and ABORTED ones are REDRIVABLE (no reason) for 14 days.
 import type { ExecutionRedriveStatus } from '@aws-sdk/client-sfn';
 import type { ExecutionRecord } from './store';

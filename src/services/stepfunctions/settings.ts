@@ -1,5 +1,5 @@
 // State machine settings as CreateStateMachine/UpdateStateMachine accept them, normalized to what
-// DescribeStateMachine returns (defaults recorded in spec §8.2).
+// DescribeStateMachine returns (defaults recorded in docs/aws-behaviour.md#api-operations).
 import type { EncryptionConfiguration, LoggingConfiguration, TracingConfiguration } from '@aws-sdk/client-sfn';
 import { InvalidEncryptionConfiguration, InvalidLoggingConfiguration } from './errors';
 import type { StateMachineRevision } from './store';

@@ -63,7 +63,7 @@ export const Bool: BooleanShape = { type: 'boolean' };
 
 export const StateMachineType = enumOf('STANDARD', 'EXPRESS');
 export const IncludedData = enumOf('ALL_DATA', 'METADATA_ONLY');
-// Recorded order (spec §8.1): AWS prints this set in hash order, not model order.
+// Recorded order (docs/aws-behaviour.md#api-protocol-and-errors): AWS prints this set in hash order, not model order.
 export const ExecutionStatus = enumOf('SUCCEEDED', 'TIMED_OUT', 'PENDING_REDRIVE', 'ABORTED', 'FAILED', 'RUNNING');
 export const ExecutionRedriveFilter = enumOf('REDRIVEN', 'NOT_REDRIVEN');
 export const Severity = enumOf('ERROR', 'WARNING');

@@ -26,7 +26,7 @@ export function startStateMachineRun(ctx: OperationContext, sm: StateMachineReco
     roleArn: revision.roleArn,
     definition: ctx.definitions.forRevision(revision, sm.type),
     revision,
-    // EXPRESS executions are neither describable nor listable: nothing to keep (spec §6).
+    // EXPRESS executions are neither describable nor listable: nothing to keep (docs/aws-behaviour.md#express-and-standard-workflows).
     retention: sm.type === 'STANDARD' ? 'full' : 'none',
   });
 }

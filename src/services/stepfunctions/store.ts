@@ -13,7 +13,7 @@ import type { ExecutionStatus, StateMachineType } from '../../engine/runtime/typ
 
 /** One version of a state machine's definition and settings; executions point at the one they ran. */
 export interface StateMachineRevision {
-  /** Absent until the first UpdateStateMachine that changes something (spec §8.2). */
+  /** Absent until the first UpdateStateMachine that changes something (docs/aws-behaviour.md#api-operations). */
   readonly revisionId?: string;
   readonly definition: string;
   readonly roleArn: string;
@@ -54,7 +54,7 @@ export interface ExecutionRecord {
   readonly cause?: string;
   /** Index of the first item a Map Run child carries: a Map Run redrive skips the items that succeeded. */
   readonly itemIndex?: number;
-  /** RedriveExecution (spec §4.11): how often, when last, and the client tokens of the latest redrives. */
+  /** RedriveExecution (docs/aws-behaviour.md#redrive): how often, when last, and the client tokens of the latest redrives. */
   readonly redriveCount?: number;
   readonly redriveDate?: Date;
   readonly redriveTokens?: readonly { readonly token: string; readonly date: Date }[];
@@ -101,7 +101,7 @@ export type MapRunCounts = { -readonly [K in keyof MapRunExecutionCounts]-?: num
 
 export interface MapRunSettings {
   readonly maxConcurrency: number;
-  /** Absent when the definition sets no threshold (DescribeMapRun shows 0 then, spec §4.10). */
+  /** Absent when the definition sets no threshold (DescribeMapRun shows 0 then, docs/aws-behaviour.md#map-run-api). */
   readonly toleratedFailurePercentage?: number;
   readonly toleratedFailureCount?: number;
 }

@@ -1,7 +1,7 @@
 // The one input validator: first the JSON types (a wrong type is a SerializationException, as Coral
 // fails while deserializing), then every constraint, reported together in AWS's wording:
 // "1 validation error detected: Value '1001' at 'maxResults' failed to satisfy constraint: Member must
-// have value less than or equal to 1000" (spec §8.1). Unknown members are dropped, as Coral ignores them.
+// have value less than or equal to 1000" (docs/aws-behaviour.md#api-protocol-and-errors). Unknown members are dropped, as Coral ignores them.
 import { SerializationException, ValidationException } from './errors';
 import type { ListShape, NumberShape, Shape, StringShape, StructureShape } from './shapes';
 

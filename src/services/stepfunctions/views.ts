@@ -13,7 +13,7 @@ export function variableReferences(parsed: ParsedStateMachine): Record<string, s
 }
 
 /**
- * The Map Run child "state machine" `…:stateMachine:<sm>/<label>` (spec §4.5): its definition is the
+ * The Map Run child "state machine" `…:stateMachine:<sm>/<label>` (docs/aws-behaviour.md#distributed-map): its definition is the
  * ItemProcessor. [UNCONFIRMED] `name` is the `<sm>/<label>` resource part, like any state machine's name.
  */
 export function childStateMachine(run: MapRunRecord) {

@@ -1,4 +1,4 @@
-// Wire form of responses: timestamps are epoch seconds as JSON numbers (e.g. 1693256031.104, spec §8.1),
+// Wire form of responses: timestamps are epoch seconds as JSON numbers (e.g. 1693256031.104, docs/aws-behaviour.md#api-protocol-and-errors),
 // and absent optional members are left out rather than sent as null.
 
 export function epochSeconds(date: Date): number {

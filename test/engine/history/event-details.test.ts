@@ -1,4 +1,4 @@
-// Whole-event assertions for §10 behaviours a partial match cannot show: events that must carry no details
+// Whole-event assertions (docs/aws-behaviour.md#history-events) a partial match cannot show: events that must carry no details
 // (MapStateFailed, ParallelStateFailed), timeouts with an error but no cause, and where a nested
 // EvaluationFailed points.
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
@@ -22,7 +22,7 @@ const failing = () => new FakeTaskRunner({
   },
 });
 
-describe('history event details (spec §10)', () => {
+describe('history event details (docs/aws-behaviour.md#history-events)', () => {
   const failingTask = { StartAt: 'T', States: { T: { Type: 'Task', Resource: LAMBDA, Parameters: { FunctionName: 'f' }, End: true } } };
   it.each([
     ['Map', { Type: 'Map', ItemProcessor: failingTask, End: true }, [1]],

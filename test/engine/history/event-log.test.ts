@@ -1,4 +1,4 @@
-// The append-only log and its chains (spec §7, §10 item 19).
+// The append-only log and its chains (docs/aws-behaviour.md#history-events, #previouseventid).
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { EventChain, EventLog } from '../../../src/engine/history/event-log';
 import { stateExited } from '../../../src/engine/history/event-details';

@@ -1,4 +1,4 @@
-// The pure retry decision and the Retry/Catch name matching (spec §3.9, §3.11).
+// The pure retry decision and the Retry/Catch name matching (docs/aws-behaviour.md#retry-and-catch, #error-names-and-matching).
 import type { Retrier } from '../../../src/engine/definition/types';
 import { matchesErrorEquals } from '../../../src/engine/errors/error-matching';
 import { FailStateError, HeartbeatTimeoutError, TerminalStatesError, errorOutput } from '../../../src/engine/errors/states-error-kinds';

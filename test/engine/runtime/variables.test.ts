@@ -1,4 +1,4 @@
-// Variable scopes and limits (spec §2).
+// Variable scopes and limits (docs/aws-behaviour.md#variables).
 import { checkAssignmentSize, VariableScope } from '../../../src/engine/runtime/variables';
 import { runWorkflow } from '../support/run-workflow';
 

@@ -1,4 +1,4 @@
-// The engine side of redriving a top-level Parallel / Inline Map (spec §4.11): the checkpoint learns each
+// The engine side of redriving a top-level Parallel / Inline Map (docs/aws-behaviour.md#redrive): the checkpoint learns each
 // branch / iteration that succeeds (nested ones are not reported), and a resumed run skips the recorded ones
 // on its first attempt only.
 import type { HistoryEvent } from '@aws-sdk/client-sfn';

@@ -1,4 +1,4 @@
-// Choice (spec §3.3): JSONPath rules (Variable + operator, And/Or/Not) or JSONata `Condition`, each with
+// Choice (docs/aws-behaviour.md#choice-state): JSONPath rules (Variable + operator, And/Or/Not) or JSONata `Condition`, each with
 // Next and optional Assign (+ Output in JSONata); state-level Default. A Choice cannot end its scope.
 import { compileChoiceRule } from '../../query/jsonpath';
 import { checkObjectFields } from '../allowed-fields';

@@ -1,4 +1,4 @@
-// Fail (spec §3.6): Error/Cause literals, JSONPath ErrorPath/CausePath (paths, `$$`, `$var` or intrinsic
+// Fail (docs/aws-behaviour.md#fail-state): Error/Cause literals, JSONPath ErrorPath/CausePath (paths, `$$`, `$var` or intrinsic
 // calls), or JSONata strings. A path that misses is recorded as "The JSONPath '<p>' specified for the field
 // 'ErrorPath' could not be found in the input '<json>'".
 import { notFoundInInput } from '../path-selectors';

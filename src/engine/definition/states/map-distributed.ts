@@ -1,4 +1,4 @@
-// Distributed Map data fields (spec §4.6, §4.7, §4.9): ItemReader, ItemBatcher, ResultWriter. Parsed into
+// Distributed Map data fields (docs/aws-behaviour.md#item-readers, #item-batching, #resultwriter): ItemReader, ItemBatcher, ResultWriter. Parsed into
 // typed nodes here; the Distributed Map runtime (deps.distributedMap) consumes them.
 import { checkObjectFields } from '../allowed-fields';
 import type { FieldReader } from '../field-reader';

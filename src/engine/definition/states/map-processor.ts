@@ -1,4 +1,4 @@
-// Map ItemProcessor / legacy Iterator (spec §4.1): ProcessorConfig {Mode INLINE|DISTRIBUTED, ExecutionType},
+// Map ItemProcessor / legacy Iterator (docs/aws-behaviour.md#map-state): ProcessorConfig {Mode INLINE|DISTRIBUTED, ExecutionType},
 // StartAt, States. QueryLanguage cannot be declared there ("Field 'QueryLanguage' is not supported", measured
 // by floci #2968); its states inherit the machine's language. A DISTRIBUTED processor is also compiled as
 // its own state machine (type = ExecutionType) for the child executions.

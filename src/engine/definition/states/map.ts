@@ -1,4 +1,4 @@
-// Map (spec §4.1–4.3): ItemProcessor (or legacy Iterator), items from ItemsPath (JSONPath) / Items
+// Map (docs/aws-behaviour.md#map-state): ItemProcessor (or legacy Iterator), items from ItemsPath (JSONPath) / Items
 // (JSONata), ItemSelector (or legacy Parameters), MaxConcurrency, and the DISTRIBUTED-only fields:
 // ItemReader, ItemBatcher, ResultWriter, ToleratedFailure*, Label. Those are refused on an INLINE Map.
 import { isJsonataExpression } from '../../query/jsonata';
@@ -14,7 +14,7 @@ const DISTRIBUTED_ONLY = [
   'ItemReader', 'ItemBatcher', 'ResultWriter', 'Label', 'ToleratedFailureCount', 'ToleratedFailureCountPath',
   'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath',
 ];
-// Recorded individually (spec §4.1): whitespace, wildcards, brackets, punctuation and control characters.
+// Recorded individually (docs/aws-behaviour.md#map-labels): whitespace, wildcards, brackets, punctuation and control characters.
 const LABEL_INVALID = /[\s?*<>{}[\]:;,\\|^~$#%&`"\u0000-\u001f\u007f-\u009f]/u;
 
 /** Recorded texts: "Label contains invalid character: '?'", "Label cannot be empty", "Label cannot exceed 40 characters". */

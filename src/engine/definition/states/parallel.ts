@@ -1,4 +1,4 @@
-// Parallel (spec §3.7): a non-empty array of branches, each its own `{StartAt, States}` program.
+// Parallel (docs/aws-behaviour.md#parallel-state): a non-empty array of branches, each its own `{StartAt, States}` program.
 // Recorded: `"Branches": []` → "Value cannot be empty at /States/<name>/Branches".
 import { at } from '../parse-context';
 import { parseCatch, parseRetry } from '../error-handling';

@@ -1,4 +1,4 @@
-// Pass (spec §3.1): passes its input through, or a literal `Result` (JSONPath) / `Output` (JSONata).
+// Pass (docs/aws-behaviour.md#pass-state): passes its input through, or a literal `Result` (JSONPath) / `Output` (JSONata).
 import type { PassState } from '../types';
 import type { StateParser } from './state-parser';
 

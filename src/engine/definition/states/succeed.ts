@@ -1,4 +1,4 @@
-// Succeed (spec §3.5): ends its scope successfully; only the data-flow fields apply.
+// Succeed (docs/aws-behaviour.md#succeed-state): ends its scope successfully; only the data-flow fields apply.
 import type { SucceedState } from '../types';
 import type { StateParser } from './state-parser';
 

@@ -1,7 +1,7 @@
-// Task (spec §3.2, §5): the Resource is resolved once through the TaskRunner. Recorded refusals:
+// Task (docs/aws-behaviour.md#task-state, #service-integrations): the Resource is resolved once through the TaskRunner. Recorded refusals:
 // unknown resources ("The resource provided <arn> is not recognized. …"), `.sync`/`.waitForTaskToken` in
 // EXPRESS machines ("Express state machine does not support '.sync' service integration "), and the
-// ItemReader/ResultWriter-only `s3:getObject`/`s3:putObject` used as a Task (spec §5.5).
+// ItemReader/ResultWriter-only `s3:getObject`/`s3:putObject` used as a Task (docs/aws-behaviour.md#s3-resources-of-itemreader-and-resultwriter).
 import type { ResolvedResource } from '../../integrations/types';
 import { parseCatch, parseRetry } from '../error-handling';
 import type { FieldReader } from '../field-reader';

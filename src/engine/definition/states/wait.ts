@@ -1,4 +1,4 @@
-// Wait (spec §3.4): exactly one of Seconds / Timestamp (+ SecondsPath / TimestampPath in JSONPath).
+// Wait (docs/aws-behaviour.md#wait-state): exactly one of Seconds / Timestamp (+ SecondsPath / TimestampPath in JSONPath).
 // A literal Timestamp that is not RFC 3339 is refused at creation: "String does not match RFC3339 timestamp".
 import { StatesError, StatesErrorName, stateErrorPrefix } from '../../errors/states-error';
 import { validateTimestamp } from '../../query/jsonpath';

@@ -7,7 +7,7 @@ function run(expr: string, scope = makeScope()): Promise<unknown> {
   return compileJsonataTemplate(`{% ${expr} %}`, 'Output').evaluate(scope);
 }
 
-describe('Step Functions JSONata functions (spec §1.6, recorded examples)', () => {
+describe('Step Functions JSONata functions (docs/aws-behaviour.md#jsonata-functions, recorded examples)', () => {
   it.each([
     ['$partition([0,1,2], 2)', [[0, 1], [2]]],
     ['$partition([0], 5)', [[0]]],

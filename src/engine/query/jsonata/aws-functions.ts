@@ -1,4 +1,4 @@
-// Functions Step Functions adds to JSONata 2.0.6 (spec §1.6; DOC transforming-data "JSONata functions"):
+// Functions Step Functions adds to JSONata 2.0.6 (docs/aws-behaviour.md#jsonata-functions; DOC transforming-data "JSONata functions"):
 // $partition, $range, $hash, $random([seed]), $uuid(), $parse. `$eval` is removed (bound to nothing, so a call
 // fails like any non-function: T1006). Randomness comes from the evaluation scope so executions stay testable.
 import type jsonata from 'jsonata';
@@ -32,7 +32,7 @@ function asSequence(values: number[]): number[] {
   return Object.defineProperty(values, 'sequence', { value: true });
 }
 
-// $range(1,9,9) → 1 is recorded (spec §1.6): the result is a JSONata sequence, not a plain array.
+// $range(1,9,9) → 1 is recorded (docs/aws-behaviour.md#jsonata-functions): the result is a JSONata sequence, not a plain array.
 function range(start: number, end: number, step: number): number[] {
   if (step === 0) throw functionError('The step argument of the $range function cannot be zero');
   const values: number[] = [];

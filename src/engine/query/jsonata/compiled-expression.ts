@@ -116,7 +116,7 @@ export class CompiledExpression implements ExpressionSite {
     return result;
   }
 
-  /** The result; "returned nothing (undefined)" when JSONata produced no value (spec §1.7). */
+  /** The result; "returned nothing (undefined)" when JSONata produced no value (docs/aws-behaviour.md#jsonata-evaluation-errors). */
   evaluate(scope: EvalScope): Promise<unknown> {
     try {
       const fast = this.evaluateFast(scope);

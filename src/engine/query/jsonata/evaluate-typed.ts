@@ -1,5 +1,5 @@
 // Typed JSONata fields (Items, MaxConcurrency, TimeoutSeconds, ToleratedFailure*, Fail Error/Cause, Wait
-// Timestamp, Choice Condition). Only the Items message is recorded (spec §1.7):
+// Timestamp, Choice Condition). Only the Items message is recorded (docs/aws-behaviour.md#jsonata-evaluation-errors):
 //   The JSONata expression '<expr>' specified for the field 'Items' returned an unexpected result type.
 //   Expected 'array', but was '<type>' for value: <compact json>
 // Other kinds reuse that shape with their own expected label [UNCONFIRMED wording].

@@ -1,6 +1,6 @@
 // JSONata hands back arrays flagged as sequences and may return functions (lambdas, native functions, regexes).
 // States only ever see plain JSON: sequences become plain arrays, and a function anywhere in the result is
-// reported as "returned an unsupported result type" (spec §1.7, recorded for Items).
+// reported as "returned an unsupported result type" (docs/aws-behaviour.md#jsonata-evaluation-errors, recorded for Items).
 
 export class UnsupportedResultType extends Error {}
 

@@ -1,4 +1,4 @@
-// The States.QueryEvaluationError causes AWS records for JSONata fields (spec §1.7), each prefixed with
+// The States.QueryEvaluationError causes AWS records for JSONata fields (docs/aws-behaviour.md#jsonata-evaluation-errors), each prefixed with
 // "An error occurred while executing the state '<S>' (entered at the event id #<n>). " and carrying the field
 // path (e.g. "Output/result") as EvaluationFailed.location.
 import { StatesError, StatesErrorName, stateErrorPrefix } from '../../errors/states-error';

@@ -1,5 +1,5 @@
 // A JSONata-state field (Arguments, Output, Assign, Items, ItemSelector, …): `{% %}` strings at any depth are
-// compiled once; everything else is literal (spec §1.3). Nested field paths extend the field name with '/'
+// compiled once; everything else is literal (docs/aws-behaviour.md#jsonata-expressions-in-fields). Nested field paths extend the field name with '/'
 // (`Output/result`, recorded); array elements use their index (`Items/1`) [UNCONFIRMED: AWS's form for array
 // elements is not recorded].
 import type { EvalScope, JsonataTemplate } from '../types';

@@ -1,6 +1,6 @@
 // Which workflow variables an expression reads, found once at compile time from JSONata's AST. Only these are
 // bound at evaluation (the VariableReader cannot enumerate) and they feed DescribeStateMachine's
-// variableReferences (spec §2). `$states` is reserved, not a variable.
+// variableReferences (docs/aws-behaviour.md#variables). `$states` is reserved, not a variable.
 import type jsonata from 'jsonata';
 
 export interface ExpressionVariables {

@@ -1,4 +1,4 @@
-// The cause AWS records when a payload-template path (or a path inside an intrinsic) misses (spec §1.8):
+// The cause AWS records when a payload-template path (or a path inside an intrinsic) misses (docs/aws-behaviour.md#jsonpath-runtime-errors):
 //   The JSONPath '$.no_such_jsonpath' specified for the field 'value.$' could not be found in the input '<json>'
 // For `$$…` and `$var…` paths we still quote the state's input [UNCONFIRMED which document AWS prints there].
 import { StatesError, StatesErrorName, stateErrorPrefix } from '../../errors/states-error';

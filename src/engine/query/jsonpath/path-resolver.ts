@@ -1,6 +1,6 @@
 // Evaluates a parsed JSONPath against the state's document, the context object or a variable. Definite paths
 // return the single value (AWS "unpacks literal singleton array accesses": `$.a[0]` is the element); indefinite
-// ones return the array of matches. Misses carry Jayway's wording (recorded in AWS causes, spec §1.8).
+// ones return the array of matches. Misses carry Jayway's wording (recorded in AWS causes, docs/aws-behaviour.md#jsonpath-runtime-errors).
 import { JSONPath } from 'jsonpath-plus';
 import type { EvalScope } from '../types';
 import { normalizedPath, type ParsedPath, type PathSegment } from './path-syntax';

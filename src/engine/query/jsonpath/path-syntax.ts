@@ -1,6 +1,6 @@
 // Lexes a JSONPath reference into its root (`$` input, `$$` context object, `$name` workflow variable) and its
 // segments. Definite paths (names and literal indices only) are walked by us so failures can quote Jayway's
-// messages, which AWS surfaces (spec §1.8); anything else (`*`, `..`, filters, slices, unions) is indefinite and
+// messages, which AWS surfaces (docs/aws-behaviour.md#jsonpath-runtime-errors); anything else (`*`, `..`, filters, slices, unions) is indefinite and
 // handed to jsonpath-plus.
 
 export type PathRoot =

@@ -65,7 +65,7 @@ describe('compileReferencePath: indefinite paths return arrays', () => {
   });
 });
 
-describe('compileReferencePath: misses are States.Runtime with Jayway wording (spec §1.8)', () => {
+describe('compileReferencePath: misses are States.Runtime with Jayway wording (docs/aws-behaviour.md#jsonpath-runtime-errors)', () => {
   it('names a missing leaf', () => {
     expect(causeOf('$.NoSuchInputPath')).toBe(`${STATE_PREFIX}Invalid path '$.NoSuchInputPath' : No results for path: $['NoSuchInputPath']`);
   });

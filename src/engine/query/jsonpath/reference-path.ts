@@ -1,5 +1,5 @@
 // Reference paths (InputPath, OutputPath, ItemsPath, *Path fields, Choice Variable): `$…`, `$$…` or `$var…`.
-// A miss is a States.Runtime error, recorded as (spec §1.8):
+// A miss is a States.Runtime error, recorded as (docs/aws-behaviour.md#jsonpath-runtime-errors):
 //   Invalid path '$.NoSuchInputPath' : No results for path: $['NoSuchInputPath']
 import { DefinitionError, schemaError } from '../../errors/definition-error';
 import { StatesError, StatesErrorName, stateErrorPrefix } from '../../errors/states-error';

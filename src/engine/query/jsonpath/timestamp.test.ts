@@ -1,6 +1,6 @@
 import { timestampNanos, validateTimestamp } from './index';
 
-describe('validateTimestamp (spec §3.4)', () => {
+describe('validateTimestamp (docs/aws-behaviour.md#wait-state)', () => {
   it.each([
     '2016-03-14T01:59:00Z',
     '2016-03-14T01:59:00.123Z',

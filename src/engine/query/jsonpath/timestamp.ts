@@ -1,5 +1,5 @@
 // Timestamps for Wait (Timestamp/TimestampPath) and Choice Timestamp* rules: RFC 3339 with an uppercase `T` and
-// a zone (`Z` or ±hh:mm); fractional seconds of any length are allowed. Recorded rejects (spec §3.4): no `T`,
+// a zone (`Z` or ±hh:mm); fractional seconds of any length are allowed. Recorded rejects (docs/aws-behaviour.md#wait-state): no `T`,
 // no zone, month 13, hour 25, `05-12-2016T…`.
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-](\d{2}):(\d{2}))$/;

@@ -1,5 +1,5 @@
 // Chunking shared by States.ArrayPartition and $partition: the last chunk holds the remainder
-// (`[0,1,2]` by 2 → `[[0,1],[2]]`, spec §1.6).
+// (`[0,1,2]` by 2 → `[[0,1],[2]]`, docs/aws-behaviour.md#jsonata-functions).
 
 export function partition<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];

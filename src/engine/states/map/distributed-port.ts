@@ -1,7 +1,7 @@
 // The seam between the Map state and the Distributed Map runtime (Map Run resource, child executions,
 // ItemReader/ItemBatcher/ResultWriter, failure tolerance), which lives outside the engine core and is
 // injected as EngineDeps.distributedMap. The engine records MapStateStarted before calling it and
-// MapStateSucceeded/Failed after; the port records the Map Run events through `events` (spec §4.5).
+// MapStateSucceeded/Failed after; the port records the Map Run events through `events` (docs/aws-behaviour.md#distributed-map).
 import type { MapState, StateMachineDefinition } from '../../definition/types';
 import type { EvalScope } from '../../query/types';
 import type { MapItemContext } from '../../runtime/context-object';
@@ -10,7 +10,7 @@ import type { ExecutionIdentity } from '../../runtime/types';
 /** Parent-history events of a Map Run, each chained after the previous one. */
 export interface MapRunEvents {
   started(mapRunArn: string): void;
-  /** RedriveExecution continues an unsuccessful Map Run instead of starting one (spec §7). */
+  /** RedriveExecution continues an unsuccessful Map Run instead of starting one (docs/aws-behaviour.md#redrive). */
   redriven?(mapRunArn: string, redriveCount: number): void;
   succeeded(): void;
   failed(error?: string, cause?: string): void;
@@ -22,7 +22,7 @@ export interface DistributedMapRequest {
   readonly state: MapState;
   /** The Map's effective input (after InputPath): `$` for its ItemReader Parameters, ItemSelector, BatchInput. */
   readonly input: unknown;
-  /** Items from ItemsPath / Items, when there is no ItemReader (an ItemReader takes precedence, spec §4.2). */
+  /** Items from ItemsPath / Items, when there is no ItemReader (an ItemReader takes precedence, docs/aws-behaviour.md#items-and-itemselector). */
   readonly items?: readonly unknown[];
   /** The Map state's evaluation scope: `$states`, context object and the parent's variables. */
   readonly scope: EvalScope;

@@ -1,6 +1,6 @@
-// Map (spec §4): INLINE runs the ItemProcessor per item inside this execution; DISTRIBUTED goes through
+// Map (docs/aws-behaviour.md#map-state): INLINE runs the ItemProcessor per item inside this execution; DISTRIBUTED goes through
 // the injected port. Recorded order for INLINE: items → MapStateStarted {length} → MaxConcurrency(Path)
-// (a bad path value fails after MapStateStarted, spec §1.8) → iterations.
+// (a bad path value fails after MapStateStarted, docs/aws-behaviour.md#jsonpath-runtime-errors) → iterations.
 import type { StateHandler } from '../types';
 import { runDistributedMap } from './run-distributed';
 import { runInlineMap } from './inline';

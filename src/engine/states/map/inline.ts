@@ -1,4 +1,4 @@
-// Inline Map iterations (spec §4.4). previousEventId rules, recorded in test_map_state and
+// Inline Map iterations (docs/aws-behaviour.md#inline-map-history). previousEventId rules, recorded in test_map_state and
 // test_service_lambda_map_timeout:
 //  - MapIterationStarted points at the Map's last inner event: MapStateStarted at first, then the last state
 //    event of the most recently finished iteration (not its MapIterationSucceeded);

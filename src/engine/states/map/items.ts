@@ -1,4 +1,4 @@
-// Where a Map's items come from and what each iteration receives (spec §4.2, §4.3, §1.7, §1.8):
+// Where a Map's items come from and what each iteration receives (docs/aws-behaviour.md#items-and-itemselector, #jsonata-evaluation-errors, #jsonpath-runtime-errors):
 // JSONPath ItemsPath over the effective input (default `$`), JSONata Items (default: the state input), then
 // ItemSelector per item with `Map.Item.Index/Value/Source` in the context object.
 import type { MapState } from '../../definition/types';

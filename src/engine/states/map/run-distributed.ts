@@ -1,6 +1,7 @@
-// A DISTRIBUTED Map delegates to the injected port (spec §4.5). MapStateStarted reports length 0 when an
-// ItemReader supplies the items (recorded, §10 item 3); MapStateSucceeded is recorded aside, so
-// MapStateExited points at MapRunSucceeded like the recording.
+// A DISTRIBUTED Map delegates to the injected port (docs/aws-behaviour.md#distributed-map). MapStateStarted reports length 0 when an
+// ItemReader supplies the items (recorded); MapStateSucceeded is recorded aside, so
+// MapStateExited points at MapRunSucceeded like the older recordings (the newest point at MapRunStarted,
+// docs/aws-behaviour.md#previouseventid).
 import type { MapState } from '../../definition/types';
 import { StatesError, StatesErrorName } from '../../errors/states-error';
 import { errorFields } from '../../history/event-details';

@@ -1,4 +1,4 @@
-// The progress events of a Task (spec §5): Task* for service integrations, LambdaFunction* for legacy Lambda
+// The progress events of a Task (docs/aws-behaviour.md#service-integrations): Task* for service integrations, LambdaFunction* for legacy Lambda
 // ARN resources. Each appends to the state's chain; the loop records the Entered/Exited around them.
 import type { EventChain } from '../../history/event-log';
 import { errorFields, inputDetails, outputDetails, toJson } from '../../history/event-details';

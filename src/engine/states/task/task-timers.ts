@@ -1,4 +1,4 @@
-// TimeoutSeconds / HeartbeatSeconds (spec §3.2): literal, `*Path` (JSONPath) or JSONata. A path that misses
+// TimeoutSeconds / HeartbeatSeconds (docs/aws-behaviour.md#task-state): literal, `*Path` (JSONPath) or JSONata. A path that misses
 // is the recorded "Invalid path …" error; a path value that is not a positive integer is refused with the
 // wording AWS uses for MaxConcurrencyPath [UNCONFIRMED for these fields].
 import type { DynamicValue, TaskState } from '../../definition/types';

@@ -1,5 +1,5 @@
 // CreateStateMachine (https://docs.aws.amazon.com/step-functions/latest/apireference/API_CreateStateMachine.html).
-// Idempotent on name + definition (raw string, spec §8.1) + type + logging/tracing/encryption settings;
+// Idempotent on name + definition (raw string, docs/aws-behaviour.md#api-operations) + type + logging/tracing/encryption settings;
 // per the API reference a different roleArn or tags do not break idempotency.
 import type { CreateStateMachineInput, CreateStateMachineOutput } from '@aws-sdk/client-sfn';
 import { isRoleArn } from '../arns';

@@ -1,5 +1,5 @@
 // DeleteStateMachine (https://docs.aws.amazon.com/step-functions/latest/apireference/API_DeleteStateMachine.html).
-// A missing state machine is still a success (recorded, spec §8.1). With executions running the state
+// A missing state machine is still a success (recorded, docs/aws-behaviour.md#api-operations). With executions running the state
 // machine is DELETING until the last one ends (the service removes it then), and they keep running.
 import type { DeleteStateMachineInput, DeleteStateMachineOutput } from '@aws-sdk/client-sfn';
 import { parseStatesArn } from '../arns';

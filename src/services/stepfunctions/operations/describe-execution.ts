@@ -1,5 +1,5 @@
 // DescribeExecution (https://docs.aws.amazon.com/step-functions/latest/apireference/API_DescribeExecution.html).
-// Recorded shape (spec §8.2): input/output as JSON strings with `{included: true}` details, redriveCount,
+// Recorded shape (docs/aws-behaviour.md#api-operations): input/output as JSON strings with `{included: true}` details, redriveCount,
 // redriveDate after a RedriveExecution, redriveStatus (+ reason for SUCCEEDED/RUNNING); error/cause only when present; mapRunArn for children.
 import type { DescribeExecutionInput, DescribeExecutionOutput } from '@aws-sdk/client-sfn';
 import { requireExecution } from '../lookups';

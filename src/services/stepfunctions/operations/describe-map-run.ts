@@ -1,5 +1,5 @@
 // DescribeMapRun (https://docs.aws.amazon.com/step-functions/latest/apireference/API_DescribeMapRun.html).
-// Recorded shape in spec §4.10: settings, status, dates and item/execution counts.
+// Recorded shape in docs/aws-behaviour.md#map-run-api: settings, status, dates and item/execution counts.
 import type { DescribeMapRunInput, DescribeMapRunOutput } from '@aws-sdk/client-sfn';
 import { requireMapRun } from '../lookups';
 import { defineOperation } from '../operation';

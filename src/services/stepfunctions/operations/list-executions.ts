@@ -1,6 +1,6 @@
 // ListExecutions (https://docs.aws.amazon.com/step-functions/latest/apireference/API_ListExecutions.html).
 // Exactly one of stateMachineArn / mapRunArn; newest first (recorded pagination tests); EXPRESS state
-// machines → StateMachineTypeNotSupported (spec §6). Map Run children carry mapRunArn and itemCount.
+// machines → StateMachineTypeNotSupported (docs/aws-behaviour.md#express-and-standard-workflows). Map Run children carry mapRunArn and itemCount.
 import type { ExecutionListItem, ListExecutionsInput, ListExecutionsOutput } from '@aws-sdk/client-sfn';
 import { StateMachineTypeNotSupported, ValidationException } from '../errors';
 import { requireMapRun, requireStateMachine } from '../lookups';

@@ -1,5 +1,5 @@
 // RedriveExecution (https://docs.aws.amazon.com/step-functions/latest/apireference/API_RedriveExecution.html,
-// spec §4.11): a FAILED / ABORTED / TIMED_OUT STANDARD execution of the last 14 days continues, under the same
+// docs/aws-behaviour.md#redrive): a FAILED / ABORTED / TIMED_OUT STANDARD execution of the last 14 days continues, under the same
 // ARN, definition and input, at the top-level state that did not succeed, with that state's original input and
 // the variables as they were; its history continues with ExecutionRedriven. A failed Distributed Map inside it
 // redrives its Map Run (only the items that did not succeed run again, map-runs.ts); a failed top-level Parallel

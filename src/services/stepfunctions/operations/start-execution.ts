@@ -1,6 +1,6 @@
 // StartExecution (https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html).
 // Returns at once; the run completes in the background. Same name + same input while RUNNING returns the
-// same ARN and startDate; otherwise a reused name is ExecutionAlreadyExists (spec §8.1, §10.18). EXPRESS
+// same ARN and startDate; otherwise a reused name is ExecutionAlreadyExists (docs/aws-behaviour.md#api-operations). EXPRESS
 // executions get `…:express:<sm>:<name>:<uuid>` ARNs and no name check (AWS does not dedupe them).
 import type { StartExecutionInput, StartExecutionOutput } from '@aws-sdk/client-sfn';
 import { ExecutionAlreadyExists, StateMachineDeleting } from '../errors';

@@ -1,6 +1,6 @@
 // StartSyncExecution (https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartSyncExecution.html).
 // EXPRESS only (STANDARD → StateMachineTypeNotSupported). Always HTTP 200: a failed run is `status: FAILED`
-// with error/cause; billingDetails bills 64 MB and the duration rounded up to 100 ms (spec §6).
+// with error/cause; billingDetails bills 64 MB and the duration rounded up to 100 ms (docs/aws-behaviour.md#express-and-standard-workflows).
 import type { StartSyncExecutionInput, StartSyncExecutionOutput, SyncExecutionStatus } from '@aws-sdk/client-sfn';
 import { StateMachineTypeNotSupported } from '../errors';
 import { parseExecutionInput } from '../execution-input';

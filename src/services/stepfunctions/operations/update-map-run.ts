@@ -1,7 +1,7 @@
 // UpdateMapRun (https://docs.aws.amazon.com/step-functions/latest/apireference/API_UpdateMapRun.html).
 // Changes a RUNNING Map Run's concurrency and failure tolerance; the running Distributed Map is told at
 // once (MapRunHandle.onSettingsChange). Ranges come from the model: maxConcurrency ≥ 0,
-// toleratedFailurePercentage 0–100, toleratedFailureCount ≥ 0 (spec §4.10).
+// toleratedFailurePercentage 0–100, toleratedFailureCount ≥ 0 (docs/aws-behaviour.md#map-run-api).
 import type { UpdateMapRunInput, UpdateMapRunOutput } from '@aws-sdk/client-sfn';
 import { ValidationException } from '../errors';
 import { requireMapRun } from '../lookups';

@@ -1,5 +1,5 @@
 // UpdateStateMachine (https://docs.aws.amazon.com/step-functions/latest/apireference/API_UpdateStateMachine.html).
-// A new revisionId only when something changed; an identical update keeps the previous one (spec §8.2).
+// A new revisionId only when something changed; an identical update keeps the previous one (docs/aws-behaviour.md#api-operations).
 // Running executions keep the revision they started with.
 import type { UpdateStateMachineInput, UpdateStateMachineOutput } from '@aws-sdk/client-sfn';
 import { isRoleArn, parseStatesArn } from '../arns';

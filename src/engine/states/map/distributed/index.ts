@@ -1,4 +1,4 @@
-// Building blocks of the Distributed Map's data path (spec §4.5–4.10), assembled by the Map Run runtime:
+// Building blocks of the Distributed Map's data path (docs/aws-behaviour.md#distributed-map), assembled by the Map Run runtime:
 // ItemReader → ItemBatcher → child executions (bounded by the FailureThreshold) → ResultWriter / compactResults.
 export * from './item-reader';
 export { batchItems, maxInputBytesPerBatchFromPath, maxItemsPerBatchFromPath, MAX_INPUT_BYTES_PER_BATCH, resolveBatcherConfig } from './item-batcher';

@@ -77,7 +77,7 @@ describe('ItemBatcher validation (States.Runtime)', () => {
     });
   });
 
-  it('validates Path values with the §1.8 message shape', () => {
+  it('validates Path values with the States.Runtime message shape of the Map *Path fields', () => {
     expect(maxItemsPerBatchFromPath(7, '$.n')).toBe(7);
     expect(maxItemsPerBatchFromPath('7', '$.n')).toBe(7);
     expect(() => maxItemsPerBatchFromPath('NoNumber', '$.n')).toThrow(

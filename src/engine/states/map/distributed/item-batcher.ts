@@ -1,4 +1,4 @@
-// ItemBatcher (spec §4.7): groups items into child inputs `{ "BatchInput"?: …, "Items": [...] }`.
+// ItemBatcher (docs/aws-behaviour.md#item-batching): groups items into child inputs `{ "BatchInput"?: …, "Items": [...] }`.
 // `Items` is always present; `BatchInput` only when configured (it is evaluated once per Map state).
 //
 // [UNCONFIRMED] byte counting: MaxInputBytesPerBatch counts the UTF-8 bytes of the whole child input JSON as
@@ -29,7 +29,7 @@ export interface Batch {
   readonly input: { BatchInput?: unknown; Items: unknown[] };
 }
 
-/** Validates literal or JSONata-evaluated values (States.Runtime causes modeled on spec §1.8). */
+/** Validates literal or JSONata-evaluated values (States.Runtime causes modeled on docs/aws-behaviour.md#jsonpath-runtime-errors). */
 export function resolveBatcherConfig(config: {
   readonly maxItemsPerBatch?: unknown;
   readonly maxInputBytesPerBatch?: unknown;

@@ -1,6 +1,6 @@
 // Reading numbers that a Map field's `*Path` variant points at (MaxItemsPath, ToleratedFailureCountPath,
 // MaxItemsPerBatchPath, …). AWS parses the referenced value as text, so the message quotes it as a string:
-// `The MaxItemsPath field refers to value "1.5" which is not a valid integer: $.MaxItems` (spec §1.8).
+// `The MaxItemsPath field refers to value "1.5" which is not a valid integer: $.MaxItems` (docs/aws-behaviour.md#jsonpath-runtime-errors).
 // The runtime prefixes these causes with stateErrorPrefix(); they are States.Runtime, raised before MapRunStarted.
 import { StatesError, StatesErrorName } from '../../../errors/states-error';
 

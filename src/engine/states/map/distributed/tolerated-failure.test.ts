@@ -12,7 +12,7 @@ import {
 
 const runtime = (cause: string) => new StatesError('States.Runtime', cause);
 
-describe('tolerance validation (spec §1.8 causes)', () => {
+describe('tolerance validation (docs/aws-behaviour.md#jsonpath-runtime-errors causes)', () => {
   it('rejects a negative count and a percentage outside 0–100 (recorded values)', () => {
     expect(() => resolveTolerance({ count: -1 })).toThrow(runtime(TOLERATED_COUNT_NEGATIVE));
     for (const percentage of [-1, -1.1, 100.1]) expect(() => resolveTolerance({ percentage })).toThrow(runtime(TOLERATED_PERCENTAGE_RANGE));

@@ -1,5 +1,5 @@
-// Distributed Map failure tolerance (spec §4.8): ToleratedFailureCount / ToleratedFailurePercentage and
-// their Path variants, validated with AWS's exact States.Runtime causes (spec §1.8), and the threshold
+// Distributed Map failure tolerance (docs/aws-behaviour.md#failure-tolerance): ToleratedFailureCount / ToleratedFailurePercentage and
+// their Path variants, validated with AWS's exact States.Runtime causes (docs/aws-behaviour.md#jsonpath-runtime-errors), and the threshold
 // the Map Run checks as children finish.
 import { StatesError, StatesErrorName } from '../../../errors/states-error';
 import { floatFromPath, integerFromPath, runtimeError } from './path-values';
@@ -58,7 +58,7 @@ export function exceededThresholdError(): StatesError {
 
 /**
  * Decides when failed items fail the Map Run. Failed items are failed + timed-out (+ aborted by the user) items.
- * - Neither field set: both default to 0 (spec §4.8), so the first failed item fails the run.
+ * - Neither field set: both default to 0 (docs/aws-behaviour.md#failure-tolerance), so the first failed item fails the run.
  * - One field set: only that one applies. Otherwise a lone ToleratedFailurePercentage of 50 would be defeated by the
  *   implicit count of 0, which would make the field pointless; so the implicit default cannot apply then.
  * - Both set: exceeding either fails the run.

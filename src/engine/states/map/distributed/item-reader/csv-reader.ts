@@ -1,4 +1,4 @@
-// CSV items (spec §4.6, §10 item 1): each data row becomes `{header: value}` with every value a string. A row with
+// CSV items (docs/aws-behaviour.md#item-readers, #csv-reading): each data row becomes `{header: value}` with every value a string. A row with
 // fewer fields gets "" for the missing ones; extra fields are dropped; whitespace is kept; header text is the key
 // verbatim (including ""). Tokenizing rules and [UNCONFIRMED] choices: csv-tokenizer.ts and CSV-RULES.md.
 import { CsvSyntaxError, CsvTokenizer, type CsvRecord } from './csv-tokenizer';

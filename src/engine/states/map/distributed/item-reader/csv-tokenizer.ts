@@ -1,5 +1,5 @@
 // Incremental CSV tokenizer following Step Functions' documented rules ("How Step Functions parses input CSV
-// files", spec §4.6); the full rule list, with every [UNCONFIRMED] choice, is in CSV-RULES.md next to this file.
+// files", docs/aws-behaviour.md#csv-reading); the full rule list, with every [UNCONFIRMED] choice, is in CSV-RULES.md next to this file.
 //
 // Documented rules:
 // - fields are separated by the configured delimiter, records by newlines; every value is a string;

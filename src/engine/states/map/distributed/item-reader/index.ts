@@ -1,4 +1,4 @@
-// ItemReader of the Distributed Map (spec §4.6): streams items out of S3 through the injected S3Client.
+// ItemReader of the Distributed Map (docs/aws-behaviour.md#item-readers): streams items out of S3 through the injected S3Client.
 // Every failure is States.ItemReaderFailed (reported as MapRunFailed), except an abort, which passes through.
 import type { S3Client } from '@aws-sdk/client-s3';
 import { readCsv } from './csv-reader';
@@ -15,7 +15,7 @@ export type { ListedObjectItem } from './list-objects-reader';
 export { DUPLICATE_HEADERS } from './csv-reader';
 export { NON_ITERABLE } from './json-reader';
 
-/** Recorded cause for a negative MaxItems (spec §4.6). */
+/** Recorded cause for a negative MaxItems (docs/aws-behaviour.md#item-readers). */
 export const MAX_ITEMS_NEGATIVE = 'field MaxItems must be positive';
 
 /**

@@ -1,4 +1,4 @@
-// The evaluated ItemReader of a Distributed Map (spec §4.6): Parameters/Arguments and ReaderConfig after the
+// The evaluated ItemReader of a Distributed Map (docs/aws-behaviour.md#item-readers): Parameters/Arguments and ReaderConfig after the
 // runtime resolved every Path and JSONata expression. The readers validate it lazily, on the first read, so
 // problems surface as MapRunFailed States.ItemReaderFailed as on AWS.
 

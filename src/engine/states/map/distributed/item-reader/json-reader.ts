@@ -1,4 +1,4 @@
-// JSON items (spec §4.6): the object must hold a JSON array; each element is an item with its JSON types kept.
+// JSON items (docs/aws-behaviour.md#item-readers): the object must hold a JSON array; each element is an item with its JSON types kept.
 // A JSON document cannot be parsed before it is complete, so the sandbox buffers it, up to limits.maxJsonBytes
 // (256 MiB by default); a larger object fails clearly instead of exhausting memory. JSONL or CSV stream instead.
 import { objectLocation, type ItemReaderLimits, type ItemReaderSpec } from './item-reader-spec';

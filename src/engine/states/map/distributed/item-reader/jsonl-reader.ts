@@ -1,4 +1,4 @@
-// JSONL items (spec §4.6): one JSON value per line, streamed line by line. Lines end at `\n` (a `\r` before it
+// JSONL items (docs/aws-behaviour.md#item-readers): one JSON value per line, streamed line by line. Lines end at `\n` (a `\r` before it
 // is whitespace to JSON.parse). [UNCONFIRMED] choices: a blank or whitespace-only line makes no item and is
 // counted in stats.blankLinesSkipped; an invalid line fails the read naming its line number; a line longer than
 // limits.maxRowBytes fails the same way instead of being buffered without bound; a leading UTF-8 BOM is stripped.

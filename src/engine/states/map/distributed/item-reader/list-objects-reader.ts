@@ -1,4 +1,4 @@
-// listObjectsV2 items (spec §4.6): one item per object under Prefix, across every page (ContinuationToken), as
+// listObjectsV2 items (docs/aws-behaviour.md#item-readers): one item per object under Prefix, across every page (ContinuationToken), as
 // `{"Etag","Key","LastModified","Size","StorageClass"}` — note `Etag`, not S3's `ETag` [REC].
 // [UNCONFIRMED] LastModified format: the recordings only show a date string; we use Java's Instant.toString
 // form (ISO-8601 UTC, milliseconds only when non-zero), which is what AWS's Java SDK renders.

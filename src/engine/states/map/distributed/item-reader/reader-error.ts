@@ -1,4 +1,4 @@
-// Every reader failure is States.ItemReaderFailed, reported as MapRunFailed → MapStateFailed (spec §4.5, §10 item 2).
+// Every reader failure is States.ItemReaderFailed, reported as MapRunFailed → MapStateFailed (docs/aws-behaviour.md#distributed-map).
 import { StatesError, StatesErrorName } from '../../../../errors/states-error';
 import { s3Failure, type S3Location } from '../s3-failure';
 

@@ -1,4 +1,4 @@
-// The Map state's output when no S3 ResultWriter exports the results (spec §4.9): the child results in item
+// The Map state's output when no S3 ResultWriter exports the results (docs/aws-behaviour.md#resultwriter): the child results in item
 // order, shaped by WriterConfig.Transformation when a WriterConfig-only ResultWriter is present (COMPACT, the
 // plain array of outputs, otherwise). The runtime still applies the 256 KiB output quota to what this returns.
 import { resultEntries, type ChildResult, type Transformation } from './result-entry';

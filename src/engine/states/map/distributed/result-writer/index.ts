@@ -1,4 +1,4 @@
-// ResultWriter building blocks for the Distributed Map runtime (spec §4.9).
+// ResultWriter building blocks for the Distributed Map runtime (docs/aws-behaviour.md#resultwriter).
 export { ResultWriter } from './result-writer';
 export type { ResultFile, ResultManifest, ResultWriterConfig, ResultWriterDetails, ResultWriterOptions } from './result-writer';
 export { compactResults } from './compact-results';

@@ -1,4 +1,4 @@
-// What one child execution contributes to the Map's results (spec §4.9): the execution-metadata record of the
+// What one child execution contributes to the Map's results (docs/aws-behaviour.md#resultwriter): the execution-metadata record of the
 // NONE transformation, or its output alone (COMPACT), or its output's elements (FLATTEN).
 import { StatesError, StatesErrorName } from '../../../../errors/states-error';
 

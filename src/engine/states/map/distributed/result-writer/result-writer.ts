@@ -1,4 +1,4 @@
-// ResultWriter of the Distributed Map (spec §4.9): exports child results to S3 as
+// ResultWriter of the Distributed Map (docs/aws-behaviour.md#resultwriter): exports child results to S3 as
 //   <Prefix>/<mapRunUuid>/SUCCEEDED_n.json, FAILED_n.json, PENDING_n.json and manifest.json
 // where mapRunUuid is the last ':'-segment of the Map Run ARN. Only non-empty status files are written.
 // Entries are spooled to temp files as children finish (memory stays flat for a million rows) and uploaded by
