@@ -54,6 +54,7 @@ export function loadHandler(entry: string | LambdaHandler): LambdaHandler {
   let module: { handler?: unknown };
   try {
     // require(), not import(): handler modules are chosen at run time and may be TS compiled by tsx/ts-jest.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module path known only at run time
     module = require(path) as { handler?: unknown };
   } catch (thrown) {
     const reason = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);

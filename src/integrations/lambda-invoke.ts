@@ -41,7 +41,7 @@ async function invokeOptimized(context: IntegrationContext, invocation: TaskInvo
   const ref = parseFunctionName(args.FunctionName, args.Qualifier, context, requestId);
   const invocationType = args.InvocationType ?? 'RequestResponse';
   if (typeof invocationType !== 'string' || !INVOCATION_TYPES.includes(invocationType)) {
-    const message = `1 validation error detected: Value '${String(invocationType)}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`;
+    const message = `1 validation error detected: Value '${typeof invocationType === 'string' ? invocationType : JSON.stringify(invocationType)}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`;
     throw lambdaValidationError(message, requestId);
   }
   const event = 'Payload' in args ? payloadEvent(args.Payload) : {};

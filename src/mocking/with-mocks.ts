@@ -84,7 +84,7 @@ class InvocationCounters {
 
   next(executionArn: string, stateName: string): number {
     let states = this.byExecution.get(executionArn);
-    if (!states) this.byExecution.set(executionArn, (states = new Map()));
+    if (!states) this.byExecution.set(executionArn, (states = new Map<string, number>()));
     const n = states.get(stateName) ?? 0;
     states.set(stateName, n + 1);
     return n;

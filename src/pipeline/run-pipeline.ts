@@ -13,7 +13,7 @@ import type { AwsClients } from '../config/clients';
 import { entryItems, readManifest, readResults, type ResultEntry, type ResultManifest } from './result-files';
 
 export interface Progress {
-  readonly status: ExecutionStatus | string;
+  readonly status: ExecutionStatus;
   readonly mapRunArn?: string;
   readonly items?: MapRunItemCounts;
   readonly elapsedMs: number;

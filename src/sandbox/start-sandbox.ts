@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { createClients, type AwsClients, type SdkRequestHandler } from '../config/clients';
 import type { SandboxConfig, ServiceId } from '../config/config';
 import { createDistributedMapPort } from '../engine/map-run/distributed-map-port';
-import type { TaskRunner } from '../engine/integrations/types';
 import { ScaledClock } from '../engine/runtime/clock';
 import { faultPlanFromEnv, FAULTS_ENV, withFaults, type FaultInjectingHandler, type FaultPlan } from '../faults';
 import { createTaskRunner, type LambdaHandlerMap } from '../integrations';
@@ -89,7 +88,7 @@ function stepFunctionsService(config: SandboxConfig, clients: () => AwsClients, 
   return createStepFunctionsService({
     config,
     engine: realEngine(),
-    tasks: mocks?.tasks ?? (real as TaskRunner),
+    tasks: mocks?.tasks ?? real,
     clock,
     // With a data dir, Step Functions persists beside S3 and DynamoDB (services/stepfunctions/disk-store.ts).
     store: options.store ?? (dataDir ? openDiskStore(join(dataDir, 'stepfunctions'), () => clock.now()) : undefined),

@@ -3,7 +3,7 @@
 // (its free image rejects the pipeline's definition, docs/docker.md): by default the caller runs the engine
 // in-process (`startSandbox({ config })` with the returned config hosts Step Functions only); with
 // `engine: 'container'` the sandbox image runs it, as the compose `sfn` service does.
-import { LocalstackContainer, type StartedLocalStackContainer } from '@testcontainers/localstack';
+import { LocalstackContainer } from '@testcontainers/localstack';
 import { configFromEnv, type Env, type SandboxConfig } from '../../src/config/config';
 import { startEngineContainer } from './engine-container';
 import { freeLoopbackPort, HostNetworkLocalstackContainer } from './host-network-localstack';

@@ -45,7 +45,7 @@ export class FieldReader {
   /** A reference path (`InputPath`, `ItemsPath`, ...); `null` is kept when the field allows it. */
   path(raw: Json, key: string, nullable = false): ReferencePath | null | undefined {
     const value = raw[key];
-    if (value === undefined || (nullable && value === null)) return value as null | undefined;
+    if (value === undefined || (nullable && value === null)) return value;
     const text = this.ctx.string(raw, key, this.location);
     if (text === undefined) return undefined;
     return this.note(this.ctx.compile(at(this.location, key), () => compileReferencePath(text, key, at(this.location, key))));
@@ -54,7 +54,7 @@ export class FieldReader {
   /** ResultPath: a definite `$`-rooted path, or null to discard the result. */
   resultPath(raw: Json, key = 'ResultPath'): string | null | undefined {
     const value = raw[key];
-    if (value === undefined || value === null) return value as null | undefined;
+    if (value === undefined || value === null) return value;
     const text = this.ctx.string(raw, key, this.location);
     if (text === undefined) return undefined;
     const location = at(this.location, key);

@@ -126,7 +126,7 @@ export class ParseContext {
   array(obj: Json, key: string, location: string): unknown[] | undefined {
     const value = obj[key];
     if (value === undefined) return undefined;
-    if (Array.isArray(value)) return value;
+    if (Array.isArray(value)) return value as unknown[];
     this.error(`Expected value of type Array`, at(location, key));
     return undefined;
   }

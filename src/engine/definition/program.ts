@@ -71,7 +71,7 @@ export function parseProgram(
   express: boolean,
   extraFields: readonly string[] = [],
 ): Program {
-  const States: Record<string, StateNode> = Object.create(null);
+  const States = Object.create(null) as Record<string, StateNode>;
   const program: Program = { StartAt: '', States, location };
   if (!isObject(raw)) {
     ctx.error('Expected value of type Object', location);

@@ -124,7 +124,7 @@ function programHooks(request: ExecutionRequest, scope: Scope): ProgramHooks {
 }
 
 function finish(thrown: unknown, signal: AbortSignal, log: EventLog, scope: Scope): ExecutionOutcome {
-  const reason = thrown instanceof AbortedError ? thrown.reason : signal.aborted ? signal.reason : undefined;
+  const reason = thrown instanceof AbortedError ? thrown.reason : signal.aborted ? (signal.reason as unknown) : undefined;
   if (reason instanceof StopAbort) {
     const { error, cause } = reason.reason;
     log.close('ExecutionAborted', 0, { executionAbortedEventDetails: errorFields(error, cause) });

@@ -41,7 +41,7 @@ function exit(node: StateNode, scope: Scope, run: StateRun, finished: Finished, 
 
 /** A sibling's failure aborted this state: record `<Type>StateAborted` at the failure point (docs/aws-behaviour.md#inline-map-history). */
 function aborted(node: StateNode, scope: Scope, thrown: unknown): AbortedError {
-  const reason = thrown instanceof AbortedError ? thrown.reason : scope.signal.reason;
+  const reason = thrown instanceof AbortedError ? thrown.reason : (scope.signal.reason as unknown);
   const type = ABORTED_EVENT[node.Type];
   if (type && reason instanceof SiblingAbort) scope.chain.emitAside(type, undefined, reason.eventId);
   return thrown instanceof AbortedError ? thrown : new AbortedError(reason);
@@ -69,7 +69,7 @@ async function attempt(node: StateNode, base: StateRun): Promise<Step> {
   const args = await buildArguments(node.io, effective, base.evalScope());
   const run = base.withInputs(effective, args);
   const handler = stateHandlers[node.Type] as StateHandler<typeof node.Type>;
-  const outcome = await handler.execute(node as never, run);
+  const outcome = await handler.execute(node, run);
   const finished = await finishState(node.io, run, outcome, outcome.overrides);
   return exit(node, base.scope, run, finished, outcome.next ?? ('Next' in node ? node.Next : undefined));
 }

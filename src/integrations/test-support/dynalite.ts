@@ -13,6 +13,7 @@ export interface StartedDynalite {
 
 export async function startDynalite(): Promise<StartedDynalite> {
   // dynalite ships no type declarations.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- typed here, at the one place it is used
   const dynalite = require('dynalite') as (options: { createTableMs: number; deleteTableMs: number }) => Server;
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -74,7 +74,7 @@ export function compileFastLane(ast: jsonata.ExprNode, shadowed: ReadonlySet<str
   switch (node.type as string) {
     case 'string':
     case 'number':
-      return hasOnlyKeys(node, LITERAL_KEYS) ? () => node.value : undefined;
+      return hasOnlyKeys(node, LITERAL_KEYS) ? () => node.value as unknown : undefined;
     case 'binary':
       return binary(node, shadowed);
     case 'function':

@@ -33,7 +33,7 @@ function visit(value: unknown, reads: Set<string>, binds: Set<string>): void {
   }
   if (node.type === 'bind') binds.add(String((node.lhs as Node).value));
   // Positional (`#$i`) and focus (`@$v`) bindings name their variable as a plain string.
-  for (const key of ['focus', 'index'] as const) if (typeof node[key] === 'string') binds.add(node[key] as string);
+  for (const key of ['focus', 'index'] as const) if (typeof node[key] === 'string') binds.add(node[key]);
   if (node.type === 'lambda') (node.arguments ?? []).forEach((arg) => binds.add(String(arg.value)));
   if (node.type === 'function' || node.type === 'partial') {
     // `$sum(...)`: the procedure names a function, never a workflow variable.

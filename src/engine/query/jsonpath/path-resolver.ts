@@ -44,7 +44,7 @@ function step(current: unknown, segment: PathSegment, walked: PathSegment[], isL
 function walk(root: unknown, segments: readonly PathSegment[]): Resolution {
   let current = root;
   for (let i = 0; i < segments.length; i++) {
-    const result = step(current, segments[i], segments.slice(0, i) as PathSegment[], i === segments.length - 1);
+    const result = step(current, segments[i], segments.slice(0, i), i === segments.length - 1);
     if (!result.found) return result;
     current = result.value;
   }
@@ -70,6 +70,6 @@ export function resolvePath(parsed: ParsedPath, doc: unknown, scope: EvalScope):
   if (parsed.segments) return walk(root.value, parsed.segments);
   // Indefinite paths never miss: no match is an empty list (Jayway returns [] for indefinite paths).
   const json = root.value as null | boolean | number | string | object;
-  const matches = JSONPath({ path: parsed.indefinite ?? '$', json, wrap: true }) as unknown[];
+  const matches = JSONPath<unknown[]>({ path: parsed.indefinite ?? '$', json, wrap: true });
   return { found: true, value: [...matches] };
 }

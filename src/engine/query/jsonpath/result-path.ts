@@ -54,7 +54,7 @@ function setAt(container: unknown, segments: readonly PathSegment[], depth: numb
   if (!Array.isArray(container) || segment.index < 0 || segment.index >= container.length) {
     throw fail(ctx.resultPath, `Cannot set index [${segment.index}] in path ${here}: no such array element`, ctx.site);
   }
-  const copy = [...container];
+  const copy: unknown[] = [...(container as unknown[])];
   copy[segment.index] = setAt(container[segment.index], segments, depth + 1, value, ctx);
   return copy;
 }

@@ -32,7 +32,7 @@ const DATA_FIELDS = new Set(['input', 'output']);
 function withoutData(event: HistoryEvent): HistoryEvent {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(event)) {
-    out[key] = key.endsWith('EventDetails') && typeof value === 'object' && value !== null ? stripData(value) : value;
+    out[key] = key.endsWith('EventDetails') && typeof value === 'object' && value !== null ? stripData(value as object) : value;
   }
   return out as unknown as HistoryEvent;
 }

@@ -43,8 +43,8 @@ export function resolveBatcherConfig(config: {
     throw runtimeError(`MaxInputBytesPerBatch must be between 1 and ${MAX_INPUT_BYTES_PER_BATCH}.`);
   }
   return {
-    maxItemsPerBatch: maxItemsPerBatch as number | undefined,
-    maxInputBytesPerBatch: maxInputBytesPerBatch as number | undefined,
+    maxItemsPerBatch: maxItemsPerBatch,
+    maxInputBytesPerBatch: maxInputBytesPerBatch,
     batchInput: config.batchInput,
   };
 }

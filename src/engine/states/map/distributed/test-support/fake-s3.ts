@@ -75,7 +75,7 @@ export class FakeS3 {
     const [bucket, ...rest] = request.path.replace(/^\//, '').split('/');
     const key = rest.map(decodeURIComponent).join('/');
     const query = request.query as Record<string, string | undefined>;
-    this.requests.push(`${request.method} ${request.path}?${new URLSearchParams(query as Record<string, string>)}`);
+    this.requests.push(`${request.method} ${request.path}?${new URLSearchParams(query as Record<string, string>).toString()}`);
     const failure = this.failures.get(bucket);
     if (failure) return error(failure.status, failure.code, failure.message);
     if (request.method === 'PUT' && key === '' && Object.keys(query).length === 0) {
