@@ -36,10 +36,8 @@ function loneStateMachine(text: string): Record<string, unknown> {
   if (!isObject(state)) throw new DefinitionError([schemaError('Definition must be a valid JSON object')]);
   const States: Record<string, unknown> = { [LONE_STATE_NAME]: state };
   for (const target of transitionTargets(state)) States[target] ??= { Type: 'Succeed' };
-  const machine: Record<string, unknown> = { StartAt: LONE_STATE_NAME, States };
-  // The state's own QueryLanguage decides; a machine-level JSONPath default would reject a JSONata state's fields.
-  if (state.QueryLanguage === 'JSONata') machine.QueryLanguage = 'JSONata';
-  return machine;
+  // No machine-level QueryLanguage: the state's own decides for it, and its inner states default to JSONPath.
+  return { StartAt: LONE_STATE_NAME, States };
 }
 
 /** Next, Default, Choices[].Next and Catch[].Next of one raw state. */
