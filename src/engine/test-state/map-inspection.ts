@@ -38,8 +38,10 @@ export async function inspectMap(node: MapState, run: StateRun, configuration: T
   });
   if (!node.ItemReader && node.io.QueryLanguage === 'JSONPath') inspection.afterItemsPath = items;
   const selected = resolved.selectItem ? await Promise.all(items.map((item, index) => resolved.selectItem!(item, index))) : items;
-  if (resolved.selectItem) inspection.afterItemSelector = selected;
-  if (resolved.batcher) inspection.afterItemBatcher = await batches(selected, resolved.batcher);
+  // Without reader data there are no items to show the ItemSelector / ItemBatcher stages of.
+  const itemsKnown = !node.ItemReader || configuration.mapItemReaderData !== undefined;
+  if (resolved.selectItem && itemsKnown) inspection.afterItemSelector = selected;
+  if (resolved.batcher && itemsKnown) inspection.afterItemBatcher = await batches(selected, resolved.batcher);
   inspection.maxConcurrency = resolved.maxConcurrency;
   if (resolved.tolerance.count !== undefined) inspection.toleratedFailureCount = resolved.tolerance.count;
   if (resolved.tolerance.percentage !== undefined) inspection.toleratedFailurePercentage = resolved.tolerance.percentage;
