@@ -83,7 +83,7 @@ describe('aws stepfunctions test-state', () => {
 
   it('shows AWS\'s error for a mocked Pass state', async () => {
     const { code, stderr } = await testStateCli({ AWS_DISABLE_HOST_PREFIX_INJECTION: 'true' }, [
-      '--definition', PASS, '--mock', 'result={}',
+      '--definition', PASS, '--mock', JSON.stringify({ result: '{}' }),
     ]);
     // v1 exits 255 on a service error, v2 254.
     expect([254, 255]).toContain(code);
