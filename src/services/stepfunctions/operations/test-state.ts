@@ -10,6 +10,7 @@ import { ServiceError } from '../../../server/service-error';
 import { invalidDefinition } from '../definitions';
 import { ValidationException } from '../errors';
 import { jsonText, parseExecutionInput } from '../execution-input';
+import { validateMockResult } from '../mock-result-schema';
 import { defineOperation, type OperationContext } from '../operation';
 import * as S from '../shapes';
 import { optional } from '../wire';
@@ -49,6 +50,9 @@ export const testStateOperation = defineOperation<TestStateInput, TestStateOutpu
     }
     const target = parseTarget(ctx, input);
     if (!target.node) throw new ValidationException('State not found in definition');
+    if (mock?.kind === 'result' && target.node.Type === 'Task') {
+      validateMockResult(target.node.resource, mock.result, input.mock?.fieldValidationMode ?? 'STRICT');
+    }
     const result = await run(ctx, {
       definition: target.definition,
       node: target.node,
