@@ -94,6 +94,20 @@ describe('npm run test-state', () => {
     expect(byArn.stdout).not.toContain('steps');
   });
 
+  it('a state of the Distributed Map\'s processor from the same entry: the real child call, then a walk to the Fail state', async () => {
+    const task = await script('--failed', failedFile, '--state', 'Write a batch of items to DynamoDB table', '--level', 'INFO');
+    expect(task.stdout).toContain('definition  statemachines/parent.asl.json');
+    expect(task.stdout).toContain('status      SUCCEEDED');
+    expect(task.stdout).toContain('"Status":"FAILED"');
+    expect(task.stdout).toContain('next state  Did the batch succeed?');
+    const ambiguous = await script('--failed', failedFile, '--state', 'Batch failed');
+    expect(ambiguous.stderr).toContain("'Batch failed' is in several definitions (statemachines/parent.asl.json, statemachines/write-to-ddb.asl.json): pass --definition FILE");
+    const fail = await script('--failed', failedFile, '--state', 'Batch failed', '--definition', 'parent.asl.json');
+    expect(fail.stdout).toContain('walked      Write a batch of items to DynamoDB table → Did the batch succeed?');
+    expect(fail.stdout).toContain('status      FAILED');
+    expect(fail.stdout).toContain('error       BatchWriteFailed');
+  });
+
   it('with a fixed definition the same row is written', async () => {
     const fixed = JSON.parse(loadDefinition('write-to-ddb.asl.json', renderValuesFrom(p.config)));
     const put = fixed.States['Put each item'].ItemProcessor.States.PutItem;

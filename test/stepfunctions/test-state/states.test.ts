@@ -1,5 +1,5 @@
 // TestState through SDK v3 for each state type, both query languages, without mocks. Expected shapes follow
-// AWS's recorded TestState responses (LocalStack's tests/aws/services/stepfunctions/v2/test_state snapshots).
+// AWS's recorded TestState responses (the recording's case names are given in the test titles).
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { useEmbeddedSandbox } from '../support/embedded-sandbox';
 import { sfnClientFor, testState } from './support';

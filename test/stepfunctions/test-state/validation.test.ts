@@ -1,5 +1,5 @@
 // TestState request errors through SDK v3, with AWS's recorded codes and texts
-// (LocalStack's test_state_mock_validation, test_test_state_machine_scenarios, test_state_context_object).
+// (recordings test_state_mock_validation, test_test_state_machine_scenarios, test_state_context_object).
 import { TestStateCommand, type SFNClient, type TestStateInput } from '@aws-sdk/client-sfn';
 import { expectAwsError } from '../support/expect-error';
 import { useEmbeddedSandbox } from '../support/embedded-sandbox';

@@ -2,7 +2,7 @@
 // state, alone or named by `stateName` in a whole definition, with its integration real (through the
 // sandbox's task runner, as AWS calls the real service) or mocked. The engine runs it (src/engine/test-state);
 // this file parses the JSON-text members, checks the request on its own, and renders the inspection data
-// at the requested level. Recorded texts: LocalStack's tests/aws/services/stepfunctions/v2/test_state snapshots.
+// at the requested level. Error texts are AWS's, as recorded from TestState responses.
 import type { InspectionData, TestStateInput, TestStateOutput } from '@aws-sdk/client-sfn';
 import { DefinitionError } from '../../../engine/errors/definition-error';
 import { parseTestDefinition, testState, TestStateRequestError, type Inspection, type TestMock, type TestStateResult } from '../../../engine';
