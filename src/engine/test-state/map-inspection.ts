@@ -34,6 +34,7 @@ export async function inspectMap(node: MapState, run: StateRun, configuration: T
     execution: run.scope.exec.identity,
     signal: run.signal,
     childDefinition: node.childDefinition!,
+    // Resolving the fields starts no Map Run: nothing reports events.
     events: { started: () => 0, redriven: () => 0, succeeded: () => 0, failed: () => 0, aborted: () => 0 },
   });
   if (!node.ItemReader && node.io.QueryLanguage === 'JSONPath') inspection.afterItemsPath = items;

@@ -19,13 +19,16 @@ export interface TestTarget {
   readonly node?: StateNode;
 }
 
-/** Parses the TestState `definition`; throws DefinitionError for a definition AWS would reject. */
+/**
+ * Parses the TestState `definition`; throws DefinitionError for a definition AWS would reject. Parsed as
+ * STANDARD, whose checks are the looser ones (`.sync` and `.waitForTaskToken` resources are allowed).
+ */
 export function parseTestDefinition(text: string, stateName: string | undefined, tasks: TaskRunner): TestTarget {
   if (stateName !== undefined) {
-    const definition = parseDefinition(text, { type: 'EXPRESS', tasks });
+    const definition = parseDefinition(text, { type: 'STANDARD', tasks });
     return { definition, node: Object.hasOwn(definition.program.States, stateName) ? definition.program.States[stateName] : undefined };
   }
-  const definition = parseDefinition(JSON.stringify(loneStateMachine(text)), { type: 'EXPRESS', tasks });
+  const definition = parseDefinition(JSON.stringify(loneStateMachine(text)), { type: 'STANDARD', tasks });
   return { definition, node: definition.program.States[LONE_STATE_NAME] };
 }
 

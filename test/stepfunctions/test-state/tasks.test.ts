@@ -121,4 +121,22 @@ describe('TestState: mocked Task states', () => {
     const response = await testState(client, { definition, input: {}, mock: { result: '{}' }, stateConfiguration: { retrierRetryCount: 3 } });
     expect(response).toEqual({ status: 'SUCCEEDED', output: 3 });
   });
+
+  it('a .sync Task runs only with a mock; its context may carry Task.Token', async () => {
+    const definition = {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::states:startExecution.sync:2',
+      Parameters: { StateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:Child', 'Token.$': '$$.Task.Token' },
+      ResultSelector: { 'status.$': '$.Status', 'token.$': '$$.Task.Token' },
+      End: true,
+    };
+    const mock = { result: JSON.stringify({ ExecutionArn: 'arn:e', StateMachineArn: 'arn:s', Status: 'SUCCEEDED', StartDate: '2025-01-01T00:00:00Z' }) };
+    const response = await testState(client, { definition, input: {}, mock, context: JSON.stringify({ Task: { Token: 'abcd123' } }), inspectionLevel: 'DEBUG' });
+    expect(response).toMatchObject({ status: 'SUCCEEDED', output: { status: 'SUCCEEDED', token: 'abcd123' } });
+    expect(response.inspectionData?.afterParameters).toEqual({ StateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:Child', Token: 'abcd123' });
+    await expect(testState(client, { definition, input: {}, roleArn: ROLE_ARN })).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: 'TestState does not support .sync or .waitForTaskToken service integration patterns when a mock is not specified.',
+    });
+  });
 });

@@ -15,22 +15,20 @@ import { defineOperation, type OperationContext } from '../operation';
 import * as S from '../shapes';
 import { optional } from '../wire';
 
-const enumOf = (...values: string[]): S.StringShape => ({ type: 'string', enum: values });
-
 export const testStateOperation = defineOperation<TestStateInput, TestStateOutput>({
   input: S.structure(
     {
       definition: S.Definition,
       roleArn: S.Arn,
       input: S.SensitiveData,
-      inspectionLevel: enumOf('INFO', 'DEBUG', 'TRACE'),
+      inspectionLevel: S.InspectionLevel,
       revealSecrets: S.Bool,
       variables: S.SensitiveData,
       stateName: { type: 'string', min: 1, max: 80 },
       mock: S.structure({
         result: S.SensitiveData,
         errorOutput: S.structure({ error: S.SensitiveError, cause: S.SensitiveCause }),
-        fieldValidationMode: enumOf('STRICT', 'PRESENT', 'NONE'),
+        fieldValidationMode: S.MockResponseValidationMode,
       }),
       context: S.SensitiveData,
       stateConfiguration: S.structure({
