@@ -47,7 +47,8 @@ export async function testState(deps: EngineDeps, request: TestStateRequest, sig
 async function succeed(node: StateNode, base: StateRun, request: TestStateRequest, inspection: Inspection): Promise<TestStateResult> {
   const jsonPath = node.io.QueryLanguage === 'JSONPath';
   const effective = selectInput(node.io, base.input, base.evalScope());
-  if (jsonPath) inspection.afterInputPath = effective;
+  // Recorded: a (mocked) Parallel state reports no afterInputPath.
+  if (jsonPath && node.Type !== 'Parallel') inspection.afterInputPath = effective;
   const args = await buildArguments(node.io, effective, base.evalScope());
   // Recorded: Task and Pass (without Result) report afterParameters, whether or not Parameters is set.
   if (jsonPath && (node.Type === 'Task' || (node.Type === 'Pass' && !node.Result))) inspection.afterParameters = args;
@@ -55,7 +56,8 @@ async function succeed(node: StateNode, base: StateRun, request: TestStateReques
   const run = base.withInputs(effective, args);
   const map = node.Type === 'Map' ? await inspectMap(node, run, request.configuration, inspection) : undefined;
   const outcome = await execute(node, run, request, map);
-  if (outcome.hasResult && !(node.Type === 'Pass' && !node.Result)) inspection.result = outcome.result;
+  // Recorded: Task results and a Pass state's Result are reported; a Map's or Parallel's result array is not.
+  if (outcome.hasResult && (node.Type === 'Task' || (node.Type === 'Pass' && node.Result))) inspection.result = outcome.result;
   const finished = await finishState(node.io, run, outcome, outcome.overrides);
   if (finished.afterResultSelector !== undefined || finished.afterResultPath !== undefined) {
     inspection.afterResultSelector = finished.afterResultSelector;
