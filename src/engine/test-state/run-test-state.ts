@@ -59,7 +59,7 @@ async function succeed(node: StateNode, base: StateRun, request: TestStateReques
   // Recorded: Task results and a Pass state's Result are reported; a Map's or Parallel's result array is not.
   if (outcome.hasResult && (node.Type === 'Task' || (node.Type === 'Pass' && node.Result))) inspection.result = outcome.result;
   const finished = await finishState(node.io, run, outcome, outcome.overrides);
-  if (finished.afterResultSelector !== undefined || finished.afterResultPath !== undefined) {
+  if ('afterResultPath' in finished) {
     inspection.afterResultSelector = finished.afterResultSelector;
     inspection.afterResultPath = finished.afterResultPath;
   }

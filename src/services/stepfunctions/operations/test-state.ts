@@ -43,9 +43,6 @@ export const testStateOperation = defineOperation<TestStateInput, TestStateOutpu
   async handle(ctx, input) {
     const mock = parseMock(input);
     const config = input.stateConfiguration ?? {};
-    if (config.mapIterationFailureCount !== undefined && !mock) {
-      throw new ValidationException('TestState does not support MapIterationFailureCount when a mock is not specified.');
-    }
     const target = parseTarget(ctx, input);
     if (!target.node) throw new ValidationException('State not found in definition');
     if (mock?.kind === 'result' && target.node.Type === 'Task') {
