@@ -18,6 +18,10 @@ const invalid = (message: string) => new TestStateRequestError('ValidationExcept
 
 export function validateTestRequest(request: TestStateRequest): void {
   const { node, mock, configuration } = request;
+  // Recorded order: this comes before the Map/Parallel-needs-a-mock check.
+  if (configuration.mapIterationFailureCount !== undefined && !mock) {
+    throw invalid('TestState does not support MapIterationFailureCount when a mock is not specified.');
+  }
   if (mock && !MOCKABLE.has(node.Type)) throw invalid(`State type '${node.Type}' is not supported when a mock is specified`);
   if (!mock && (node.Type === 'Map' || node.Type === 'Parallel')) {
     throw new TestStateRequestError('InvalidDefinition',
@@ -27,9 +31,6 @@ export function validateTestRequest(request: TestStateRequest): void {
   if (node.Type === 'Task' && !mock && node.resource.pattern !== 'REQUEST_RESPONSE') {
     // The docs: only a mocked Task may use .sync or .waitForTaskToken. [UNCONFIRMED] text.
     throw invalid('TestState does not support .sync or .waitForTaskToken service integration patterns when a mock is not specified.');
-  }
-  if (configuration.mapIterationFailureCount !== undefined && !mock) {
-    throw invalid('TestState does not support MapIterationFailureCount when a mock is not specified.');
   }
   if (configuration.errorCausedByState !== undefined) checkErrorCausedByState(node, configuration.errorCausedByState, mock?.kind);
   if (request.context) checkContext(node, request.context);
