@@ -9,6 +9,8 @@ import { promisify } from 'node:util';
 import { useEmbeddedSandbox } from '../support/embedded-sandbox';
 
 const run = promisify(execFile);
+// Each CLI start is a Python process: seconds apiece on a loaded machine.
+jest.setTimeout(180_000);
 const target = useEmbeddedSandbox();
 
 let found: Promise<string> | undefined;
