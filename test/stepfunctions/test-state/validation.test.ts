@@ -55,6 +55,12 @@ const cases: ReadonlyArray<readonly [string, TestStateInput, string, string | Re
     'Invalid Context object provided: Execution.Id must be a string'],
   ['a context with Task for a plain Task', { definition: TASK, roleArn: ROLE_ARN, context: '{"Task":{"Token":"abcd123"}}' }, 'ValidationException',
     "Invalid Context object provided: Context object contains 'Task' when state is not a Task state with a '.sync' or '.waitForTaskToken' service integration pattern"],
+  // [UNCONFIRMED] texts from here on: AWS's wording for these is not recorded.
+  ['errorCausedByState naming no state of the branches', { definition: PARALLEL, mock: { errorOutput: { error: 'E' } }, stateConfiguration: { errorCausedByState: 'Nope' } },
+    'ValidationException', "ErrorCausedByState 'Nope' is not a state of the Parallel branches."],
+  ['errorCausedByState on a Task', { definition: TASK, mock: { errorOutput: { error: 'E' } }, stateConfiguration: { errorCausedByState: 'B1' } },
+    'ValidationException', 'ErrorCausedByState is only supported for a Map or Parallel state with a mocked errorOutput.'],
+  ['variables that are not an object', { definition: PASS, variables: '[1]' }, 'ValidationException', 'Variables must be a JSON object'],
   ['input that is not JSON', { definition: PASS, input: '{' }, 'InvalidExecutionInput', /^Invalid State Machine Execution Input: /],
   ['a definition with a bad Type', { definition: JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Nope', End: true } } }), stateName: 'A' }, 'InvalidDefinition',
     "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map] at /States/A/Type'"],
