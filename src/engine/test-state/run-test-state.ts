@@ -6,7 +6,9 @@
 import type { Catcher, Retrier, StateNode } from '../definition/types';
 import { matchesErrorEquals } from '../errors/error-matching';
 import { reportedErrorName } from '../errors/states-error-kinds';
-import { toStatesError, type StatesError } from '../errors/states-error';
+import { StatesError, StatesErrorName, toStatesError } from '../errors/states-error';
+import { childController, raceSignal, SCOPE_FINISHED, TimeoutAbort } from '../runtime/abort';
+import { expireAfter } from '../runtime/clock';
 import type { StateContext } from '../runtime/context-object';
 import { buildArguments, catchOutput, finishState, selectInput } from '../runtime/data-flow';
 import { checkStateOutput } from '../runtime/data-limit';
@@ -22,10 +24,32 @@ import { testScope } from './test-scope';
 import { TestStateRequestError, type ErrorDetails, type Inspection, type TestStateRequest, type TestStateResult } from './types';
 import { validateTestRequest } from './validate-request';
 
-/** Throws TestStateRequestError for a request AWS rejects; workflow failures are results, not rejections. */
-export async function testState(deps: EngineDeps, request: TestStateRequest, signal: AbortSignal = new AbortController().signal): Promise<TestStateResult> {
+/** "The TestState API can run for up to five minutes. If the execution of a state exceeds this duration, it fails with the States.Timeout error." */
+const TEST_LIMIT_MS = 300_000;
+
+/**
+ * Throws TestStateRequestError for a request AWS rejects; workflow failures are results, not rejections.
+ * `signal` aborts the run (the endpoint shutting down).
+ */
+export async function testState(deps: EngineDeps, request: TestStateRequest, signal?: AbortSignal): Promise<TestStateResult> {
   validateTestRequest(request);
   if (request.mock) checkMockShape(request.node, request.mock);
+  const controller = signal ? childController(signal) : new AbortController();
+  const limit = new AbortController();
+  expireAfter(deps.clock, TEST_LIMIT_MS, limit.signal).then(() => controller.abort(new TimeoutAbort()), () => undefined);
+  try {
+    return await raceSignal(runOnce(deps, request, controller.signal), controller.signal);
+  } catch (thrown) {
+    if (!(controller.signal.reason instanceof TimeoutAbort)) throw thrown;
+    const timeout = new StatesError(StatesErrorName.Timeout);
+    return { status: 'FAILED', error: timeout.error, hasOutput: false, inspection: { input: request.input } };
+  } finally {
+    limit.abort(SCOPE_FINISHED);
+    if (!controller.signal.aborted) controller.abort(SCOPE_FINISHED);
+  }
+}
+
+async function runOnce(deps: EngineDeps, request: TestStateRequest, signal: AbortSignal): Promise<TestStateResult> {
   const scope = testScope(deps, request, signal);
   const { node } = request;
   const retryCount = request.configuration.retrierRetryCount ?? 0;
@@ -39,7 +63,7 @@ export async function testState(deps: EngineDeps, request: TestStateRequest, sig
   try {
     return await succeed(node, base, request, inspection);
   } catch (thrown) {
-    if (thrown instanceof TestStateRequestError) throw thrown;
+    if (thrown instanceof TestStateRequestError || signal.aborted) throw thrown;
     return handleError(node, base, toStatesError(thrown), retryCount, inspection);
   }
 }

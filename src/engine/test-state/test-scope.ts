@@ -2,7 +2,7 @@
 // the request's variables, and a clock on which Wait states and retry back-offs take no time (TestState
 // reports what the state does, it does not wait it out [UNCONFIRMED: AWS does not document Wait timing]).
 import { EventChain, EventLog } from '../history/event-log';
-import type { Clock } from '../runtime/clock';
+import { expireAfter, type Clock } from '../runtime/clock';
 import type { ExecutionContext } from '../runtime/context-object';
 import { runProgram } from '../runtime/run-program';
 import type { Scope } from '../runtime/scope';
@@ -10,12 +10,12 @@ import type { EngineDeps, ExecutionIdentity } from '../runtime/types';
 import { VariableScope } from '../runtime/variables';
 import type { TestStateRequest } from './types';
 
-/** Sleeps end at once; timeouts never fire on their own (a Task waits for its integration). */
+/** Sleeps (Wait, back-off) end at once; timeouts (a Task's TimeoutSeconds) run on the sandbox's clock. */
 function instantClock(clock: Clock): Clock {
   return {
     now: () => clock.now(),
     sleep: (_ms, signal) => (signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve()),
-    timeout: (_ms, signal) => new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true })),
+    timeout: (ms, signal) => expireAfter(clock, ms, signal),
   };
 }
 
