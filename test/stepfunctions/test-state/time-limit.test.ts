@@ -4,6 +4,7 @@
 // lets the limit pass.
 import { TestStateCommand } from '@aws-sdk/client-sfn';
 import type { TaskRunner } from '../../../src/engine/integrations/types';
+import type { ParsedStateMachine } from '../../../src/services/stepfunctions';
 import { startHarness, type Harness } from '../support/harness';
 import { ManualClock } from '../support/manual-clock';
 import { parseResponse, ROLE_ARN } from './support';
@@ -13,7 +14,7 @@ const hanging: TaskRunner = {
   invoke: () => new Promise(() => undefined),
 };
 
-let h: Harness;
+let h: Harness<ParsedStateMachine>;
 const clock = new ManualClock();
 beforeAll(async () => {
   h = await startHarness({ clock, tasks: hanging });
