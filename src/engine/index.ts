@@ -30,3 +30,15 @@ export { StatesError, StatesErrorName } from './errors/states-error';
 export type { DistributedMapPort, DistributedMapRequest, MapRunEvents } from './states/map/distributed-port';
 // Helpers the Distributed Map runtime uses to evaluate the Map's fields the way the engine does.
 export { evaluatePayload, resolveDynamic, quoteValue } from './runtime/payload';
+// The TestState API: one state run on its own, with its inspection data.
+export { parseTestDefinition, LONE_STATE_NAME, type TestTarget } from './test-state/test-definition';
+export { testState } from './test-state/run-test-state';
+export {
+  TestStateRequestError,
+  type Inspection,
+  type TestMock,
+  type TestStateConfiguration,
+  type TestStateRequest,
+  type TestStateResult,
+  type TestStatus,
+} from './test-state/types';

@@ -29,7 +29,12 @@ export async function readManifest(s3: S3Client, bucket: string, key: string): P
 
 /** Reads a JSON (array) or JSONL result file. */
 export async function readResultFile(s3: S3Client, bucket: string, key: string): Promise<ResultEntry[]> {
-  const text = (await readText(s3, bucket, key)).trim();
+  return parseResultEntries(await readText(s3, bucket, key));
+}
+
+/** The entries of a result file's text: a JSON array or JSON lines. */
+export function parseResultEntries(raw: string): ResultEntry[] {
+  const text = raw.trim();
   if (text === '') return [];
   if (text.startsWith('[')) return JSON.parse(text) as ResultEntry[];
   return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as ResultEntry);

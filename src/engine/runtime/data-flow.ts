@@ -14,6 +14,9 @@ import type { StateRun } from './state-run';
 export interface Finished {
   readonly output: unknown;
   readonly assigned?: Record<string, unknown>;
+  /** JSONPath stages the TestState API reports (inspectionData): the result after ResultSelector and after ResultPath. */
+  readonly afterResultSelector?: unknown;
+  readonly afterResultPath?: unknown;
 }
 
 /** What a handler produced: a result (Task, Parallel, Map, Pass) or nothing (Wait, Succeed, Choice). */
@@ -53,7 +56,8 @@ async function finishJsonPath(io: JsonPathIO, run: StateRun, outcome: StateResul
   const assign = overrides ? overrides.Assign : io.Assign && { QueryLanguage: 'JSONPath' as const, template: io.Assign };
   const assigned = await assignments(assign, selected, scope);
   const merged = outcome.hasResult ? applyResultPath(run.input, selected, io.ResultPath, scope) : run.effective;
-  return { output: applyPath(io.OutputPath, merged, scope), assigned };
+  const stages = outcome.hasResult ? { afterResultSelector: selected, afterResultPath: merged } : {};
+  return { output: applyPath(io.OutputPath, merged, scope), assigned, ...stages };
 }
 
 async function finishJsonata(io: JsonataIO, run: StateRun, outcome: StateResult, overrides?: Overrides): Promise<Finished> {

@@ -28,6 +28,12 @@ export class StateRun {
   /** The context object without `Map.Item`: the same for every stage of the attempt, so built once. */
   private context?: Record<string, unknown>;
 
+  /** Replaces the context object (the TestState API's `context`): later stages of the attempt keep it. */
+  withContext(context: Record<string, unknown>): this {
+    this.context = context;
+    return this;
+  }
+
   /** The same attempt at a later data-flow stage. */
   withInputs(effective: unknown, args: unknown): StateRun {
     const next = new StateRun(this.scope, this.stateName, this.enteredEventId, this.state, this.input, effective, args, this.taskToken);

@@ -7,6 +7,13 @@ import type { ExecutionEngine, ParsedStateMachine } from './engine-port';
 import { InvalidDefinition } from './errors';
 import type { StateMachineRevision } from './store';
 
+/** The API error for a definition the engine rejected. */
+export function invalidDefinition(err: DefinitionError): InvalidDefinition {
+  // [UNCONFIRMED] several errors joined with ", " (one error is what the recordings show).
+  const errors = err.diagnostics.filter((d) => d.severity === 'ERROR');
+  return new InvalidDefinition((errors.length > 0 ? errors : err.diagnostics).map(formatDiagnostic).join(', '));
+}
+
 export class DefinitionCache<D extends ParsedStateMachine> {
   private readonly parsed = new WeakMap<StateMachineRevision, D>();
 
@@ -21,9 +28,7 @@ export class DefinitionCache<D extends ParsedStateMachine> {
       return this.engine.parse(definition, { type, tasks: this.tasks });
     } catch (err) {
       if (!(err instanceof DefinitionError)) throw err;
-      // [UNCONFIRMED] several errors joined with ", " (one error is what the recordings show).
-      const errors = err.diagnostics.filter((d) => d.severity === 'ERROR');
-      throw new InvalidDefinition((errors.length > 0 ? errors : err.diagnostics).map(formatDiagnostic).join(', '));
+      throw invalidDefinition(err);
     }
   }
 

@@ -67,6 +67,8 @@ export const IncludedData = enumOf('ALL_DATA', 'METADATA_ONLY');
 export const ExecutionStatus = enumOf('SUCCEEDED', 'TIMED_OUT', 'PENDING_REDRIVE', 'ABORTED', 'FAILED', 'RUNNING');
 export const ExecutionRedriveFilter = enumOf('REDRIVEN', 'NOT_REDRIVEN');
 export const Severity = enumOf('ERROR', 'WARNING');
+export const InspectionLevel = enumOf('INFO', 'DEBUG', 'TRACE');
+export const MockResponseValidationMode = enumOf('STRICT', 'PRESENT', 'NONE');
 
 export const LoggingConfiguration = structure({
   level: enumOf('ALL', 'ERROR', 'FATAL', 'OFF'),

@@ -14,6 +14,7 @@ import { redriveExecution } from './redrive-execution';
 import { startExecution } from './start-execution';
 import { startSyncExecution } from './start-sync-execution';
 import { stopExecution } from './stop-execution';
+import { testStateOperation } from './test-state';
 import { updateMapRun } from './update-map-run';
 import { updateStateMachine } from './update-state-machine';
 import { validateStateMachineDefinition } from './validate-state-machine-definition';
@@ -36,6 +37,7 @@ export const operations: Readonly<Record<string, AnyOperation>> = {
   StartExecution: startExecution,
   StartSyncExecution: startSyncExecution,
   StopExecution: stopExecution,
+  TestState: testStateOperation,
   UpdateMapRun: updateMapRun,
   UpdateStateMachine: updateStateMachine,
   ValidateStateMachineDefinition: validateStateMachineDefinition,
