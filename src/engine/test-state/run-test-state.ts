@@ -96,7 +96,7 @@ async function succeed(node: StateNode, base: StateRun, request: TestStateReques
 function execute(node: StateNode, run: StateRun, request: TestStateRequest, map: MapPreparation | undefined): Promise<StateOutcome> {
   if (request.mock) return Promise.resolve().then(() => mockedOutcome(node, request.mock!, request.configuration, map));
   const handler = stateHandlers[node.Type] as StateHandler<typeof node.Type>;
-  return handler.execute(node as never, run);
+  return handler.execute(node, run);
 }
 
 function recordVariables(scope: Scope, assigned: Record<string, unknown> | undefined, stateName: string, inspection: Inspection): void {

@@ -98,5 +98,5 @@ export function parseMockFlag(text: string): MockInput {
   if (mock === null || typeof mock !== 'object' || Array.isArray(mock)) throw new Error('--mock: expected an object such as {"result": "{}"} or {"errorOutput": {"error": "E"}}');
   // A result given as a JSON value rather than JSON text is accepted for convenience.
   if (mock.result !== undefined && typeof mock.result !== 'string') mock.result = JSON.stringify(mock.result);
-  return mock as MockInput;
+  return mock;
 }

@@ -106,7 +106,7 @@ class Walk {
         throw new Error(`on the way to '${this.target}', state '${name}' ended ${response.status}: ${response.error ?? ''} ${response.cause ?? ''}`.trim());
       }
       value = JSON.parse(response.output ?? 'null');
-      if (response.inspectionData?.variables) vars = { ...vars, ...JSON.parse(response.inspectionData.variables) };
+      if (response.inspectionData?.variables) vars = { ...vars, ...(JSON.parse(response.inspectionData.variables) as Record<string, unknown>) };
       if (!response.nextState) throw new Error(`the workflow ends at '${name}' without reaching '${this.target}' (walked: ${walked.join(' → ')})`);
       name = response.nextState;
     }
@@ -141,7 +141,7 @@ class Walk {
     const queryLanguage = (state.QueryLanguage as string | undefined) ?? program.QueryLanguage ?? 'JSONPath';
     const items = await this.caller.evaluate(queryLanguage === 'JSONata' ? state.Items : state.ItemsPath, queryLanguage, input, variables);
     if (!Array.isArray(items)) throw new Error(`'${stateName}' has no array of items for this input (got ${JSON.stringify(items)})`);
-    return items;
+    return items as unknown[];
   }
 }
 

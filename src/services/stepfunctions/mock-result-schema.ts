@@ -32,7 +32,7 @@ function simple(id: number): Shape {
 }
 
 function shapeOf(ref: unknown): Shape {
-  if (typeof ref === 'function') return shapeOf(ref());
+  if (typeof ref === 'function') return shapeOf((ref as () => unknown)());
   if (typeof ref === 'number') return simple(ref);
   if (!Array.isArray(ref)) return { kind: 'any' };
   // A member reference with traits: [schema, traits].

@@ -26,7 +26,7 @@ export function parseResponse(response: TestStateOutput): ParsedTestState {
       Object.entries(rest.inspectionData).map(([key, value]) => [key, JSON_MEMBERS.has(key) ? JSON.parse(value as string) : value]),
     );
   }
-  return parsed as ParsedTestState;
+  return parsed;
 }
 
 export function sfnClientFor(target: EmbeddedSandbox): SFNClient {
