@@ -53,7 +53,7 @@ describe('Distributed Map', () => {
       [6, 5, 'MapRunStarted'],
       [7, 6, 'MapRunSucceeded'],
       [8, 7, 'MapStateSucceeded'],
-      [9, 7, 'MapStateExited'],
+      [9, 6, 'MapStateExited'],
       [10, 9, 'ExecutionSucceeded'],
     ]);
     expect(events[4].mapStateStartedEventDetails).toEqual({ length: 0 });

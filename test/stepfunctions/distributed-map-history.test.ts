@@ -87,7 +87,7 @@ describe('a Distributed Map on the real Map Run runner', () => {
       [6, 5, 'MapRunStarted'],
       [7, 6, 'MapRunSucceeded'],
       [8, 7, 'MapStateSucceeded'],
-      [9, 7, 'MapStateExited'],
+      [9, 6, 'MapStateExited'],
       [10, 9, 'ExecutionSucceeded'],
     ]);
     expect(events[4].mapStateStartedEventDetails).toEqual({ length: 0 });

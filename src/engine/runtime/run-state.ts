@@ -48,14 +48,14 @@ function aborted(node: StateNode, scope: Scope, thrown: unknown): AbortedError {
 }
 
 /**
- * JSONata failures get an EvaluationFailed event. At top level it points at event 0 (spec §1.7, §13, §10.19);
- * nested, where no recording exists [UNCONFIRMED], it points where the state's Entered event points.
+ * JSONata failures get an EvaluationFailed event. It points where the state's own Entered event points
+ * (AWS records 0 only because the failing state is often the first one), at top level and nested alike.
  */
 function reportEvaluation(node: StateNode, scope: Scope, error: StatesError, enteredPrev: number): void {
   if (error.error !== StatesErrorName.QueryEvaluationError || error.location === undefined) return;
   if (reportedEvaluations.has(error)) return;
   reportedEvaluations.add(error);
-  scope.chain.emit('EvaluationFailed', evaluationFailed(node.name, error.error, error.cause, error.location), scope.nested ? enteredPrev : 0);
+  scope.chain.emit('EvaluationFailed', evaluationFailed(node.name, error.error, error.cause, error.location), enteredPrev);
 }
 
 function findCatcher(node: StateNode, error: StatesError): Catcher | undefined {
