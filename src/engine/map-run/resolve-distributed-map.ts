@@ -2,7 +2,7 @@
 // needs (spec §4.5–4.9). Runs before MapRunStarted, so every error here is the Map state's own States.Runtime
 // failure with AWS's state prefix, like MaxConcurrencyPath for an INLINE Map.
 import type { DynamicValue, MapState, Payload, ReaderConfig } from '../definition/types';
-import { StatesError, stateErrorPrefix, toStatesError } from '../errors/states-error';
+import { QueryEvaluationFailure, StatesError, stateErrorPrefix, toStatesError } from '../errors/states-error';
 import type { JsonataValueKind } from '../query/jsonata';
 import { STATE_DATA } from '../runtime/context-object';
 import { evaluatePayload, resolveDynamic } from '../runtime/payload';
@@ -30,7 +30,8 @@ export async function resolveDistributedMap(request: DistributedMapRequest): Pro
     const error = toStatesError(thrown);
     const prefix = stateErrorPrefix(request.scope.stateName, request.scope.enteredEventId);
     if (error.cause?.startsWith(prefix)) throw error;
-    throw new StatesError(error.error, `${prefix}${error.cause ?? ''}`, error.location);
+    const cause = `${prefix}${error.cause ?? ''}`;
+    throw error instanceof QueryEvaluationFailure ? new QueryEvaluationFailure(cause, error.location) : new StatesError(error.error, cause);
   }
 }
 

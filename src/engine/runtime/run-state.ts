@@ -5,7 +5,7 @@
 import type { HistoryEventType } from '@aws-sdk/client-sfn';
 import type { Catcher, StateNode } from '../definition/types';
 import { matchesErrorEquals } from '../errors/error-matching';
-import { StatesErrorName, toStatesError, type StatesError } from '../errors/states-error';
+import { QueryEvaluationFailure, toStatesError, type StatesError } from '../errors/states-error';
 import { evaluationFailed, stateEntered, stateExited } from '../history/event-details';
 import { stateHandlers } from '../states';
 import type { StateHandler } from '../states/types';
@@ -52,7 +52,7 @@ function aborted(node: StateNode, scope: Scope, thrown: unknown): AbortedError {
  * (AWS records 0 only because the failing state is often the first one), at top level and nested alike.
  */
 function reportEvaluation(node: StateNode, scope: Scope, error: StatesError, enteredPrev: number): void {
-  if (error.error !== StatesErrorName.QueryEvaluationError || error.location === undefined) return;
+  if (!(error instanceof QueryEvaluationFailure)) return;
   if (reportedEvaluations.has(error)) return;
   reportedEvaluations.add(error);
   scope.chain.emit('EvaluationFailed', evaluationFailed(node.name, error.error, error.cause, error.location), enteredPrev);

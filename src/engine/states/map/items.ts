@@ -2,25 +2,29 @@
 // JSONPath ItemsPath over the effective input (default `$`), JSONata Items (default: the state input), then
 // ItemSelector per item with `Map.Item.Index/Value/Source` in the context object.
 import type { MapState } from '../../definition/types';
-import { StatesError, StatesErrorName, stateErrorPrefix } from '../../errors/states-error';
+import { QueryEvaluationFailure, StatesError, StatesErrorName, stateErrorPrefix } from '../../errors/states-error';
 import { evaluateTyped } from '../../query/jsonata';
 import { STATE_DATA } from '../../runtime/context-object';
 import { evaluatePayload, quoteValue, resolveDynamic } from '../../runtime/payload';
 import type { StateRun } from '../../runtime/state-run';
 
-function notAnArray(run: StateRun, value: unknown, name: string): StatesError {
-  // Recorded for JSONata (States.QueryEvaluationError); the JSONPath wording is assumed the same [UNCONFIRMED].
-  return new StatesError(name, `${stateErrorPrefix(run.stateName, run.enteredEventId)}Map state input must be an array but was: ${JSON.stringify(value) ?? 'null'}`);
+/**
+ * Recorded for JSONata as a States.QueryEvaluationError with an EvaluationFailed event that has no
+ * `location`; the JSONPath wording (States.Runtime, no EvaluationFailed) is assumed the same [UNCONFIRMED].
+ */
+function notAnArray(run: StateRun, value: unknown, jsonata: boolean): StatesError {
+  const cause = `${stateErrorPrefix(run.stateName, run.enteredEventId)}Map state input must be an array but was: ${JSON.stringify(value) ?? 'null'}`;
+  return jsonata ? new QueryEvaluationFailure(cause) : new StatesError(StatesErrorName.Runtime, cause);
 }
 
 export async function mapItems(node: MapState, run: StateRun): Promise<unknown[]> {
   if (node.io.QueryLanguage === 'JSONata') {
     if (node.Items) return evaluateTyped(node.Items, run.evalScope(), 'Items', 'array');
-    if (!Array.isArray(run.input)) throw notAnArray(run, run.input, StatesErrorName.QueryEvaluationError);
+    if (!Array.isArray(run.input)) throw notAnArray(run, run.input, true);
     return run.input;
   }
   const items = node.ItemsPath ? node.ItemsPath.select(run.effective, run.evalScope()) : run.effective;
-  if (!Array.isArray(items)) throw notAnArray(run, items, StatesErrorName.Runtime);
+  if (!Array.isArray(items)) throw notAnArray(run, items, false);
   return items;
 }
 
