@@ -8,6 +8,7 @@ import { STATE_DATA } from '../runtime/context-object';
 import { evaluatePayload, resolveDynamic } from '../runtime/payload';
 import {
   integerFromPath,
+  maxConcurrencyFromPath,
   maxInputBytesPerBatchFromPath,
   maxItemsPerBatchFromPath,
   resolveBatcherConfig,
@@ -43,7 +44,7 @@ async function resolveFields(request: DistributedMapRequest): Promise<ResolvedDi
   return {
     label: state.Label,
     executionType: state.ItemProcessor.ExecutionType ?? 'STANDARD',
-    maxConcurrency: (await number(state.MaxConcurrency, 'integer', (v, p) => nonNegative(integerFromPath('MaxConcurrencyPath', v, p)))) ?? 0,
+    maxConcurrency: (await number(state.MaxConcurrency, 'integer', maxConcurrencyFromPath)) ?? 0,
     tolerance: await tolerance(request),
     source: spec ? { kind: 'reader', spec } : { kind: 'array', items: request.items ?? [] },
     selectItem: state.ItemSelector ? selector(request, state.ItemSelector, itemSource(spec)) : undefined,
@@ -56,11 +57,6 @@ async function resolveFields(request: DistributedMapRequest): Promise<ResolvedDi
 async function numberField(request: DistributedMapRequest, field: DynamicValue<number>, kind: JsonataValueKind, fromPath: FromPath): Promise<number> {
   const { value, path } = await resolveDynamic(field, request.input, request.scope, kind);
   return path === undefined ? (value as number) : fromPath(value, path);
-}
-
-function nonNegative(value: number): number {
-  if (value < 0) throw new StatesError('States.Runtime', 'MaxConcurrency cannot be negative.');
-  return value;
 }
 
 async function tolerance(request: DistributedMapRequest): Promise<Tolerance> {

@@ -2,10 +2,11 @@
 // JSONPath ItemsPath over the effective input (default `$`), JSONata Items (default: the state input), then
 // ItemSelector per item with `Map.Item.Index/Value/Source` in the context object.
 import type { MapState } from '../../definition/types';
-import { QueryEvaluationFailure, StatesError, StatesErrorName, stateErrorPrefix } from '../../errors/states-error';
+import { QueryEvaluationFailure, StatesError, StatesErrorName, stateErrorPrefix, toStatesError } from '../../errors/states-error';
+import { maxConcurrencyFromPath } from './distributed';
 import { evaluateTyped } from '../../query/jsonata';
 import { STATE_DATA } from '../../runtime/context-object';
-import { evaluatePayload, quoteValue, resolveDynamic } from '../../runtime/payload';
+import { evaluatePayload, resolveDynamic } from '../../runtime/payload';
 import type { StateRun } from '../../runtime/state-run';
 
 /**
@@ -39,11 +40,18 @@ export async function iterationInputs(node: MapState, run: StateRun, items: read
   return inputs;
 }
 
-/** MaxConcurrency (0 = unlimited). Recorded path error: `The MaxConcurrencyPath field refers to value "NoNumber" which is not a valid integer: $.MaxConcurrencyValue`. */
+/**
+ * MaxConcurrency (0 = unlimited). Recorded path error, raised before MapStateStarted:
+ * `The MaxConcurrencyPath field refers to value "NoNumber" which is not a valid integer: $.MaxConcurrencyValue`.
+ */
 export async function maxConcurrency(node: MapState, run: StateRun): Promise<number> {
   if (!node.MaxConcurrency) return 0;
   const { value, path } = await resolveDynamic(node.MaxConcurrency, run.effective, run.evalScope(), 'integer');
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
-  throw new StatesError(StatesErrorName.Runtime, `${stateErrorPrefix(run.stateName, run.enteredEventId)}The MaxConcurrencyPath ` +
-    `field refers to value "${quoteValue(value)}" which is not a valid integer: ${path}`);
+  if (path === undefined) return value as number;
+  try {
+    return maxConcurrencyFromPath(value, path);
+  } catch (thrown) {
+    const error = toStatesError(thrown);
+    throw new StatesError(error.error, `${stateErrorPrefix(run.stateName, run.enteredEventId)}${error.cause}`);
+  }
 }
