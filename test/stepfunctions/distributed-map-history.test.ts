@@ -127,6 +127,14 @@ describe('a Distributed Map on the real Map Run runner', () => {
     expect(childRun.cause).toContain("The JSONata expression '$secret' specified for the field 'Output' returned nothing (undefined).");
   });
 
+  it('DescribeMapRun counts resultsWritten also without a ResultWriter (recorded test_list_map_runs_and_describe_map_run)', async () => {
+    const { described, events } = await run('id\na\nb\n', {});
+    expect(described.status).toBe('SUCCEEDED');
+    const mapRunArn = events.find((e) => e.type === 'MapRunStarted')!.mapRunStartedEventDetails!.mapRunArn;
+    const mapRun = await clients.sfn.send(new DescribeMapRunCommand({ mapRunArn }));
+    expect([mapRun.itemCounts?.resultsWritten, mapRun.executionCounts?.resultsWritten]).toEqual([2, 2]);
+  });
+
   it('gives each item Map.Item.Source S3://bucket/key of the CSV read [UNCONFIRMED by recordings]', async () => {
     const { name, described } = await run('id\na\nb\n', { itemSelector: '{% $states.context.Map.Item %}' });
     expect(described.status).toBe('SUCCEEDED');
