@@ -73,13 +73,26 @@ const s3: AwsSdkService = {
   },
 };
 
+// Members the Step Functions API takes as JSON text. Recorded (test_sfn_start_execution_implicit_json_serialisation):
+// `"Input": {"key": "value"}` starts the execution with that object serialised; a null Input is left out.
+const SFN_JSON_TEXT_MEMBERS = ['Input', 'Output', 'Definition'];
+
+function serialiseJsonText(args: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...args };
+  for (const member of SFN_JSON_TEXT_MEMBERS) {
+    if (out[member] === null) delete out[member];
+    else if (out[member] !== undefined && typeof out[member] !== 'string') out[member] = JSON.stringify(out[member]);
+  }
+  return out;
+}
+
 // Step Functions' own API uses camelCase members; through aws-sdk they are PascalCase both ways
 // (the docs' own example: `startSyncExecution` with `StateMachineArn`).
 const sfn: AwsSdkService = {
   client: (clients) => clients.sfn,
   errors: { serviceId: 'Sfn', baseException: sfnSdk.SFNServiceException },
   commandFor: commandLookup(sfnSdk, sfnSdk.$Command),
-  prepareInput: (_action, args) => renameKeys(args, (k) => k[0].toLowerCase() + k.slice(1)) as Record<string, unknown>,
+  prepareInput: (_action, args) => renameKeys(serialiseJsonText(args), (k) => k[0].toLowerCase() + k.slice(1)) as Record<string, unknown>,
   readOutput: async (_action, output) => {
     const { $metadata: _, ...rest } = output as MetadataBearer & Record<string, unknown>;
     return renameKeys(rest, (k) => k[0].toUpperCase() + k.slice(1)) as object;
