@@ -1,8 +1,8 @@
 // Map ItemProcessor / legacy Iterator (spec §4.1): ProcessorConfig {Mode INLINE|DISTRIBUTED, ExecutionType},
 // StartAt, States. A legacy Iterator may carry a ProcessorConfig too; AWS honours it (a recorded DISTRIBUTED
-// Iterator starts a Map Run). QueryLanguage cannot be declared there ("Field 'QueryLanguage' is not supported", measured
-// by floci #2968); its states inherit the machine's language. A DISTRIBUTED processor is also compiled as
-// its own state machine (type = ExecutionType) for the child executions.
+// Iterator starts a Map Run). QueryLanguage cannot be declared there ("Field 'QueryLanguage' is not
+// supported", measured by floci #2968); its states inherit the machine's language. A DISTRIBUTED processor
+// is also compiled as its own state machine (type = ExecutionType) for the child executions.
 import type { StateMachineType } from '../../runtime/types';
 import { checkObjectFields } from '../allowed-fields';
 import type { FieldReader } from '../field-reader';

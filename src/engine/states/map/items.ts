@@ -3,11 +3,11 @@
 // ItemSelector per item with `Map.Item.Index/Value/Source` in the context object.
 import type { MapState } from '../../definition/types';
 import { QueryEvaluationFailure, StatesError, StatesErrorName, stateErrorPrefix, toStatesError } from '../../errors/states-error';
-import { maxConcurrencyFromPath } from './distributed';
 import { evaluateTyped } from '../../query/jsonata';
 import { STATE_DATA } from '../../runtime/context-object';
 import { evaluatePayload, resolveDynamic } from '../../runtime/payload';
 import type { StateRun } from '../../runtime/state-run';
+import { maxConcurrencyFromPath } from './distributed';
 
 /**
  * Recorded for JSONata as a States.QueryEvaluationError with an EvaluationFailed event that has no

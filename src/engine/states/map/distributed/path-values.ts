@@ -27,7 +27,7 @@ export function integerFromPath(field: string, value: unknown, path: string): nu
   return parsed;
 }
 
-/** MaxConcurrencyPath, for INLINE and DISTRIBUTED Maps: an integer (a string such as "1" from a variable is recorded as accepted), not negative. */
+/** MaxConcurrencyPath (INLINE and DISTRIBUTED): an integer, not negative; a string such as "1" is recorded as accepted. */
 export function maxConcurrencyFromPath(value: unknown, path: string): number {
   const parsed = integerFromPath('MaxConcurrencyPath', value, path);
   if (parsed < 0) throw runtimeError('MaxConcurrency cannot be negative.');
