@@ -19,7 +19,7 @@ export interface AwsSdkService {
   commandFor(action: string): CommandClass | undefined;
   prepareInput(action: string, args: Record<string, unknown>): Record<string, unknown>;
   /** Reads streamed members (S3 `Body`) into JSON values; everything else is left to toTaskJson. */
-  readOutput(action: string, output: MetadataBearer): Promise<object>;
+  readOutput(action: string, output: MetadataBearer, input: Readonly<Record<string, unknown>>): Promise<object>;
 }
 
 function commandLookup(sdk: Record<string, unknown>, base: unknown): (action: string) => CommandClass | undefined {
@@ -43,25 +43,48 @@ const dynamodb: AwsSdkService = {
 // Top-level S3 timestamp members: the SDK serialises only Date values for them.
 const S3_TIMESTAMP_MEMBERS = ['IfModifiedSince', 'IfUnmodifiedSince', 'Expires', 'ObjectLockRetainUntilDate', 'CopySourceIfModifiedSince', 'CopySourceIfUnmodifiedSince'];
 
+/** The reads whose checksums S3 returns only on request (the ChecksumMode member). */
+const CHECKSUM_MODE_ACTIONS = new Set(['getObject', 'headObject']);
+
 const s3: AwsSdkService = {
   client: (clients) => clients.s3,
   errors: { serviceId: 'S3', baseException: s3Sdk.S3ServiceException, extendedRequestId: true },
   commandFor: commandLookup(s3Sdk, s3Sdk.$Command),
   prepareInput(action, args) {
     const input: Record<string, unknown> = { ...args };
-    // putObject accepts any JSON Body; non-strings are stored as their JSON text (recorded, docs/aws-behaviour.md#aws-sdk-integrations).
-    if ('Body' in input && typeof input.Body !== 'string') input.Body = JSON.stringify(input.Body);
+    // Recorded: any JSON Body is stored as its JSON text, a string too ("text data" is stored as "\"text data\""),
+    // and putObject without a ContentType stores text/plain; charset=UTF-8 (docs/aws-behaviour.md#aws-sdk-integrations).
+    if ('Body' in input) {
+      input.Body = JSON.stringify(input.Body);
+      if (action === 'putObject' && input.ContentType === undefined) input.ContentType = 'text/plain; charset=UTF-8';
+    }
     for (const member of S3_TIMESTAMP_MEMBERS) {
       if (typeof input[member] === 'string' || typeof input[member] === 'number') input[member] = timestamp(action, member, input[member]);
     }
     return input;
   },
-  async readOutput(_action, output) {
-    const { Body, ...rest } = output as MetadataBearer & { Body?: unknown };
-    if (Body === undefined) return rest;
-    return { ...rest, Body: await bodyText(Body) };
+  async readOutput(action, output, input) {
+    const { Body, ...rest } = output as MetadataBearer & Record<string, unknown>;
+    // SDK v3 asks S3 for checksums on every read; Step Functions' SDK only when ChecksumMode is ENABLED.
+    const members = CHECKSUM_MODE_ACTIONS.has(action) && input.ChecksumMode === undefined ? withoutChecksums(rest) : rest;
+    // Recorded results list members alphabetically, with getObject's Body last.
+    const sorted = Object.fromEntries(Object.keys(members).sort().map((key) => [key, members[key]]));
+    return Body === undefined ? sorted : { ...sorted, Body: await bodyText(Body) };
   },
 };
+
+// Members the Step Functions API takes as JSON text. Recorded (test_sfn_start_execution_implicit_json_serialisation):
+// `"Input": {"key": "value"}` starts the execution with that object serialised; a null Input is left out.
+const SFN_JSON_TEXT_MEMBERS = ['Input', 'Output', 'Definition'];
+
+function serialiseJsonText(args: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...args };
+  for (const member of SFN_JSON_TEXT_MEMBERS) {
+    if (out[member] === null) delete out[member];
+    else if (out[member] !== undefined && typeof out[member] !== 'string') out[member] = JSON.stringify(out[member]);
+  }
+  return out;
+}
 
 // Step Functions' own API uses camelCase members; through aws-sdk they are PascalCase both ways
 // (the docs' own example: `startSyncExecution` with `StateMachineArn`).
@@ -69,7 +92,7 @@ const sfn: AwsSdkService = {
   client: (clients) => clients.sfn,
   errors: { serviceId: 'Sfn', baseException: sfnSdk.SFNServiceException },
   commandFor: commandLookup(sfnSdk, sfnSdk.$Command),
-  prepareInput: (_action, args) => renameKeys(args, (k) => k[0].toLowerCase() + k.slice(1)) as Record<string, unknown>,
+  prepareInput: (_action, args) => renameKeys(serialiseJsonText(args), (k) => k[0].toLowerCase() + k.slice(1)) as Record<string, unknown>,
   readOutput: async (_action, output) => {
     const { $metadata: _, ...rest } = output as MetadataBearer & Record<string, unknown>;
     return renameKeys(rest, (k) => k[0].toUpperCase() + k.slice(1)) as object;
@@ -82,6 +105,10 @@ function renameKeys(value: unknown, rename: (key: string) => string): unknown {
   if (Array.isArray(value)) return value.map((v) => renameKeys(v, rename));
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k === '' ? k : rename(k), renameKeys(v, rename)]));
+}
+
+function withoutChecksums(members: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(members).filter(([key]) => !key.startsWith('Checksum')));
 }
 
 function timestamp(action: string, member: string, value: unknown): Date {

@@ -74,9 +74,10 @@ describe('aws-sdk:s3 (scripted endpoint)', () => {
   const run = (action: string, args: unknown) => runner.invoke(invocation(runner, `arn:aws:states:::aws-sdk:s3:${action}`, args));
   afterAll(() => clients.destroy());
 
-  it('putObject stores a string Body as is and JSON-serialises any other Body', async () => {
+  it('putObject stores any Body as its JSON text, a string Body JSON-encoded too', async () => {
     const put = await run('putObject', { Bucket: 'b', Key: 'text.txt', Body: 'text data' });
     expect(put).toEqual({ ETag: '"etag-text.txt"', ServerSideEncryption: 'AES256' });
+    expect(objects.get('/b/text.txt')).toBe('"text data"');
     await run('putObject', { Bucket: 'b', Key: 'doc.json', Body: { a: [1, true] } });
     expect(objects.get('/b/doc.json')).toBe('{"a":[1,true]}');
     await run('putObject', { Bucket: 'b', Key: 'n.json', Body: 42 });

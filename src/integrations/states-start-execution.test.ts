@@ -47,7 +47,7 @@ describe('states:startExecution', () => {
     expect(runner.resolve('arn:aws:states:::states:describeExecution')).toHaveProperty('unrecognized');
   });
 
-  it('request-response returns ExecutionArn, StartDate (epoch ms) and the SDK metadata', async () => {
+  it('request-response returns ExecutionArn, StartDate (epoch seconds) and the SDK metadata', async () => {
     const fake = sfnEndpoint(SUCCEEDED);
     const runner = runnerFor(fake);
     const result = await runner.invoke(invocation(runner, 'arn:aws:states:::states:startExecution', { StateMachineArn: CHILD_SM, Input: null, Name: 'c-1' }));
@@ -71,7 +71,7 @@ describe('states:startExecution', () => {
         HttpStatusCode: 200,
       },
       SdkResponseMetadata: { RequestId: 'req-1' },
-      StartDate: 1714979289123,
+      StartDate: 1714979289.123,
     });
     expect(Object.keys((result as { SdkHttpMetadata: { HttpHeaders: object } }).SdkHttpMetadata.HttpHeaders)).toEqual(['connection', 'Content-Length', 'Content-Type', 'Date', 'x-amzn-RequestId']);
     expect(JSON.parse(fake.requests[0].body)).toEqual({ stateMachineArn: CHILD_SM, input: '{}', name: 'c-1' });
@@ -101,7 +101,7 @@ describe('states:startExecution', () => {
     const result = await runner.invoke(
       invocation(runner, 'arn:aws:states:::states:startExecution.sync', { StateMachineArn: CHILD_SM, Input: { n: 1 } }, { onSubmitted: (o) => submitted.push(o) }),
     );
-    expect(submitted).toEqual([expect.objectContaining({ ExecutionArn: CHILD, StartDate: 1714979289123, SdkResponseMetadata: { RequestId: 'req-1' } })]);
+    expect(submitted).toEqual([expect.objectContaining({ ExecutionArn: CHILD, StartDate: 1714979289.123, SdkResponseMetadata: { RequestId: 'req-1' } })]);
     expect(fake.operations()).toEqual(['StartExecution', 'DescribeExecution', 'DescribeExecution', 'DescribeExecution']);
     expect(result).toEqual({
       ExecutionArn: CHILD,

@@ -44,13 +44,17 @@ async function startExecution(context: IntegrationContext, invocation: TaskInvoc
   const client = context.clients().sfn;
   try {
     const { output, http } = await sendCapturingHttp<StartExecutionCommandOutput>(client, command, invocation.signal, SFN_HEADER_CASING);
-    // [UNCONFIRMED] StartDate encoding (snapshots mask it): SDK-v1-serialised optimized integrations emit
-    // epoch milliseconds as a number, so that is what we return (docs/aws-behaviour.md#starting-child-executions).
-    const members = { ExecutionArn: output.executionArn, StartDate: output.startDate?.getTime() };
+    // StartDate is epoch seconds with a millisecond fraction, as AWS's results show it (JSON text
+    // `1.688128939071E9`, the same number as 1688128939.071; docs/aws-behaviour.md#starting-child-executions).
+    const members = { ExecutionArn: output.executionArn, StartDate: epochSeconds(output.startDate) };
     return withSdkMetadata(members, sdkMetadata(http, output.$metadata.requestId));
   } catch (thrown) {
     throw sdkV1Failure(thrown, SFN_V1);
   }
+}
+
+function epochSeconds(date: Date | undefined): number | undefined {
+  return date === undefined ? undefined : date.getTime() / 1000;
 }
 
 /** Only StateMachineArn, Input, Name (and TraceHeader) are API members; `Input` is sent as JSON text. */

@@ -14,6 +14,7 @@ import {
 } from './edge-errors';
 import { localstackRoute, type EndpointStatus, type ServiceState } from './localstack-routes';
 import { resolveService } from './resolve-service';
+import { withWireHeaders } from './wire-headers';
 
 export type EndpointServices = Partial<Record<EndpointService, ServiceHandler>>;
 
@@ -45,10 +46,10 @@ export class EdgeRouter {
     try {
       if (route.kind === 'localstack') return localstackRoute(route.path, request, this.status());
       if (route.kind === 'unsupported') throw new UnsupportedServiceError(route.signingName);
-      return await this.serve(route.service, request);
+      return withWireHeaders(service, request, await this.serve(route.service, request));
     } catch (err) {
       discardBody(request);
-      return serializeEdgeError(err, protocolOf(service), request);
+      return withWireHeaders(service, request, serializeEdgeError(err, protocolOf(service), request));
     }
   }
 

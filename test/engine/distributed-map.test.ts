@@ -53,7 +53,7 @@ describe('Distributed Map', () => {
       [6, 5, 'MapRunStarted'],
       [7, 6, 'MapRunSucceeded'],
       [8, 7, 'MapStateSucceeded'],
-      [9, 7, 'MapStateExited'],
+      [9, 6, 'MapStateExited'],
       [10, 9, 'ExecutionSucceeded'],
     ]);
     expect(events[4].mapStateStartedEventDetails).toEqual({ length: 0 });
@@ -83,6 +83,22 @@ describe('Distributed Map', () => {
     const { outcome, events } = await runWorkflow(definition, { xs: [1, 2, 3] }, { distributedMap: fake });
     expect(outcome.output).toEqual([1, 2, 3]);
     expect(events[2].mapStateStartedEventDetails).toEqual({ length: 3 });
+  });
+
+  it('a legacy Iterator with ProcessorConfig DISTRIBUTED starts a Map Run (recorded test_map_state_legacy_config_distributed)', async () => {
+    const fake = port(async (req) => {
+      req.events.started('arn:run');
+      req.events.succeeded();
+      return req.items;
+    });
+    const definition = { StartAt: 'M', States: { M: { Type: 'Map', MaxConcurrency: 1, Iterator: PROCESSOR, End: true } } };
+    const { outcome, events } = await runWorkflow(definition, ['Hello', 'World'], { distributedMap: fake });
+    expect(outcome.output).toEqual(['Hello', 'World']);
+    expect(fake.requests[0].childDefinition.type).toBe('EXPRESS');
+    expect(shape(events)).toEqual([
+      [1, 0, 'ExecutionStarted'], [2, 0, 'MapStateEntered'], [3, 2, 'MapStateStarted'], [4, 3, 'MapRunStarted'],
+      [5, 4, 'MapRunSucceeded'], [6, 5, 'MapStateSucceeded'], [7, 4, 'MapStateExited'], [8, 7, 'ExecutionSucceeded'],
+    ]);
   });
 
   it('MapRunFailed → MapStateFailed → ExecutionFailed with the port\'s error', async () => {

@@ -88,7 +88,7 @@ describe('a Distributed Map on the real Map Run runner', () => {
       [6, 5, 'MapRunStarted'],
       [7, 6, 'MapRunSucceeded'],
       [8, 7, 'MapStateSucceeded'],
-      [9, 7, 'MapStateExited'],
+      [9, 6, 'MapStateExited'],
       [10, 9, 'ExecutionSucceeded'],
     ]);
     expect(events[4].mapStateStartedEventDetails).toEqual({ length: 0 });
@@ -126,6 +126,14 @@ describe('a Distributed Map on the real Map Run runner', () => {
     const childRun = await clients.sfn.send(new DescribeExecutionCommand({ executionArn: only.executionArn }));
     expect({ status: childRun.status, error: childRun.error }).toEqual({ status: 'FAILED', error: 'States.QueryEvaluationError' });
     expect(childRun.cause).toContain("The JSONata expression '$secret' specified for the field 'Output' returned nothing (undefined).");
+  });
+
+  it('DescribeMapRun counts resultsWritten also without a ResultWriter (recorded test_list_map_runs_and_describe_map_run)', async () => {
+    const { described, events } = await run('id\na\nb\n', {});
+    expect(described.status).toBe('SUCCEEDED');
+    const mapRunArn = events.find((e) => e.type === 'MapRunStarted')!.mapRunStartedEventDetails!.mapRunArn;
+    const mapRun = await clients.sfn.send(new DescribeMapRunCommand({ mapRunArn }));
+    expect([mapRun.itemCounts?.resultsWritten, mapRun.executionCounts?.resultsWritten]).toEqual([2, 2]);
   });
 
   it('gives each item Map.Item.Source S3://bucket/key of the CSV read [UNCONFIRMED by recordings]', async () => {

@@ -101,4 +101,19 @@ describe('the API over the real engine', () => {
       "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: These fields are required: [States] at /'",
     );
   });
+
+  it('rejects an intrinsic with an illegal escape with AWS\'s exact message (recorded test_illegal_escapes)', async () => {
+    const definition = JSON.stringify({
+      StartAt: 'IntrinsicEscape',
+      States: {
+        IntrinsicEscape: { Type: 'Pass', Parameters: { 'parsed.$': 'States.StringToJson(\'{"text":"An \\"escaped double quote\\" here"}\')' }, End: true },
+      },
+    });
+    await expectAwsError(
+      h.client.send(new CreateStateMachineCommand({ name: 'illegal-escape', definition, roleArn: ROLE_ARN })),
+      'InvalidDefinition',
+      "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The value for the field 'parsed.$' must be a valid JSONPath " +
+        "or a valid intrinsic function call at /States/IntrinsicEscape/Parameters'",
+    );
+  });
 });

@@ -114,6 +114,8 @@ describe('RedriveExecution of a failed Distributed Map', () => {
       'ExecutionRedriven', 'MapStateEntered', 'MapStateStarted', 'MapRunRedriven', 'MapRunSucceeded', 'MapStateSucceeded', 'MapStateExited', 'ExecutionSucceeded',
     ]);
     expect(redriven[3].mapRunRedrivenEventDetails).toEqual({ mapRunArn, redriveCount: 1 });
+    // MapStateExited points at the event that opened the run, here MapRunRedriven (MapRunStarted otherwise).
+    expect(redriven[6].previousEventId).toBe(redriven[3].id);
 
     const manifest = await readJson(JSON.parse(done.output!).ResultWriterDetails.Key);
     expect({ failed: manifest.ResultFiles.FAILED, pending: manifest.ResultFiles.PENDING }).toEqual({ failed: [], pending: [] });

@@ -52,6 +52,16 @@ describe('state machine API', () => {
     await expectAwsError(create('dup', reformatted), 'StateMachineAlreadyExists', `State Machine Already Exists: '${SM_PREFIX}dup'`);
   });
 
+  it.each([
+    ['Python json.dumps separators', (d: unknown) => JSON.stringify(d).replaceAll(',', ', ').replaceAll('":', '": ')],
+    ['a trailing newline', (d: unknown) => `${JSON.stringify(d)}\n`],
+    ['indent=4', (d: unknown) => JSON.stringify(d, null, 4)],
+  ])('compares the definition text: the same JSON with %s is StateMachineAlreadyExists (recorded test_create_duplicate_definition_format_sm)', async (_, format) => {
+    const definition = { Comment: 'BASE_PASS_RESULT', StartAt: 'State_1', States: { State_1: { Type: 'Pass', Result: { Arg1: 'argument1' }, End: true } } };
+    await create('formats', JSON.stringify(definition));
+    await expectAwsError(create('formats', format(definition)), 'StateMachineAlreadyExists', `State Machine Already Exists: '${SM_PREFIX}formats'`);
+  });
+
   it('rejects bad definitions, names, roles, tags and logging settings', async () => {
     await expectAwsError(
       create('bad', JSON.stringify({ StartAt: 'A' })),

@@ -25,8 +25,6 @@ export class StatesError extends Error {
     readonly error: string,
     /** Cause text as the history shows it; undefined when AWS records no cause. */
     override readonly cause?: string,
-    /** For JSONata failures: the field path reported as EvaluationFailed.location (e.g. "Output/result"). */
-    readonly location?: string,
   ) {
     super(cause ? `${error}: ${cause}` : error);
     this.name = error;
@@ -35,6 +33,21 @@ export class StatesError extends Error {
   /** States.Runtime is never caught or retried, even by an explicit ErrorEquals (docs/aws-behaviour.md#jsonpath-runtime-errors, #error-names-and-matching). */
   get catchable(): boolean {
     return this.error !== StatesErrorName.Runtime;
+  }
+}
+
+/**
+ * A States.QueryEvaluationError that AWS also records as an EvaluationFailed event before the state fails:
+ * JSONata field failures (with the field path as `location`, e.g. "Output/result") and the JSONata Map and
+ * Wait input checks (AWS records a `location` for the Wait `Timestamp` but none for a non-array Map input).
+ */
+export class QueryEvaluationFailure extends StatesError {
+  constructor(
+    cause: string,
+    /** The field path reported as EvaluationFailed.location; undefined when AWS records none. */
+    readonly location?: string,
+  ) {
+    super(StatesErrorName.QueryEvaluationError, cause);
   }
 }
 

@@ -86,7 +86,8 @@ export class DistributedMapRunner {
     if (record.redrive) events.redriven(record.mapRunArn, record.redrive.redriveCount);
     else events.started(record.mapRunArn);
     const writer = this.resultWriter(map, record);
-    // Items (not children) whose results the ResultWriter wrote: DescribeMapRun itemCounts.resultsWritten.
+    // Items (not children) whose results were collected, by the ResultWriter or into the Map's output:
+    // DescribeMapRun itemCounts.resultsWritten, which AWS reports also without a ResultWriter.
     const written = { items: 0 };
     try {
       const output = await this.execute(map, record, writer, signal, written);
@@ -127,8 +128,8 @@ export class DistributedMapRunner {
     const kept: ChildResult[] = writer ? [] : previousResults(record.redrive);
     let failedItems = 0;
     const collect = async (child: ChildResult, items: number) => {
-      if (!writer) return void kept.push(child);
-      await writer.add(child);
+      if (writer) await writer.add(child);
+      else kept.push(child);
       written.items += items;
     };
     const outcome = await runBounded(skipSucceeded(this.units(map, signal), record.redrive), {

@@ -1,13 +1,14 @@
 // Evaluates a DISTRIBUTED Map state's fields against its input into the plain values the Map Run runtime
 // needs (docs/aws-behaviour.md#distributed-map). Runs before MapRunStarted, so every error here is the Map state's own States.Runtime
 // failure with AWS's state prefix, like MaxConcurrencyPath for an INLINE Map.
-import type { DynamicValue, Payload, ReaderConfig } from '../definition/types';
-import { StatesError, stateErrorPrefix, toStatesError } from '../errors/states-error';
+import type { DynamicValue, MapState, Payload, ReaderConfig } from '../definition/types';
+import { QueryEvaluationFailure, StatesError, stateErrorPrefix, toStatesError } from '../errors/states-error';
 import type { JsonataValueKind } from '../query/jsonata';
 import { STATE_DATA } from '../runtime/context-object';
 import { evaluatePayload, resolveDynamic } from '../runtime/payload';
 import {
   integerFromPath,
+  maxConcurrencyFromPath,
   maxInputBytesPerBatchFromPath,
   maxItemsPerBatchFromPath,
   resolveBatcherConfig,
@@ -30,7 +31,8 @@ export async function resolveDistributedMap(request: DistributedMapRequest): Pro
     const error = toStatesError(thrown);
     const prefix = stateErrorPrefix(request.scope.stateName, request.scope.enteredEventId);
     if (error.cause?.startsWith(prefix)) throw error;
-    throw new StatesError(error.error, `${prefix}${error.cause ?? ''}`, error.location);
+    const cause = `${prefix}${error.cause ?? ''}`;
+    throw error instanceof QueryEvaluationFailure ? new QueryEvaluationFailure(cause, error.location) : new StatesError(error.error, cause);
   }
 }
 
@@ -42,7 +44,7 @@ async function resolveFields(request: DistributedMapRequest): Promise<ResolvedDi
   return {
     label: state.Label,
     executionType: state.ItemProcessor.ExecutionType ?? 'STANDARD',
-    maxConcurrency: (await number(state.MaxConcurrency, 'integer', (v, p) => nonNegative(integerFromPath('MaxConcurrencyPath', v, p)))) ?? 0,
+    maxConcurrency: (await number(state.MaxConcurrency, 'integer', maxConcurrencyFromPath)) ?? 0,
     tolerance: await tolerance(request),
     source: spec ? { kind: 'reader', spec } : { kind: 'array', items: request.items ?? [] },
     selectItem: state.ItemSelector ? selector(request, state.ItemSelector, itemSource(spec)) : undefined,
@@ -55,11 +57,6 @@ async function resolveFields(request: DistributedMapRequest): Promise<ResolvedDi
 async function numberField(request: DistributedMapRequest, field: DynamicValue<number>, kind: JsonataValueKind, fromPath: FromPath): Promise<number> {
   const { value, path } = await resolveDynamic(field, request.input, request.scope, kind);
   return path === undefined ? (value as number) : fromPath(value, path);
-}
-
-function nonNegative(value: number): number {
-  if (value < 0) throw new StatesError('States.Runtime', 'MaxConcurrency cannot be negative.');
-  return value;
 }
 
 async function tolerance(request: DistributedMapRequest): Promise<Tolerance> {

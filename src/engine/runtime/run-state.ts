@@ -5,7 +5,7 @@
 import type { HistoryEventType } from '@aws-sdk/client-sfn';
 import type { Catcher, StateNode } from '../definition/types';
 import { matchesErrorEquals } from '../errors/error-matching';
-import { StatesErrorName, toStatesError, type StatesError } from '../errors/states-error';
+import { QueryEvaluationFailure, toStatesError, type StatesError } from '../errors/states-error';
 import { evaluationFailed, stateEntered, stateExited } from '../history/event-details';
 import { stateHandlers } from '../states';
 import type { StateHandler } from '../states/types';
@@ -48,15 +48,15 @@ function aborted(node: StateNode, scope: Scope, thrown: unknown): AbortedError {
 }
 
 /**
- * JSONata failures get an EvaluationFailed event. Nested, it points where the state's Entered event points; at top
- * level it points at event 0, which matches AWS only for the first state: AWS points where the Entered event points
+ * JSONata failures get an EvaluationFailed event. It points where the state's own Entered event points
+ * (AWS records 0 only because the failing state is often the first one), at top level and nested alike
  * (docs/aws-behaviour.md#previouseventid).
  */
 function reportEvaluation(node: StateNode, scope: Scope, error: StatesError, enteredPrev: number): void {
-  if (error.error !== StatesErrorName.QueryEvaluationError || error.location === undefined) return;
+  if (!(error instanceof QueryEvaluationFailure)) return;
   if (reportedEvaluations.has(error)) return;
   reportedEvaluations.add(error);
-  scope.chain.emit('EvaluationFailed', evaluationFailed(node.name, error.error, error.cause, error.location), scope.nested ? enteredPrev : 0);
+  scope.chain.emit('EvaluationFailed', evaluationFailed(node.name, error.error, error.cause, error.location), enteredPrev);
 }
 
 function findCatcher(node: StateNode, error: StatesError): Catcher | undefined {

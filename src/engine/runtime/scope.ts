@@ -23,8 +23,6 @@ export interface Scope {
   readonly signal: AbortSignal;
   /** Top level of a checkpointed execution only (nested scopes never copy it): Parallel / Inline Map redrive. */
   readonly redrive?: RedriveProgress;
-  /** Inside a Parallel branch or Map iteration: some events point differently there (docs/aws-behaviour.md#previouseventid). */
-  readonly nested?: true;
 }
 
 /** A branch or iteration: its own chain starting after `startEventId`, child variables, its own signal. */
@@ -34,6 +32,5 @@ export function nestedScope(parent: Scope, startEventId: number, signal: AbortSi
     chain: parent.chain.fork(startEventId),
     variables: parent.variables.child(),
     signal,
-    nested: true,
   };
 }

@@ -5,7 +5,7 @@
 //   Wait state delay is too long.   (a target ≥ 2^31 seconds ahead, ~24,856 days)
 // JSONata: "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: <v>".
 import type { WaitState } from '../definition/types';
-import { StatesError, StatesErrorName, stateErrorPrefix } from '../errors/states-error';
+import { QueryEvaluationFailure, StatesError, StatesErrorName, stateErrorPrefix } from '../errors/states-error';
 import { timestampNanos } from '../query/jsonpath';
 import { quoteValue, resolveDynamic } from '../runtime/payload';
 import type { StateRun } from '../runtime/state-run';
@@ -13,8 +13,8 @@ import type { StateHandler } from './types';
 
 const MAX_DELAY_SECONDS = 2 ** 31;
 
-function fail(run: StateRun, message: string, name: string = StatesErrorName.Runtime): StatesError {
-  return new StatesError(name, `${stateErrorPrefix(run.stateName, run.enteredEventId)}${message}`);
+function fail(run: StateRun, message: string): StatesError {
+  return new StatesError(StatesErrorName.Runtime, `${stateErrorPrefix(run.stateName, run.enteredEventId)}${message}`);
 }
 
 async function secondsToWait(node: WaitState, run: StateRun): Promise<number> {
@@ -36,8 +36,10 @@ async function secondsUntil(node: WaitState, run: StateRun): Promise<number> {
     if (path !== undefined) {
       throw fail(run, `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${path} == ${quoteValue(value)}`);
     }
-    throw fail(run, `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${quoteValue(value)}`,
-      node.io.QueryLanguage === 'JSONata' ? StatesErrorName.QueryEvaluationError : StatesErrorName.Runtime);
+    const message = `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${quoteValue(value)}`;
+    // JSONata: recorded as a States.QueryEvaluationError with an EvaluationFailed event at location "Timestamp".
+    if (node.io.QueryLanguage !== 'JSONata') throw fail(run, message);
+    throw new QueryEvaluationFailure(`${stateErrorPrefix(run.stateName, run.enteredEventId)}${message}`, 'Timestamp');
   }
   const targetMs = Number(nanos / 1_000_000n);
   return Math.max(0, (targetMs - run.deps.clock.now().getTime()) / 1000);

@@ -1,7 +1,8 @@
 // Map ItemProcessor / legacy Iterator (docs/aws-behaviour.md#map-state): ProcessorConfig {Mode INLINE|DISTRIBUTED, ExecutionType},
-// StartAt, States. QueryLanguage cannot be declared there ("Field 'QueryLanguage' is not supported", measured
-// by floci #2968); its states inherit the machine's language. A DISTRIBUTED processor is also compiled as
-// its own state machine (type = ExecutionType) for the child executions.
+// StartAt, States. A legacy Iterator may carry a ProcessorConfig too; AWS honours it (a recorded DISTRIBUTED
+// Iterator starts a Map Run). QueryLanguage cannot be declared there ("Field 'QueryLanguage' is not
+// supported", measured by floci #2968); its states inherit the machine's language. A DISTRIBUTED processor
+// is also compiled as its own state machine (type = ExecutionType) for the child executions.
 import type { StateMachineType } from '../../runtime/types';
 import { checkObjectFields } from '../allowed-fields';
 import type { FieldReader } from '../field-reader';
@@ -41,9 +42,9 @@ export function parseItemProcessor(reader: FieldReader, raw: Json, location: str
     ctx.error('Expected value of type Object', blockLocation);
     return undefined;
   }
-  const { mode, executionType } = key === 'ItemProcessor' ? processorConfig(reader, block, blockLocation) : { mode: 'INLINE' as const, executionType: undefined };
+  const { mode, executionType } = processorConfig(reader, block, blockLocation);
   if (mode === 'INLINE') {
-    const program = programs(block, blockLocation, reader.express, key === 'ItemProcessor' ? ['ProcessorConfig'] : []);
+    const program = programs(block, blockLocation, reader.express, ['ProcessorConfig']);
     return { processor: { ...program, Mode: 'INLINE' } };
   }
   const type: StateMachineType = executionType ?? 'STANDARD';

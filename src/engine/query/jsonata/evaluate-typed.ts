@@ -3,7 +3,7 @@
 //   The JSONata expression '<expr>' specified for the field 'Items' returned an unexpected result type.
 //   Expected 'array', but was '<type>' for value: <compact json>
 // Other kinds reuse that shape with their own expected label [UNCONFIRMED wording].
-import { StatesError, StatesErrorName, stateErrorPrefix } from '../../errors/states-error';
+import { QueryEvaluationFailure, stateErrorPrefix, type StatesError } from '../../errors/states-error';
 import type { EvalScope, JsonataTemplate } from '../types';
 import { jsonTypeName, unexpectedResultType } from './query-evaluation-error';
 import { CompiledJsonataTemplate } from './template';
@@ -39,7 +39,7 @@ function literalMismatch(scope: EvalScope, field: string, kind: JsonataValueKind
   const cause = `${stateErrorPrefix(scope.stateName, scope.enteredEventId)}The value specified for the field ` +
     `'${field}' has an unexpected type. Expected '${EXPECTED_LABEL[kind]}', but was '${jsonTypeName(value)}' ` +
     `for value: ${JSON.stringify(value)}`;
-  return new StatesError(StatesErrorName.QueryEvaluationError, cause, field);
+  return new QueryEvaluationFailure(cause, field);
 }
 
 /**

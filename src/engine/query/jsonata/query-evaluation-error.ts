@@ -1,7 +1,7 @@
 // The States.QueryEvaluationError causes AWS records for JSONata fields (docs/aws-behaviour.md#jsonata-evaluation-errors), each prefixed with
 // "An error occurred while executing the state '<S>' (entered at the event id #<n>). " and carrying the field
 // path (e.g. "Output/result") as EvaluationFailed.location.
-import { StatesError, StatesErrorName, stateErrorPrefix } from '../../errors/states-error';
+import { QueryEvaluationFailure, stateErrorPrefix, type StatesError } from '../../errors/states-error';
 import type { EvalScope } from '../types';
 
 export interface ExpressionSite {
@@ -14,7 +14,7 @@ export interface ExpressionSite {
 function fail(scope: EvalScope, site: ExpressionSite, suffix: string): StatesError {
   const cause = `${stateErrorPrefix(scope.stateName, scope.enteredEventId)}` +
     `The JSONata expression '${site.text}' specified for the field '${site.field}' ${suffix}`;
-  return new StatesError(StatesErrorName.QueryEvaluationError, cause, site.field);
+  return new QueryEvaluationFailure(cause, site.field);
 }
 
 export function returnedNothing(scope: EvalScope, site: ExpressionSite): StatesError {

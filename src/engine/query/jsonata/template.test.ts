@@ -1,16 +1,16 @@
 import { DefinitionError } from '../../errors/definition-error';
-import { StatesError } from '../../errors/states-error';
+import { QueryEvaluationFailure } from '../../errors/states-error';
 import { STATE_PREFIX, makeScope } from '../test-support/make-scope';
 import { compileJsonataTemplate, isJsonataExpression } from './index';
 
-async function failure(promise: Promise<unknown>): Promise<StatesError> {
+async function failure(promise: Promise<unknown>): Promise<QueryEvaluationFailure> {
   try {
     await promise;
   } catch (e) {
-    if (e instanceof StatesError) return e;
+    if (e instanceof QueryEvaluationFailure) return e;
     throw e;
   }
-  throw new Error('expected a StatesError');
+  throw new Error('expected a QueryEvaluationFailure');
 }
 
 describe('isJsonataExpression', () => {

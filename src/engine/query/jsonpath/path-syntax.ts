@@ -48,11 +48,19 @@ function closingBracket(text: string, start: number): number {
   throw new PathSyntaxError('unbalanced brackets');
 }
 
+/**
+ * A backslash only escapes the key's own delimiter; any other backslash is part of the key. Recorded:
+ * `$['Test\""Name"']` selects the key `Test\""Name"` [UNCONFIRMED for a doubled backslash].
+ */
+function unescapeDelimiter(key: string, delimiter: string): string {
+  return key.replaceAll(`\\${delimiter}`, delimiter);
+}
+
 function bracketSegment(content: string): PathSegment | undefined {
   const trimmed = content.trim();
   if (/^-?\d+$/.test(trimmed)) return { kind: 'index', index: Number(trimmed) };
   const quoted = /^(['"])((?:\\.|(?!\1).)*)\1$/s.exec(trimmed);
-  if (quoted) return { kind: 'property', name: quoted[2].replace(/\\(.)/gs, '$1') };
+  if (quoted) return { kind: 'property', name: unescapeDelimiter(quoted[2], quoted[1]) };
   if (trimmed === '') throw new PathSyntaxError('empty brackets');
   return undefined;
 }

@@ -63,14 +63,14 @@ describe('compilePayloadTemplate', () => {
     expect(() => compilePayloadTemplate(template, 'Parameters', '/States/S/Parameters')).toThrow(DefinitionError);
   });
 
-  it('puts the JSON pointer of the offending key in the diagnostic', () => {
+  it('puts the JSON pointer of the object holding the offending key in the diagnostic (as AWS records)', () => {
     try {
       compilePayloadTemplate({ outer: { 'v.$': 'nope' } }, 'Parameters', '/States/S/Parameters');
       throw new Error('expected a DefinitionError');
     } catch (e) {
       expect((e as DefinitionError).diagnostics[0]).toMatchObject({
         message: "The value for the field 'v.$' must be a valid JSONPath or a valid intrinsic function call",
-        location: '/States/S/Parameters/outer/v.$',
+        location: '/States/S/Parameters/outer',
       });
     }
   });

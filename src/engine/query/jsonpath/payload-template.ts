@@ -43,7 +43,8 @@ function compileObject(template: Record<string, unknown>, location?: string): Co
   const entries = Object.entries(template).map(([key, value]) => {
     const here = pointer(location, key);
     const dynamic = key.endsWith(DYNAMIC_SUFFIX);
-    const compiled = dynamic ? compileDynamic(key, value, here) : compileValue(value, here);
+    // AWS locates a bad `.$` value at the object holding it (recorded: "... at /States/S/Parameters").
+    const compiled = dynamic ? compileDynamic(key, value, location) : compileValue(value, here);
     return { name: dynamic ? key.slice(0, -DYNAMIC_SUFFIX.length) : key, compiled };
   });
   const evaluate: Evaluator = (doc, scope) => {

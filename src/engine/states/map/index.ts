@@ -1,6 +1,6 @@
 // Map (docs/aws-behaviour.md#map-state): INLINE runs the ItemProcessor per item inside this execution; DISTRIBUTED goes through
-// the injected port. Recorded order for INLINE: items → MapStateStarted {length} → MaxConcurrency(Path)
-// (a bad path value fails after MapStateStarted, docs/aws-behaviour.md#jsonpath-runtime-errors) → iterations.
+// the injected port. Recorded order for INLINE: items → MaxConcurrency(Path) (a bad path value fails the
+// state before MapStateStarted) → MapStateStarted {length} → iterations.
 import type { StateHandler } from '../types';
 import { runDistributedMap } from './run-distributed';
 import { runInlineMap } from './inline';
@@ -10,8 +10,8 @@ export const mapHandler: StateHandler<'Map'> = {
   async execute(node, run) {
     if (node.ItemProcessor.Mode === 'DISTRIBUTED') return { hasResult: true, result: await runDistributedMap(node, run) };
     const items = await mapItems(node, run);
-    const startedId = run.scope.chain.emit('MapStateStarted', { mapStateStartedEventDetails: { length: items.length } });
     const concurrency = await maxConcurrency(node, run);
+    const startedId = run.scope.chain.emit('MapStateStarted', { mapStateStartedEventDetails: { length: items.length } });
     const inputs = await iterationInputs(node, run, items);
     return { hasResult: true, result: await runInlineMap(node, run, inputs, concurrency, startedId) };
   },

@@ -1,7 +1,6 @@
 // A DISTRIBUTED Map delegates to the injected port (docs/aws-behaviour.md#distributed-map). MapStateStarted reports length 0 when an
-// ItemReader supplies the items (recorded); MapStateSucceeded is recorded aside, so
-// MapStateExited points at MapRunSucceeded like the older recordings (the newest point at MapRunStarted,
-// docs/aws-behaviour.md#previouseventid).
+// ItemReader supplies the items (recorded). MapStateSucceeded is recorded aside and
+// MapStateExited points at MapRunStarted (or MapRunRedriven), as AWS's newest recordings show (docs/aws-behaviour.md#previouseventid).
 import type { MapState } from '../../definition/types';
 import { StatesError, StatesErrorName } from '../../errors/states-error';
 import { errorFields } from '../../history/event-details';
@@ -9,11 +8,16 @@ import type { StateRun } from '../../runtime/state-run';
 import type { MapRunEvents } from './distributed-port';
 import { mapItems } from './items';
 
-function mapRunEvents(run: StateRun): MapRunEvents {
+/** The Map Run events, remembering the id of the one that opened the run (started or redriven). */
+function mapRunEvents(run: StateRun, opened: { id: number }): MapRunEvents {
   const { chain } = run.scope;
   return {
-    started: (mapRunArn) => chain.emit('MapRunStarted', { mapRunStartedEventDetails: { mapRunArn } }),
-    redriven: (mapRunArn, redriveCount) => chain.emit('MapRunRedriven', { mapRunRedrivenEventDetails: { mapRunArn, redriveCount } }),
+    started: (mapRunArn) => {
+      opened.id = chain.emit('MapRunStarted', { mapRunStartedEventDetails: { mapRunArn } });
+    },
+    redriven: (mapRunArn, redriveCount) => {
+      opened.id = chain.emit('MapRunRedriven', { mapRunRedrivenEventDetails: { mapRunArn, redriveCount } });
+    },
     succeeded: () => chain.emit('MapRunSucceeded'),
     failed: (error, cause) => chain.emit('MapRunFailed', { mapRunFailedEventDetails: errorFields(error, cause) }),
     aborted: () => chain.emit('MapRunAborted'),
@@ -26,7 +30,8 @@ export async function runDistributedMap(node: MapState, run: StateRun): Promise<
     throw new StatesError(StatesErrorName.Runtime, 'Distributed Map is not configured in this engine');
   }
   const items = node.ItemReader ? undefined : await mapItems(node, run);
-  run.scope.chain.emit('MapStateStarted', { mapStateStartedEventDetails: { length: items?.length ?? 0 } });
+  const { chain } = run.scope;
+  const opened = { id: chain.emit('MapStateStarted', { mapStateStartedEventDetails: { length: items?.length ?? 0 } }) };
   const result = await port.run({
     state: node,
     input: run.effective,
@@ -36,8 +41,9 @@ export async function runDistributedMap(node: MapState, run: StateRun): Promise<
     execution: run.scope.exec.identity,
     signal: run.signal,
     childDefinition: node.childDefinition,
-    events: mapRunEvents(run),
+    events: mapRunEvents(run, opened),
   });
-  run.scope.chain.emitAside('MapStateSucceeded');
+  chain.emitAside('MapStateSucceeded');
+  chain.last = opened.id;
   return result;
 }

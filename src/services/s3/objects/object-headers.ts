@@ -11,6 +11,11 @@ const REPRESENTATION_HEADERS = ['content-type', 'cache-control', 'content-dispos
 const META_PREFIX = 'x-amz-meta-';
 const MAX_METADATA_BYTES = 2048;
 export const DEFAULT_CONTENT_TYPE = 'binary/octet-stream';
+/**
+ * S3 encrypts every new object with SSE-S3 since 2023-01 and says so on each object response
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-encryption-faq.html); bytes are not encrypted here.
+ */
+export const SERVER_SIDE_ENCRYPTION: Readonly<Record<string, string>> = { 'x-amz-server-side-encryption': 'AES256' };
 
 export function readObjectAttributes(headers: Readonly<Record<string, string>>): ObjectAttributes {
   const stored: Record<string, string> = {};
@@ -43,6 +48,7 @@ export function objectHeaders(object: ObjectRecord, includeChecksum: boolean): R
     etag: object.etag,
     'last-modified': httpDate(object.lastModified),
     'accept-ranges': 'bytes',
+    ...SERVER_SIDE_ENCRYPTION,
   };
   for (const [name, value] of Object.entries(object.userMetadata)) headers[META_PREFIX + name] = value;
   if (object.partsCount !== undefined) headers['x-amz-mp-parts-count'] = String(object.partsCount);

@@ -7,6 +7,7 @@ import { receiveDocument } from '../body/receive-upload';
 import { CHECKSUM_ALGORITHMS, checksumHeader, checksumXmlField, type ChecksumAlgorithm } from '../checksums/algorithms';
 import { BadDigest, EntityTooSmall, InvalidPart, InvalidPartOrder, InvalidRequest, MalformedXML } from '../errors';
 import { assembleUpload } from '../objects/assemble-upload';
+import { SERVER_SIDE_ENCRYPTION } from '../objects/object-headers';
 import { checkWritePreconditions } from '../objects/preconditions';
 import { childElements, childText, parseXmlBody } from '../protocol/xml-reader';
 import { xmlResponse } from '../protocol/responses';
@@ -44,7 +45,7 @@ export async function completeMultipartUpload(context: OperationContext): Promis
     Key: object.key,
     ETag: object.etag,
     ...(checksum ? { [checksumXmlField(checksum.algorithm)]: checksum.value, ChecksumType: checksum.type } : {}),
-  });
+  }, SERVER_SIDE_ENCRYPTION);
 }
 
 function readRequestedParts(xml: string): RequestedPart[] {

@@ -7,7 +7,7 @@ import type { EdgeResponse } from '../../../server/edge';
 import { DigestTap } from '../body/digest-tap';
 import { checksumXmlField, parseAlgorithm, type ChecksumAlgorithm } from '../checksums/algorithms';
 import { InvalidArgument, InvalidRequest, NoSuchBucket, NoSuchKey } from '../errors';
-import { readObjectAttributes } from '../objects/object-headers';
+import { readObjectAttributes, SERVER_SIDE_ENCRYPTION } from '../objects/object-headers';
 import { evaluatePreconditions } from '../objects/preconditions';
 import { isoTimestamp, nowSeconds, xmlResponse } from '../protocol/responses';
 import type { ObjectAttributes, ObjectRecord } from '../storage/types';
@@ -43,7 +43,7 @@ export async function copyObject(context: OperationContext): Promise<EdgeRespons
     LastModified: isoTimestamp(copy.lastModified),
     ChecksumType: copy.checksum?.type,
     [checksumXmlField(algorithm)]: copy.checksum?.value,
-  });
+  }, SERVER_SIDE_ENCRYPTION);
 }
 
 function readDirective(value: string | undefined): 'COPY' | 'REPLACE' {

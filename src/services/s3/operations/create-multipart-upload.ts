@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EdgeResponse } from '../../../server/edge';
 import { readUploadChecksum } from '../objects/multipart-checksums';
-import { readObjectAttributes } from '../objects/object-headers';
+import { readObjectAttributes, SERVER_SIDE_ENCRYPTION } from '../objects/object-headers';
 import { nowSeconds, xmlResponse } from '../protocol/responses';
 import { requireBucket, requireKey } from './resources';
 import type { OperationContext } from './types';
@@ -18,5 +18,5 @@ export async function createMultipartUpload(context: OperationContext): Promise<
   const checksumHeaders: Record<string, string> = checksum
     ? { 'x-amz-checksum-algorithm': checksum.algorithm, 'x-amz-checksum-type': checksum.type }
     : {};
-  return xmlResponse('InitiateMultipartUploadResult', { Bucket: bucket.name, Key: key, UploadId: uploadId }, checksumHeaders);
+  return xmlResponse('InitiateMultipartUploadResult', { Bucket: bucket.name, Key: key, UploadId: uploadId }, { ...checksumHeaders, ...SERVER_SIDE_ENCRYPTION });
 }

@@ -3,7 +3,7 @@
 // attaches a CRC64NVME full-object checksum, and so do we.
 import type { EdgeResponse } from '../../../server/edge';
 import { receiveUpload } from '../body/receive-upload';
-import { checksumHeaders, readObjectAttributes } from '../objects/object-headers';
+import { checksumHeaders, readObjectAttributes, SERVER_SIDE_ENCRYPTION } from '../objects/object-headers';
 import { checkWritePreconditions } from '../objects/preconditions';
 import { emptyResponse, nowSeconds } from '../protocol/responses';
 import type { ObjectRecord } from '../storage/types';
@@ -28,5 +28,5 @@ export async function putObject(context: OperationContext): Promise<EdgeResponse
     checksum: { algorithm, value: upload.checksums[algorithm] ?? '', type: 'FULL_OBJECT' },
   };
   await context.store.putObject(bucket.name, object);
-  return emptyResponse(200, { etag: object.etag, ...checksumHeaders(object.checksum) });
+  return emptyResponse(200, { etag: object.etag, ...checksumHeaders(object.checksum), ...SERVER_SIDE_ENCRYPTION });
 }

@@ -6,6 +6,7 @@ import { receiveUpload } from '../body/receive-upload';
 import { checksumHeader, type ChecksumAlgorithm } from '../checksums/algorithms';
 import { readChecksumPlan } from '../checksums/request-checksums';
 import { InvalidRequest } from '../errors';
+import { SERVER_SIDE_ENCRYPTION } from '../objects/object-headers';
 import { emptyResponse, nowSeconds } from '../protocol/responses';
 import { readPartNumber } from './part-number';
 import { requireBucket, requireUpload } from './resources';
@@ -31,5 +32,5 @@ export async function uploadPart(context: OperationContext): Promise<EdgeRespons
   });
   const reported: ChecksumAlgorithm | undefined = expected ?? sent;
   const value = reported ? received.checksums[reported] : undefined;
-  return emptyResponse(200, { etag: received.etag, ...(reported && value ? { [checksumHeader(reported)]: value } : {}) });
+  return emptyResponse(200, { etag: received.etag, ...(reported && value ? { [checksumHeader(reported)]: value } : {}), ...SERVER_SIDE_ENCRYPTION });
 }

@@ -20,9 +20,14 @@ interface Site {
   readonly variables: Set<string>;
 }
 
-function invalid(site: Site, detail: string): DefinitionError {
+/**
+ * AWS's recorded text for a call it cannot parse (e.g. an illegal escape) has no detail; the sandbox adds one
+ * only for what parses but is still wrong (unknown function, arity), where AWS's text is not recorded.
+ */
+function invalid(site: Site, detail?: string): DefinitionError {
+  const suffix = detail === undefined ? '' : ` (${detail})`;
   return new DefinitionError([schemaError(
-    `The value for the field '${site.field}' must be a valid JSONPath or a valid intrinsic function call (${detail})`,
+    `The value for the field '${site.field}' must be a valid JSONPath or a valid intrinsic function call${suffix}`,
     site.location,
   )]);
 }
@@ -79,7 +84,7 @@ export function compileIntrinsic(text: string, field: string, location?: string)
   try {
     call = parseIntrinsic(text);
   } catch (e) {
-    if (e instanceof IntrinsicSyntaxError) throw invalid(site, e.message);
+    if (e instanceof IntrinsicSyntaxError) throw invalid(site);
     throw e;
   }
   const evaluate = compileCall(call, site);

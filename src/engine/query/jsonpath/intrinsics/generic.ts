@@ -1,6 +1,8 @@
 // Generic intrinsic [DOC intrinsic-functions "States.Format"]: the first argument is a template whose `{}`
 // placeholders take the remaining arguments in order; there must be exactly as many arguments as placeholders.
-// Escaped braces (`\{`, `\}`) in a literal template are literal text, not placeholders.
+// Escaped braces (`\{`, `\}`) in a literal template are literal text, not placeholders. Strings are inserted
+// as-is; other values the way Java prints them, as recorded: an object argument renders as `{Arg1=1, Arg2=[]}`.
+import { javaText } from '../../shared/java-text';
 import { fail, stringArg, type IntrinsicFunction } from './intrinsic-function';
 
 /** Stand-ins for escaped braces, restored after substitution (Unicode private-use code points). */
@@ -12,18 +14,13 @@ export function protectTemplate(raw: string): string {
   return raw.replace(/\\(.)/gs, (_, c: string) => (c === '{' ? ESCAPED_OPEN : c === '}' ? ESCAPED_CLOSE : c));
 }
 
-// Strings are inserted as-is; other values as compact JSON [UNCONFIRMED for objects and arrays].
-function render(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
 function format(args: readonly unknown[]): string {
   const parts = stringArg(args, 0).split('{}');
   const values = args.slice(1);
   if (parts.length - 1 !== values.length) {
     fail(`The template has ${parts.length - 1} placeholder(s) but ${values.length} argument(s) were given`);
   }
-  const text = parts.reduce((out, part, i) => out + render(values[i - 1]) + part);
+  const text = parts.reduce((out, part, i) => out + javaText(values[i - 1]) + part);
   return text.replaceAll(ESCAPED_OPEN, '{').replaceAll(ESCAPED_CLOSE, '}');
 }
 

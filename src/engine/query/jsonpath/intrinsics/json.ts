@@ -5,6 +5,8 @@ import { booleanArg, fail, fixed, objectArg, stringArg, type IntrinsicFunction }
 
 function stringToJson(args: readonly unknown[]): unknown {
   const text = stringArg(args, 0);
+  // Recorded: an empty or blank string gives null rather than a parse error.
+  if (text.trim() === '') return null;
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {

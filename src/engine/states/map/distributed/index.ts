@@ -13,5 +13,5 @@ export {
   TOLERATED_PERCENTAGE_RANGE,
 } from './tolerated-failure';
 export type { Tolerance, ToleranceInput } from './tolerated-failure';
-export { floatFromPath, integerFromPath, renderPathValue } from './path-values';
+export { floatFromPath, integerFromPath, maxConcurrencyFromPath, renderPathValue } from './path-values';
 export * from './result-writer';

@@ -27,6 +27,13 @@ export function integerFromPath(field: string, value: unknown, path: string): nu
   return parsed;
 }
 
+/** MaxConcurrencyPath (INLINE and DISTRIBUTED): an integer, not negative; a string such as "1" is recorded as accepted. */
+export function maxConcurrencyFromPath(value: unknown, path: string): number {
+  const parsed = integerFromPath('MaxConcurrencyPath', value, path);
+  if (parsed < 0) throw runtimeError('MaxConcurrency cannot be negative.');
+  return parsed;
+}
+
 /** A float from a `*Path` field (ToleratedFailurePercentagePath); numeric strings accepted as for integers. */
 export function floatFromPath(field: string, value: unknown, path: string): number {
   const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : undefined;
