@@ -1,0 +1,149 @@
+// The state machines list, and one state machine: its graph with the ASL beside it, its executions
+// (status filter, name search, paged) and Start execution.
+import { listExecutions, sfn, type Execution, type StateMachine, type StateMachineItem } from '../api';
+import { badge, errorBox, h, link, pretty, time } from '../dom';
+import { drawGraph } from '../graph';
+import { graphModel } from '../graph-model';
+import { poll } from '../poll';
+import { startForm } from '../start-form';
+import type { Page } from './page';
+
+export const stateMachinesPage: Page = (root) => {
+  const body = h('tbody');
+  root.append(
+    h('h1', {}, 'State machines'),
+    h('table', { class: 'list' }, h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Type'), h('th', {}, 'Created'))), body),
+  );
+  const poller = poll(
+    async () => {
+      const machines = await allStateMachines();
+      body.replaceChildren(
+        ...machines.map((sm) => h('tr', {}, h('td', {}, link('state-machine', sm.stateMachineArn, sm.name)), h('td', {}, sm.type), h('td', {}, time(sm.creationDate)))),
+      );
+      if (machines.length === 0) body.append(h('tr', {}, h('td', { attrs: { colspan: '3' } }, 'No state machines yet: npm start (or npm run bootstrap) deploys the pipeline.')));
+      return true;
+    },
+    5000,
+    (err) => root.append(errorBox(err)),
+  );
+  return () => poller.stop();
+};
+
+async function allStateMachines(): Promise<StateMachineItem[]> {
+  const all: StateMachineItem[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await sfn<{ stateMachines: StateMachineItem[]; nextToken?: string }>('ListStateMachines', { maxResults: 1000, ...(nextToken ? { nextToken } : {}) });
+    all.push(...page.stateMachines);
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return all;
+}
+
+export const stateMachinePage: Page = (root, arn) => {
+  let stopList = () => {};
+  sfn<StateMachine>('DescribeStateMachine', { stateMachineArn: arn })
+    .then((sm) => {
+      const definition = JSON.parse(sm.definition) as object;
+      const graph = drawGraph(graphModel(definition), () => {});
+      const list = executionList({ stateMachineArn: arn }, sm.type);
+      stopList = list.stop;
+      root.append(
+        h('h1', {}, sm.name),
+        h('p', { class: 'muted' }, `${sm.type} · ${sm.stateMachineArn}`),
+        sm.type === 'EXPRESS' ? expressNote() : '',
+        startForm(arn),
+        h('section', { class: 'definition' }, h('div', { class: 'graph-box' }, graph.element), h('pre', { class: 'json asl' }, pretty(sm.definition))),
+        list.element,
+      );
+    })
+    .catch((err: unknown) => root.append(errorBox(err)));
+  return () => stopList();
+};
+
+export function expressNote(): HTMLElement {
+  return h(
+    'p',
+    { class: 'note' },
+    'AWS keeps no history for EXPRESS executions. This sandbox keeps the latest ones (SANDBOX_EXPRESS_HISTORIES, default 2,000), in memory only, and shows them here.',
+  );
+}
+
+const STATUSES = ['', 'RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'];
+
+/** Executions of a state machine or a Map Run, newest first, 100 per page, refreshed while shown. */
+export function executionList(owner: { stateMachineArn: string } | { mapRunArn: string }, type: 'STANDARD' | 'EXPRESS'): { element: HTMLElement; stop(): void } {
+  const status = h('select', { attrs: { 'aria-label': 'Status filter' } }, ...STATUSES.map((s) => h('option', { attrs: { value: s } }, s || 'Any status')));
+  const search = h('input', { attrs: { type: 'search', placeholder: 'Search by name', 'aria-label': 'Search by name' } });
+  const body = h('tbody');
+  const more = h('button', { onClick: () => void load(false) }, 'Load more');
+  const counter = h('span', { class: 'muted' });
+  const problem = h('div');
+  let loaded: Execution[] = [];
+  let nextToken: string | undefined;
+  /** Set once "Load more" read past the first page: a refresh then keeps that page's token. */
+  let pagedOn = false;
+
+  async function load(fresh: boolean): Promise<void> {
+    const page = await listExecutions(owner, type, { statusFilter: status.value || undefined, nextToken: fresh ? undefined : nextToken });
+    // A refresh re-reads the first page and keeps what was loaded beyond it.
+    loaded = fresh ? mergeNewest(page.executions, loaded) : [...loaded, ...page.executions];
+    if (!fresh || !pagedOn) nextToken = page.nextToken;
+    if (!fresh) pagedOn = true;
+    render();
+  }
+
+  function render(): void {
+    const needle = search.value.trim().toLowerCase();
+    const shown = needle ? loaded.filter((e) => e.name.toLowerCase().includes(needle)) : loaded;
+    body.replaceChildren(...shown.map(executionRow));
+    more.hidden = nextToken === undefined;
+    counter.textContent = `${shown.length} shown of ${loaded.length} loaded${nextToken ? ' (more on the server)' : ''}`;
+  }
+
+  status.addEventListener('change', () => {
+    loaded = [];
+    nextToken = undefined;
+    pagedOn = false;
+    void load(true).catch(show);
+  });
+  search.addEventListener('input', render);
+  const show = (err: unknown) => problem.replaceChildren(errorBox(err));
+  const poller = poll(
+    async () => {
+      await load(true);
+      problem.replaceChildren();
+      return true;
+    },
+    2000,
+    show,
+  );
+  const element = h(
+    'section',
+    { class: 'executions' },
+    h('h2', {}, 'Executions'),
+    h('div', { class: 'toolbar' }, status, search, counter),
+    problem,
+    h('table', { class: 'list' }, h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Status'), h('th', {}, 'Items'), h('th', {}, 'Started'), h('th', {}, 'Stopped'))), body),
+    more,
+  );
+  return { element, stop: () => poller.stop() };
+}
+
+function executionRow(e: Execution): HTMLElement {
+  return h(
+    'tr',
+    { attrs: { 'data-execution': e.executionArn } },
+    h('td', {}, link('execution', e.executionArn, e.name)),
+    h('td', {}, badge(e.status)),
+    h('td', {}, e.itemCount ?? ''),
+    h('td', {}, time(e.startDate)),
+    h('td', {}, time(e.stopDate)),
+  );
+}
+
+/** The fresh first page, then the older executions loaded before that it does not repeat. */
+function mergeNewest(first: Execution[], loaded: Execution[]): Execution[] {
+  const seen = new Set(first.map((e) => e.executionArn));
+  return [...first, ...loaded.filter((e) => !seen.has(e.executionArn))];
+}
