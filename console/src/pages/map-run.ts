@@ -24,8 +24,8 @@ export const mapRunPage: Page = (root, arn) => {
       counts.replaceChildren(countsOf(run));
       if (!children) {
         const type = await childType(arn);
-        children = executionList({ mapRunArn: arn }, 'STANDARD');
-        root.append(type === 'EXPRESS' ? expressNote() : '', children.element, failedRows);
+        children = executionList({ mapRunArn: arn }, 'STANDARD', 'Child executions');
+        root.append(children.element, type === 'EXPRESS' ? expressNote() : '', failedRows);
       }
       const running = run.status === 'RUNNING';
       if (!running) await showFailedRows(arn, failedRows);
@@ -68,7 +68,7 @@ function countsOf(run: MapRun): HTMLElement {
     'div',
     {},
     h('h2', {}, 'Progress'),
-    h('div', { class: 'progress', attrs: { role: 'progressbar', 'aria-valuenow': String(percent), 'aria-valuemin': '0', 'aria-valuemax': '100' } }, h('div', { class: 'bar', attrs: { style: `width:${percent}%` } })),
+    h('progress', { class: 'progress', attrs: { max: '100', value: String(percent), 'aria-label': 'Items processed' } }),
     h('p', { class: 'progress-text' }, `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} items processed`),
     h(
       'table',

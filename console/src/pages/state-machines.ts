@@ -72,7 +72,11 @@ export function expressNote(): HTMLElement {
 const STATUSES = ['', 'RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'];
 
 /** Executions of a state machine or a Map Run, newest first, 100 per page, refreshed while shown. */
-export function executionList(owner: { stateMachineArn: string } | { mapRunArn: string }, type: 'STANDARD' | 'EXPRESS'): { element: HTMLElement; stop(): void } {
+export function executionList(
+  owner: { stateMachineArn: string } | { mapRunArn: string },
+  type: 'STANDARD' | 'EXPRESS',
+  title = 'Executions',
+): { element: HTMLElement; stop(): void } {
   const status = h('select', { attrs: { 'aria-label': 'Status filter' } }, ...STATUSES.map((s) => h('option', { attrs: { value: s } }, s || 'Any status')));
   const search = h('input', { attrs: { type: 'search', placeholder: 'Search by name', 'aria-label': 'Search by name' } });
   const body = h('tbody');
@@ -121,7 +125,7 @@ export function executionList(owner: { stateMachineArn: string } | { mapRunArn: 
   const element = h(
     'section',
     { class: 'executions' },
-    h('h2', {}, 'Executions'),
+    h('h2', {}, title),
     h('div', { class: 'toolbar' }, status, search, counter),
     problem,
     h('table', { class: 'list' }, h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Status'), h('th', {}, 'Items'), h('th', {}, 'Started'), h('th', {}, 'Stopped'))), body),
