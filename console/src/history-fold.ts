@@ -53,6 +53,7 @@ export class HistoryFold {
   }
 
   private fold(event: HistoryEvent): void {
+    if (event.type === 'ExecutionRedriven') return this.redriven();
     if (event.type.startsWith('Execution')) return;
     if (event.type.endsWith('StateEntered')) return this.entered(event);
     if (event.type.endsWith('StateExited')) return this.exited(event);
@@ -69,6 +70,14 @@ export class HistoryFold {
       info.lastOutcome = 'ok';
     } else if (SCHEDULED.test(event.type) && info.lastOutcome === 'fail' && !event.type.startsWith('Map')) {
       info.retries++;
+      info.lastOutcome = undefined;
+    }
+  }
+
+  /** A redrive closes the entries that failed; the states it re-runs enter (or exit) again from here. */
+  private redriven(): void {
+    for (const info of this.states.values()) {
+      info.entered = Math.min(info.entered, info.exited);
       info.lastOutcome = undefined;
     }
   }
