@@ -97,6 +97,9 @@ it('rows DynamoDB rejects: the Map Run lists them from FAILED_n.json with CSV ro
   const first = rows.first();
   await expect(first.locator('td.error-text').textContent()).resolves.toBe('DynamoDB.AmazonDynamoDBException');
   await expect(first.textContent()).resolves.toContain('The parameter cannot be converted to a numeric value');
+  // The status filter narrows the 30 children to the 3 that failed.
+  await page.getByRole('combobox', { name: 'Status filter' }).selectOption('FAILED');
+  await page.locator('section.executions .muted', { hasText: '3 shown of 3 loaded' }).waitFor(WAIT);
   await browser.screenshot('map-run-failed-rows');
 
   // The failed batch's child is EXPRESS: AWS keeps no history, the sandbox does.
