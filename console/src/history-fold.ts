@@ -30,6 +30,8 @@ export class HistoryFold {
   /** Id of the newest event folded in. */
   lastId = 0;
   private readonly stateOfEvent = new Map<number, string>();
+  /** Parallel and Map states entered and not yet left, innermost last: their own events name no state. */
+  private readonly open: Array<{ readonly name: string; readonly kind: string }> = [];
 
   /** Events in ascending id order; events already folded are skipped. */
   add(events: readonly HistoryEvent[]): void {
@@ -57,7 +59,7 @@ export class HistoryFold {
     if (event.type.startsWith('Execution')) return;
     if (event.type.endsWith('StateEntered')) return this.entered(event);
     if (event.type.endsWith('StateExited')) return this.exited(event);
-    const name = event.previousEventId === undefined ? undefined : this.stateOfEvent.get(event.previousEventId);
+    const name = this.ownerOf(event);
     if (name === undefined) return;
     this.stateOfEvent.set(event.id, name);
     const info = this.info(name);
@@ -76,20 +78,52 @@ export class HistoryFold {
 
   /** A redrive closes the entries that failed; the states it re-runs enter (or exit) again from here. */
   private redriven(): void {
+    this.open.length = 0;
     for (const info of this.states.values()) {
       info.entered = Math.min(info.entered, info.exited);
       info.lastOutcome = undefined;
     }
   }
 
+  /** ParallelStateFailed, MapRunStarted, MapIterationFailed… belong to the innermost open Parallel / Map; others follow their previous event. */
+  private ownerOf(event: HistoryEvent): string | undefined {
+    const kind = /^(Parallel|Map)(State|Run|Iteration)/.exec(event.type)?.[1];
+    if (kind !== undefined) {
+      for (let i = this.open.length - 1; i >= 0; i--) if (this.open[i].kind === kind) return this.open[i].name;
+    }
+    return event.previousEventId === undefined ? undefined : this.stateOfEvent.get(event.previousEventId);
+  }
+
+  private close(name: string): void {
+    const at = this.open.map((o) => o.name).lastIndexOf(name);
+    if (at >= 0) this.open.splice(at, 1);
+  }
+
   private entered(event: HistoryEvent): void {
     const details = event.stateEnteredEventDetails as { name: string; input?: string } | undefined;
     if (!details) return;
+    this.leftByCatch(event, details.name);
     this.stateOfEvent.set(event.id, details.name);
     const info = this.info(details.name);
     info.entered++;
     info.input = details.input;
+    const kind = /^(Parallel|Map)StateEntered$/.exec(event.type)?.[1];
+    if (kind !== undefined) this.open.push({ name: details.name, kind });
     info.lastOutcome = undefined;
+  }
+
+  /**
+   * A state entered right after another state's failure: that failure was caught, whether or not the
+   * history recorded the failed state's exit.
+   */
+  private leftByCatch(event: HistoryEvent, name: string): void {
+    const before = event.previousEventId === undefined ? undefined : this.stateOfEvent.get(event.previousEventId);
+    const info = before === undefined || before === name ? undefined : this.states.get(before);
+    if (!info || info.lastOutcome !== 'fail' || info.entered <= info.exited) return;
+    info.exited++;
+    info.caught = true;
+    info.lastOutcome = undefined;
+    this.close(info.name);
   }
 
   private exited(event: HistoryEvent): void {
@@ -98,6 +132,7 @@ export class HistoryFold {
     this.stateOfEvent.set(event.id, details.name);
     const info = this.info(details.name);
     info.exited++;
+    this.close(details.name);
     info.output = details.output;
     if (details.assignedVariables) info.variables = details.assignedVariables;
     if (info.lastOutcome === 'fail') info.caught = true;

@@ -152,6 +152,36 @@ it('live: a slow run shows the Map in progress and its counts growing without a 
   await expect(executionStatus(target, executionArn)).resolves.toBe('ABORTED');
 });
 
+it('a Parallel whose failed branch is caught: branches drawn nested, the Parallel coloured caught, the handler succeeded', async () => {
+  const arn = await createStateMachine(target, 'caught-parallel', {
+    StartAt: 'Both',
+    States: {
+      Both: {
+        Type: 'Parallel',
+        Branches: [
+          { StartAt: 'Fine', States: { Fine: { Type: 'Pass', End: true } } },
+          { StartAt: 'Broken', States: { Broken: { Type: 'Fail', Error: 'Oops', Cause: 'branch two broke' } } },
+        ],
+        Catch: [{ ErrorEquals: ['Oops'], Next: 'Handle' }],
+        Next: 'Unreached',
+      },
+      Unreached: { Type: 'Succeed' },
+      Handle: { Type: 'Pass', End: true },
+    },
+  });
+  const started = await target.clients.sfn.send(new StartExecutionCommand({ stateMachineArn: arn, input: '{}' }));
+  await page.goto(at('execution', started.executionArn as string));
+  await summaryStatus().and(page.locator('[data-status="SUCCEEDED"]')).waitFor(WAIT);
+  await page.locator('svg.graph g.node.state[data-state="Handle"][data-status="succeeded"]').waitFor(WAIT);
+  await expect(stateNode('Both').getAttribute('data-status')).resolves.toBe('caught');
+  await expect(stateNode('Unreached').getAttribute('data-status')).resolves.toBe('not-run');
+  await expect(page.locator('svg.graph .cluster text').allTextContents()).resolves.toEqual(['Branch 1', 'Branch 2']);
+  await expect(page.locator('svg.graph .edge.catch text').textContent()).resolves.toBe('Catch Oops');
+  await stateNode('Both').click();
+  await expect(page.locator('.state-detail').textContent()).resolves.toContain('branch two broke');
+  await browser.screenshot('caught-parallel');
+});
+
 it('XSS: a state named like markup and a payload of script are shown as text, never run', async () => {
   const evil = '<img src=x onerror="alert(1)">';
   const arn = await createStateMachine(target, 'xss-probe', {
