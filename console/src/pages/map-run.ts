@@ -16,7 +16,9 @@ export const mapRunPage: Page = (root, arn) => {
   const failedRows = h('section', { class: 'failed-rows' }, h('h2', {}, 'Failed rows'), h('p', { class: 'muted' }, 'Read from the ResultWriter’s FAILED files once the Map Run has ended.'));
   const problem = h('div');
   let children: { element: HTMLElement; stop(): void } | undefined;
-  root.append(h('h1', {}, h('span', { class: 'muted' }, 'Map Run '), arnTail(arn)), problem, header, counts);
+  // `…:mapRun:<state machine>/<label>:<id>`: the label says which Map state ran it.
+  const title = arn.slice(arn.indexOf(':mapRun:') + ':mapRun:'.length);
+  root.append(h('h1', {}, h('span', { class: 'muted' }, 'Map Run '), title), problem, header, counts);
   const poller = poll(
     async () => {
       const run = await sfn<MapRun>('DescribeMapRun', { mapRunArn: arn });
@@ -144,10 +146,10 @@ function rowsOf(raw: unknown): FailedRow[] {
   if (Array.isArray(perRow) && perRow.length > 0) {
     return perRow.map((row) => {
       const item = items.find((i) => csvRowOf(i) === String(row.csvRow));
-      return { csvRow: String(row.csvRow ?? '?'), item: item === undefined ? '' : JSON.stringify(item), error: row.error ?? entry.Error ?? '', cause: row.cause ?? '', execution: entry.ExecutionArn };
+      return { csvRow: String(row.csvRow ?? '?'), item: item === undefined ? '' : describeItem(item), error: row.error ?? entry.Error ?? '', cause: row.cause ?? '', execution: entry.ExecutionArn };
     });
   }
-  return items.map((item) => ({ csvRow: csvRowOf(item) ?? '?', item: JSON.stringify(item), error: entry.Error ?? '', cause: entry.Cause ?? '', execution: entry.ExecutionArn }));
+  return items.map((item) => ({ csvRow: csvRowOf(item) ?? '?', item: describeItem(item), error: entry.Error ?? '', cause: entry.Cause ?? '', execution: entry.ExecutionArn }));
 }
 
 /** The pipeline's ItemSelector adds `csvRow` (a DynamoDB `N`); other Maps may use a plain value. */
@@ -156,6 +158,23 @@ function csvRowOf(item: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'object') return String((value as { N?: unknown; S?: unknown }).N ?? (value as { S?: unknown }).S ?? JSON.stringify(value));
   return String(value);
+}
+
+/** `name=value` pairs, DynamoDB attribute values (`{"S": "x"}`) unwrapped; other shapes as JSON. */
+function describeItem(item: unknown): string {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return JSON.stringify(item);
+  return Object.entries(item)
+    .filter(([name]) => name !== 'csvRow')
+    .map(([name, value]) => `${name}=${attributeText(value)}`)
+    .join(', ');
+}
+
+function attributeText(value: unknown): string {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const entries = Object.entries(value);
+    if (entries.length === 1 && ['S', 'N', 'BOOL'].includes(entries[0][0])) return String(entries[0][1]);
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function tryJson(text: string | undefined): unknown {
