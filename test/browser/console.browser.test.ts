@@ -76,6 +76,19 @@ it('a 2,000-row run: the parent graph turns green and the Map Run page counts re
   await browser.screenshot('map-run');
 });
 
+it('the demo’s scale: a 10,000-row run reaches 10,000 items in 1,000 children, listed 100 at a time', async () => {
+  const executionArn = await startPipelineRun(target, { rows: 10_000, key: 'incoming/orders-10000.csv' });
+  await page.goto(at('execution', executionArn));
+  await page.locator('.map-runs a').first().click();
+  await page.locator('tr[data-counts="items"] td[data-count="succeeded"]').filter({ hasText: /^10,000$/ }).waitFor({ timeout: 200_000 });
+  await expect(page.locator('tr[data-counts="executions"] td[data-count="succeeded"]').textContent()).resolves.toBe('1,000');
+  await page.locator('section.executions .muted', { hasText: '100 shown of 100 loaded (more on the server)' }).waitFor(WAIT);
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await page.locator('section.executions .muted', { hasText: '200 shown of 200 loaded (more on the server)' }).waitFor(WAIT);
+  await expect(page.locator('section.executions tbody tr').count()).resolves.toBe(200);
+  await browser.screenshot('map-run-10000');
+}, 300_000);
+
 it('rows DynamoDB rejects: the Map Run lists them from FAILED_n.json with CSV row, error and cause; an Express child shows its history', async () => {
   const executionArn = await startPipelineRun(target, {
     rows: 300,
