@@ -69,7 +69,7 @@ export const executionPage: Page = (root, arn) => {
       shownStatus = execution.status;
       actions.replaceChildren(...actionsFor(execution, express, () => restart()));
     }
-    if (!express) mapRuns.replaceChildren(...(await mapRunLinks(arn)));
+    if (!express) await showMapRuns(arn, mapRuns);
     graph?.setStatuses((state) => fold.status(state, running));
     if (selected) showState(selected);
     await table.refresh();
@@ -145,10 +145,17 @@ function actionsFor(e: Execution, express: boolean, changed: () => void): HTMLEl
   return [...buttons, status];
 }
 
-async function mapRunLinks(executionArn: string): Promise<HTMLElement[]> {
+/** The execution's Map Runs; redrawn only when one is added, so a link stays put while the page refreshes. */
+async function showMapRuns(executionArn: string, section: HTMLElement): Promise<void> {
   const out = await sfn<{ mapRuns: MapRunItem[] }>('ListMapRuns', { executionArn, maxResults: 100 });
-  if (out.mapRuns.length === 0) return [];
-  return [h('h2', {}, 'Map Runs'), h('ul', {}, ...out.mapRuns.map((run) => h('li', {}, link('map-run', run.mapRunArn, arnTail(run.mapRunArn)), ' ', h('span', { class: 'muted' }, time(run.startDate)))))];
+  const key = out.mapRuns.map((run) => run.mapRunArn).join(' ');
+  if (section.dataset.shown === key) return;
+  section.dataset.shown = key;
+  if (out.mapRuns.length === 0) return void section.replaceChildren();
+  section.replaceChildren(
+    h('h2', {}, 'Map Runs'),
+    h('ul', {}, ...out.mapRuns.map((run) => h('li', {}, link('map-run', run.mapRunArn, arnTail(run.mapRunArn)), ' ', h('span', { class: 'muted' }, time(run.startDate))))),
+  );
 }
 
 function stateDetail(name: string, info: StateInfo | undefined, status: string): HTMLElement[] {

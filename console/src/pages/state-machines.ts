@@ -90,17 +90,19 @@ export function executionList(
 
   async function load(fresh: boolean): Promise<void> {
     const page = await listExecutions(owner, type, { statusFilter: status.value || undefined, nextToken: fresh ? undefined : nextToken });
-    // A refresh re-reads the first page and keeps what was loaded beyond it.
-    loaded = fresh ? mergeNewest(page.executions, loaded) : [...loaded, ...page.executions];
+    // A refresh re-reads the first page, and keeps what "Load more" read beyond it.
+    loaded = !fresh ? [...loaded, ...page.executions] : pagedOn ? mergeNewest(page.executions, loaded) : page.executions;
     if (!fresh || !pagedOn) nextToken = page.nextToken;
     if (!fresh) pagedOn = true;
     render();
   }
 
+  const rows = new RowCache();
+
   function render(): void {
     const needle = search.value.trim().toLowerCase();
     const shown = needle ? loaded.filter((e) => e.name.toLowerCase().includes(needle)) : loaded;
-    body.replaceChildren(...shown.map(executionRow));
+    rows.show(body, shown);
     more.hidden = nextToken === undefined;
     counter.textContent = `${shown.length} shown of ${loaded.length} loaded${nextToken ? ' (more on the server)' : ''}`;
   }
@@ -134,16 +136,44 @@ export function executionList(
   return { element, stop: () => poller.stop() };
 }
 
-function executionRow(e: Execution): HTMLElement {
-  return h(
-    'tr',
-    { attrs: { 'data-execution': e.executionArn } },
-    h('td', {}, link('execution', e.executionArn, e.name)),
-    h('td', {}, badge(e.status)),
-    h('td', {}, e.itemCount ?? ''),
-    h('td', {}, time(e.startDate)),
-    h('td', {}, time(e.stopDate)),
-  );
+/**
+ * One row per execution, kept across refreshes: a refresh updates the cells that changed and moves rows only
+ * when the order changed, so a link is never replaced under the pointer while the list updates.
+ */
+class RowCache {
+  private readonly rows = new Map<string, { readonly row: HTMLElement; readonly status: HTMLElement; readonly stop: HTMLElement; key: string }>();
+
+  show(body: HTMLElement, executions: readonly Execution[]): void {
+    const wanted = executions.map((e) => this.row(e));
+    const same = wanted.length === body.children.length && wanted.every((row, i) => body.children[i] === row);
+    if (!same) body.replaceChildren(...wanted);
+  }
+
+  private row(e: Execution): HTMLElement {
+    const key = `${e.status}|${e.stopDate ?? ''}`;
+    const known = this.rows.get(e.executionArn);
+    if (known) {
+      if (known.key !== key) {
+        known.key = key;
+        known.status.replaceChildren(badge(e.status));
+        known.stop.textContent = time(e.stopDate);
+      }
+      return known.row;
+    }
+    const status = h('td', {}, badge(e.status));
+    const stop = h('td', {}, time(e.stopDate));
+    const row = h(
+      'tr',
+      { attrs: { 'data-execution': e.executionArn } },
+      h('td', {}, link('execution', e.executionArn, e.name)),
+      status,
+      h('td', {}, e.itemCount ?? ''),
+      h('td', {}, time(e.startDate)),
+      stop,
+    );
+    this.rows.set(e.executionArn, { row, status, stop, key });
+    return row;
+  }
 }
 
 /** The fresh first page, then the older executions loaded before that it does not repeat. */
