@@ -125,6 +125,14 @@ it('rows DynamoDB rejects: the Map Run lists them from FAILED_n.json with CSV ro
   await stateNode('Write a batch of items to DynamoDB table').click();
   await expect(page.locator('.state-detail').textContent()).resolves.toContain('BatchWriteFailed');
   await browser.screenshot('express-child');
+
+  // Its Task started the write-to-ddb child (EXPRESS too): the rejected PutItem was caught, the batch failed.
+  await page.locator('.state-detail a').first().click();
+  await page.locator('svg.graph g.node.state[data-state="PutItem"][data-status="caught"]').waitFor(WAIT);
+  await expect(stateNode('Put failed').getAttribute('data-status')).resolves.toBe('succeeded');
+  await expect(stateNode('Batch failed').getAttribute('data-status')).resolves.toBe('failed');
+  await expect(stateNode('Batch written').getAttribute('data-status')).resolves.toBe('not-run');
+  await browser.screenshot('express-writer');
 });
 
 it('Redrive: a run that failed on bad rows, redriven from its page after the CSV is fixed, ends SUCCEEDED', async () => {
