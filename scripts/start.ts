@@ -32,6 +32,7 @@ main(async (argv) => {
     return fail(`error: ${describeStartError(err, config.server.host, port)}`);
   }
   console.log(`endpoint      ${sandbox.url} (S3, DynamoDB, Step Functions)`);
+  console.log(`console       ${sandbox.url}/_sandbox/console/ (open it in a browser to watch the run)`);
   const tty = Boolean(process.stdout.isTTY);
   const clients = sandbox.clients();
   const { summary, verify } = await runDemo(clients, config, {

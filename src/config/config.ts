@@ -33,6 +33,8 @@ export interface SandboxConfig {
   };
   /** Multiplies every Wait and Retry delay of the engine; 0 makes them instantaneous (tests). */
   readonly timeScale: number;
+  /** SANDBOX_EXPRESS_HISTORIES: how many of the latest EXPRESS executions keep their history (the console shows them); 0 none. */
+  readonly expressHistories: number;
   /** Reproducing production failures on the embedded endpoint (src/mocking, src/faults). */
   readonly reproduce: {
     /** SFN_MOCK_CONFIG: path of a Step Functions Local MockConfigFile. */
@@ -48,6 +50,8 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 export const LOCAL_ENDPOINT = 'http://127.0.0.1:4566';
 export const LOCAL_ACCOUNT_ID = '000000000000';
+/** Enough for every child of the demo's 10,000-row run (1,000 Map Run children + 1,000 writers). */
+export const DEFAULT_EXPRESS_HISTORIES = 2000;
 
 /** Reads `.env` (if present) under the real environment: variables already set win, as with dotenv. */
 export function loadConfig(env: Env = process.env, dotenvPath = resolve(process.cwd(), '.env')): SandboxConfig {
@@ -95,6 +99,7 @@ export function configFromEnv(env: Env): SandboxConfig {
       services: servicesFrom(str('SANDBOX_SERVICES', ENDPOINT_SERVICES.join(','))),
     },
     timeScale: numberAtLeast('SFN_TIME_SCALE', str('SFN_TIME_SCALE', '1'), 0),
+    expressHistories: intInRange('SANDBOX_EXPRESS_HISTORIES', str('SANDBOX_EXPRESS_HISTORIES', String(DEFAULT_EXPRESS_HISTORIES)), 0, 1_000_000),
     reproduce: {
       mockConfigFile: read('SFN_MOCK_CONFIG') || undefined,
       faults: read('SANDBOX_FAULTS') || undefined,

@@ -2,6 +2,7 @@
 // running the real engine, whose integrations reach the co-hosted services through the in-process request
 // handler (same SDK clients, no socket) and everything else through the configured endpoints.
 import { join } from 'node:path';
+import { createConsoleRoute } from '../console/console-route';
 import { createClients, type AwsClients, type SdkRequestHandler } from '../config/clients';
 import type { SandboxConfig, ServiceId } from '../config/config';
 import { createDistributedMapPort } from '../engine/map-run/distributed-map-port';
@@ -51,6 +52,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     host: options.host,
     port: options.port,
     dataDir: options.dataDir,
+    console: createConsoleRoute(),
     decorate: faultPlan ? { dynamodb: (service) => (faults = withFaults(service, faultPlan)) } : undefined,
     stepFunctions: hostsSfn
       ? ({ requestHandler }) => {

@@ -21,6 +21,7 @@ export type EndpointServices = Partial<Record<EndpointService, ServiceHandler>>;
 export class EdgeRouter {
   private closed = false;
   private readonly handlers: EndpointServices;
+  private console?: ServiceHandler;
 
   constructor(
     handlers: EndpointServices,
@@ -36,6 +37,11 @@ export class EdgeRouter {
     this.handlers[service] = handler;
   }
 
+  /** Serves `/_sandbox/console/...` (the web console; src/console). Without one those paths answer 404. */
+  attachConsole(handler: ServiceHandler): void {
+    this.console = handler;
+  }
+
   get services(): Readonly<EndpointServices> {
     return this.handlers;
   }
@@ -45,6 +51,7 @@ export class EdgeRouter {
     const service = route.kind === 'service' ? route.service : undefined;
     try {
       if (route.kind === 'localstack') return localstackRoute(route.path, request, this.status());
+      if (route.kind === 'console') return await this.serveConsole(route.path, request);
       if (route.kind === 'unsupported') throw new UnsupportedServiceError(route.signingName);
       return withWireHeaders(service, request, await this.serve(route.service, request));
     } catch (err) {
@@ -62,6 +69,14 @@ export class EdgeRouter {
     const serviceState = (service: EndpointService): ServiceState =>
       this.enabled.includes(service) && this.handlers[service] !== undefined ? 'running' : 'disabled';
     return { version: this.version, serviceState, shuttingDown: this.closed };
+  }
+
+  private serveConsole(path: string, request: EdgeRequest): Promise<EdgeResponse> {
+    if (this.closed) throw new EndpointClosedError();
+    if (this.console) return this.console.handle(request);
+    discardBody(request);
+    const text = `No console on this endpoint: ${path} is served by the embedded sandbox (npm start, npm run endpoint)`;
+    return Promise.resolve({ status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text });
   }
 
   private serve(service: EndpointService, request: EdgeRequest): Promise<EdgeResponse> {

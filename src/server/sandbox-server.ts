@@ -30,6 +30,8 @@ export interface EndpointOptions {
   readonly config: SandboxConfig;
   /** The endpoint owns it from here on and closes it on close(). Without one, Step Functions calls get UnknownOperationException. */
   readonly stepFunctions?: ServiceHandler | StepFunctionsFactory;
+  /** Serves `/_sandbox/console/` (the web console, src/console); without it those paths answer 404. */
+  readonly console?: ServiceHandler;
   /** Wraps a service before it is routed to (e.g. fault injection around DynamoDB). */
   readonly decorate?: Partial<Record<EndpointService, ServiceDecorator>>;
 }
@@ -55,6 +57,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<StartedEn
     owned[name] = service;
     router.attach(name, options.decorate?.[name]?.(service) ?? service);
   };
+  if (options.console) router.attachConsole(options.console);
   const requestHandler = new InProcessHandler(router);
   const server = createServer((req, res) => void serve(router, req, res).catch(() => res.destroy()));
   server.on('clientError', answerClientError);

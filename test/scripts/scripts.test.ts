@@ -118,6 +118,7 @@ describe('npm start (scripts/start.ts)', () => {
     // Each batch's Tasks listen on their Map's shared signal at once: that must not read as a listener leak.
     expect(stderr).not.toContain('MaxListenersExceededWarning');
     expect(stdout).toMatch(/endpoint {6}http:\/\/127\.0\.0\.1:\d+/);
+    expect(stdout).toMatch(/console {7}http:\/\/127\.0\.0\.1:\d+\/_sandbox\/console\//);
     expect(stdout).toMatch(/status\s+SUCCEEDED/);
     expect(stdout).toContain('table      500 items; 500 valid rows present with the right attributes');
     expect(stdout).toContain('verified   every row is accounted for');

@@ -112,7 +112,9 @@ export class DistributedMapRunner {
     if (!map.writer?.s3) return undefined;
     const config = { ...map.writer.s3, ...map.writer };
     const s3 = record.redrive ? redriveResultFiles(this.deps.s3(), config, record.mapRunArn) : this.deps.s3();
-    return new ResultWriter(s3, config, record.mapRunArn);
+    const writer = new ResultWriter(s3, config, record.mapRunArn);
+    record.resultsAt?.(writer.manifest);
+    return writer;
   }
 
   private async execute(

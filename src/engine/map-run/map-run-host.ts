@@ -66,6 +66,8 @@ export interface MapRunRecord {
   startChild(request: StartChildRequest): Promise<ChildRun>;
   /** Items that will never start (threshold exceeded): counted as pending/aborted as AWS reports them. */
   itemsNotStarted(count: number): void;
+  /** Where an S3 ResultWriter writes manifest.json (Bucket and Key), once it is set up; the service keeps it for the console. */
+  resultsAt?(manifest: { readonly Bucket: string; readonly Key: string }): void;
   /** `resultsWritten`: items whose results the ResultWriter wrote (0 without one). */
   finish(status: 'SUCCEEDED' | 'FAILED' | 'ABORTED', resultsWritten: number): void;
 }

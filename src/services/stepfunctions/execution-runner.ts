@@ -1,12 +1,13 @@
 // Runs executions in-process and asynchronously: start() records the execution and returns at once; the
 // engine's run() promise completes the record. Stopping aborts the run's AbortSignal with a StopReason.
-import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { setMaxListeners } from 'node:events';
 import type { EngineDeps, ExecutionIdentity, ExecutionOutcome, StateMachineType, StopReason } from '../../engine/runtime/types';
 import type { ExecutionEngine, ParsedStateMachine, RunRequest } from './engine-port';
 import { jsonText, type ExecutionInput } from './execution-input';
 import type { Checkpoint, ResumePoint } from '../../engine/runtime/engine';
 import type { ExecutionChanges, ExecutionRecord, StateMachineRevision, StepFunctionsStore, StoredResumePoint } from './store';
+import type { ExpressHistories } from './express-histories';
+import type { HistoryRecorder } from '../../engine/runtime/types';
 
 /** How much of an execution is kept: STANDARD everything, EXPRESS Map Run children list fields, EXPRESS nothing. */
 export type Retention = 'full' | 'list-only' | 'none';
@@ -74,6 +75,8 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
     /** Called whenever an execution of this state machine ends (DeleteStateMachine waits on it). */
     private readonly onSettled: (stateMachineArn: string, executionArn: string) => void,
     private readonly stopGraceMs = STOP_GRACE_MS,
+    /** Where the latest EXPRESS histories are kept for the console; absent keeps none. */
+    private readonly express?: ExpressHistories,
   ) {}
 
   start(request: StartRequest<D>): StartedExecution {
@@ -82,15 +85,13 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
     else if (request.retention !== 'none') this.store.putExecution(this.newRecord(request, startDate));
     const controller = new AbortController();
     const unlink = linkSignal(request.signal, controller);
-    const record = (event: HistoryEvent) => this.store.appendHistory(request.arn, event);
     let run!: Running;
     const done = settle(() =>
       this.engine.run(this.engineDeps, {
         definition: request.definition,
         input: request.input.value,
         identity: identityOf(request, startDate),
-        // Only STANDARD executions have a readable history; the engine skips building event details otherwise.
-        history: request.retention === 'full' ? { record } : { record: () => {}, discards: true },
+        history: this.recorder(request, startDate),
         signal: controller.signal,
         resume: request.resume,
         ...(request.retention === 'full' ? this.checkpoints(request.arn) : {}),
@@ -104,6 +105,26 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
     this.running.set(request.arn, run);
     this.count(request.stateMachineArn, +1);
     return { startDate, done };
+  }
+
+  /**
+   * STANDARD histories go to the store; the latest EXPRESS ones to the bounded keeper. Otherwise nobody can
+   * read the history, and the engine skips building event details.
+   */
+  private recorder(request: StartRequest<D>, startDate: Date): HistoryRecorder {
+    if (request.retention === 'full') return { record: (event) => this.store.appendHistory(request.arn, event) };
+    const keep =
+      request.type === 'EXPRESS' && !request.resume
+        ? this.express?.begin({
+            arn: request.arn,
+            name: request.name,
+            stateMachineArn: request.stateMachineArn,
+            startDate,
+            input: request.input.text,
+            ...(request.mapRunArn !== undefined ? { mapRunArn: request.mapRunArn } : {}),
+          })
+        : undefined;
+    return keep ? { record: keep } : { record: () => {}, discards: true };
   }
 
   isRunning(arn: string): boolean {
@@ -184,6 +205,7 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
         ...(keepData && outcome.cause !== undefined ? { cause: outcome.cause } : {}),
       });
     }
+    if (request.type === 'EXPRESS') this.express?.end(request.arn, { status: outcome.status, stopDate, output, error: outcome.error, cause: outcome.cause });
     this.running.delete(request.arn);
     this.count(request.stateMachineArn, -1);
     this.onSettled(request.stateMachineArn, request.arn);

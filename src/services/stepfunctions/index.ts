@@ -7,10 +7,11 @@ import { ScaledClock, type Clock } from '../../engine/runtime/clock';
 import type { EngineDeps } from '../../engine/runtime/types';
 import type { EdgeRequest, EdgeResponse, ServiceHandler } from '../../server/edge';
 import { ArnFactory } from './arns';
-import { handleAwsJson } from './aws-json-handler';
+import { AWS_API, handleAwsJson, isSandboxApi, SANDBOX_API } from './aws-json-handler';
 import { DefinitionCache } from './definitions';
 import type { ExecutionEngine, ParsedStateMachine } from './engine-port';
-import { ExecutionRunner } from './execution-runner';
+import { ExecutionRunner, STOP_GRACE_MS } from './execution-runner';
+import { ExpressHistories } from './express-histories';
 import { InMemoryStore } from './in-memory-store';
 import type { MapRunHost } from '../../engine/map-run/map-run-host';
 import type { DistributedMapPort } from '../../engine/states/map/distributed-port';
@@ -67,10 +68,12 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     ...(deps.distributedMap ? { distributedMap: { run: (request) => (distributedMap as DistributedMapPort).run(request) } } : {}),
   };
   const arns = new ArnFactory(config.region, config.accountId);
-  const runner: ExecutionRunner<D> = new ExecutionRunner(store, engine, engineDeps, (smArn, executionArn) => {
+  const expressHistories = new ExpressHistories(config.expressHistories);
+  const onSettled = (smArn: string, executionArn: string) => {
     deps.testCases?.forget(executionArn);
     finishDeletion(store, runner, smArn);
-  });
+  };
+  const runner: ExecutionRunner<D> = new ExecutionRunner(store, engine, engineDeps, onSettled, STOP_GRACE_MS, expressHistories);
   const mapRuns = new MapRunRegistry<D>(store, runner, arns, () => clock.now(), randomUUID, deps.testCases);
   distributedMap = deps.distributedMap?.(mapRuns);
   const ctx: OperationContext = {
@@ -86,13 +89,14 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     clock,
     uuid: randomUUID,
     testCases: deps.testCases,
+    expressHistories,
   };
   return {
     name: 'stepfunctions',
     store,
     mapRuns,
     engineDeps,
-    handle: (request: EdgeRequest): Promise<EdgeResponse> => handleAwsJson(ctx, request),
+    handle: (request: EdgeRequest): Promise<EdgeResponse> => handleAwsJson(ctx, request, isSandboxApi(request) ? SANDBOX_API : AWS_API),
     whenIdle: (stateMachineArn) => runner.whenIdle(stateMachineArn),
     close: async () => {
       await runner.close();

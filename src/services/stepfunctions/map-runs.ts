@@ -83,6 +83,7 @@ export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost 
       setTotalItems: (total) => this.recount(arn, (p) => (p.totalItems = total)),
       startChild: (request) => this.startChild(record(), childSmName, request),
       itemsNotStarted: (count) => this.recount(arn, (p) => (p.notStartedItems += count)),
+      resultsAt: (manifest) => this.store.updateMapRun(arn, { resultWriter: { Bucket: manifest.Bucket, Key: manifest.Key } }),
       finish: (status, resultsWrittenNow) => {
         const { itemCounts, executionCounts } = record();
         const resultsWritten = resultsWrittenNow + (this.progress.get(arn)?.resultsWrittenBefore ?? 0);

@@ -6,6 +6,7 @@ import type { ArnFactory } from './arns';
 import type { DefinitionCache } from './definitions';
 import type { ExecutionEngine, ParsedStateMachine } from './engine-port';
 import type { ExecutionRunner } from './execution-runner';
+import type { ExpressHistories } from './express-histories';
 import type { MapRunRegistry } from './map-runs';
 import type { StructureShape } from './shapes';
 import type { StepFunctionsStore } from './store';
@@ -23,6 +24,8 @@ export interface OperationContext {
   readonly mapRuns: MapRunRegistry<ParsedStateMachine>;
   readonly clock: Clock;
   readonly uuid: () => string;
+  /** The latest EXPRESS histories, for the sandbox's private API. */
+  readonly expressHistories: ExpressHistories;
   /** Present when a MockConfigFile is loaded. */
   readonly testCases?: TestCaseRegistry;
 }

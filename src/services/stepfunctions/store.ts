@@ -128,10 +128,15 @@ export interface MapRunRecord extends MapRunSettings {
   readonly keepsOutputs?: boolean;
   readonly redriveCount?: number;
   readonly redriveDate?: Date;
+  /** Where its S3 ResultWriter writes manifest.json (the console reads the FAILED files through it). */
+  readonly resultWriter?: { readonly Bucket: string; readonly Key: string };
 }
 
 export type MapRunChanges = Partial<
-  Pick<MapRunRecord, 'status' | 'stopDate' | 'definition' | keyof MapRunSettings | 'itemCounts' | 'executionCounts' | 'redriveCount' | 'redriveDate'>
+  Pick<
+    MapRunRecord,
+    'status' | 'stopDate' | 'definition' | keyof MapRunSettings | 'itemCounts' | 'executionCounts' | 'redriveCount' | 'redriveDate' | 'resultWriter'
+  >
 >;
 
 export interface StepFunctionsStore {

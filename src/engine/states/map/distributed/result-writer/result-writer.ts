@@ -79,6 +79,11 @@ export class ResultWriter {
     this.folder = prefix === '' ? uuid : `${prefix}/${uuid}`;
   }
 
+  /** Where finish() writes manifest.json. */
+  get manifest(): ResultWriterDetails {
+    return { Bucket: this.bucket, Key: `${this.folder}/manifest.json` };
+  }
+
   /** Children whose results were added (DescribeMapRun itemCounts.resultsWritten). */
   get resultsWritten(): number {
     return this.written;
