@@ -1,7 +1,9 @@
 // npm start — the main job, zero configuration: the embedded endpoint in this process, then bootstrap, seed,
 // run and verify the pipeline, print the summary, and keep serving for the AWS CLI (unless --exit).
 import { loadConfig, type SandboxConfig } from '../src/config/config';
-import { describeStartError } from '../src/cli/endpoint';
+import { closeSandbox, describeStartError } from '../src/cli/endpoint';
+import { handleShutdown } from '../src/cli/shutdown';
+import { startupNotes } from '../src/cli/startup-notes';
 import { runDemo } from '../src/pipeline/demo-run';
 import { progressLine, summaryLines, verifyLines } from '../src/pipeline/report';
 import { startSandbox, type Sandbox } from '../src/sandbox/start-sandbox';
@@ -32,30 +34,37 @@ main(async (argv) => {
     return fail(`error: ${describeStartError(err, config.server.host, port)}`);
   }
   console.log(`endpoint      ${sandbox.url} (S3, DynamoDB, Step Functions)`);
+  for (const note of startupNotes(config, { faults: sandbox.faults !== undefined })) console.log(`note          ${note}`);
+  // Interrupted before the summary: 130, as a shell reports a command stopped by Ctrl-C.
+  let exitCode = 130;
+  const shutdown = handleShutdown({ stop: () => closeSandbox(sandbox, (line) => console.log(line)), exitCode: () => exitCode });
   const tty = Boolean(process.stdout.isTTY);
   const clients = sandbox.clients();
-  const { summary, verify } = await runDemo(clients, config, {
-    rows: intFlag('rows', values.rows, 10_000),
-    seed: intFlag('seed', values.seed, 1),
-    malformed: intFlag('malformed', values.malformed, 0),
-    onStep: (line) => console.log(line),
-    pollMs: tty ? 200 : 1000,
-    onProgress: (p) => (tty ? process.stdout.write(`\r${progressLine(p, true)}`) : console.log(progressLine(p, false))),
-  });
+  let demo;
+  try {
+    demo = await runDemo(clients, config, {
+      rows: intFlag('rows', values.rows, 10_000),
+      seed: intFlag('seed', values.seed, 1),
+      malformed: intFlag('malformed', values.malformed, 0),
+      onStep: (line) => console.log(line),
+      pollMs: tty ? 200 : 1000,
+      onProgress: (p) => (tty ? process.stdout.write(`\r${progressLine(p, true)}`) : console.log(progressLine(p, false))),
+    });
+  } catch (err) {
+    // A stop cuts the run's own API calls short: the shutdown reports and exits.
+    if (shutdown.stopping) return new Promise<never>(() => undefined);
+    throw err;
+  }
+  const { summary, verify } = demo;
   if (tty) process.stdout.write('\n');
   for (const line of [...summaryLines(summary), ...verifyLines(verify)]) console.log(line);
-  const ok = summary.status === 'SUCCEEDED' && verify.ok;
+  exitCode = summary.status === 'SUCCEEDED' && verify.ok ? 0 : 1;
   if (values.exit) {
-    await sandbox.close();
-    return ok ? 0 : 1;
+    await closeSandbox(sandbox, (line) => console.log(line));
+    return exitCode;
   }
   printTryIt(sandbox, config);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  await sandbox.close();
-  return ok ? 0 : 1;
+  return new Promise<never>(() => undefined); // serves until a signal or npm's exit runs the shutdown
 });
 
 function printTryIt(sandbox: Sandbox, config: SandboxConfig): void {

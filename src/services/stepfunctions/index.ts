@@ -10,7 +10,7 @@ import { ArnFactory } from './arns';
 import { handleAwsJson } from './aws-json-handler';
 import { DefinitionCache } from './definitions';
 import type { ExecutionEngine, ParsedStateMachine } from './engine-port';
-import { ExecutionRunner } from './execution-runner';
+import { ExecutionRunner, STOP_GRACE_MS } from './execution-runner';
 import { InMemoryStore } from './in-memory-store';
 import type { MapRunHost } from '../../engine/map-run/map-run-host';
 import type { DistributedMapPort } from '../../engine/states/map/distributed-port';
@@ -96,6 +96,7 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     whenIdle: (stateMachineArn) => runner.whenIdle(stateMachineArn),
     close: async () => {
       await runner.close();
+      await mapRuns.close(STOP_GRACE_MS);
       await store.close?.();
     },
   };
