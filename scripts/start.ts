@@ -4,16 +4,21 @@ import { loadConfig, type SandboxConfig } from '../src/config/config';
 import { closeSandbox, describeStartError } from '../src/cli/endpoint';
 import { handleShutdown } from '../src/cli/shutdown';
 import { startupNotes } from '../src/cli/startup-notes';
-import { runDemo } from '../src/pipeline/demo-run';
+import { faultReportLines } from '../src/faults';
+import { defectFateLines, runDemo } from '../src/pipeline/demo-run';
 import { progressLine, summaryLines, verifyLines } from '../src/pipeline/report';
 import { startSandbox, type Sandbox } from '../src/sandbox/start-sandbox';
-import { fail, flags, intFlag, main } from './lib/cli';
+import { fail, flags, intFlag, main, percentFlag } from './lib/cli';
 
 const USAGE = `usage: npm start -- [--rows N] [--seed S] [--malformed K] [--port P] [--data-dir DIR] [--exit]
   Starts the embedded endpoint, deploys the pipeline, loads a generated orders CSV through it and verifies the table.
   --rows N        rows to generate (default 10000)
   --seed S        generator seed (default 1)
-  --malformed K   inject K malformed rows to see how they are reported (default 0)
+  --malformed K   inject K malformed rows (one of each kind that spoils a single row, in turn) and see each
+                  reported by CSV line (default 0)
+  --tolerated-failure-percentage P
+                  the run's ToleratedFailurePercentage (default 5 with --malformed, else 0). A failed batch
+                  counts all of its 10 rows
   --port P        endpoint port (default SANDBOX_PORT or 4566)
   --data-dir DIR  keep everything on disk (default SANDBOX_DATA_DIR; in memory)
   --exit          stop once the summary is printed instead of serving`;
@@ -21,7 +26,15 @@ const USAGE = `usage: npm start -- [--rows N] [--seed S] [--malformed K] [--port
 main(async (argv) => {
   const { values } = flags(
     argv,
-    { rows: { type: 'string' }, seed: { type: 'string' }, malformed: { type: 'string' }, port: { type: 'string' }, 'data-dir': { type: 'string' }, exit: { type: 'boolean' } },
+    {
+      rows: { type: 'string' },
+      seed: { type: 'string' },
+      malformed: { type: 'string' },
+      'tolerated-failure-percentage': { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      exit: { type: 'boolean' },
+    },
     USAGE,
   );
   if (values.help) return void console.log(USAGE);
@@ -40,12 +53,15 @@ main(async (argv) => {
   const shutdown = handleShutdown({ stop: () => closeSandbox(sandbox, (line) => console.log(line)), exitCode: () => exitCode });
   const tty = Boolean(process.stdout.isTTY);
   const clients = sandbox.clients();
+  const malformed = intFlag('malformed', values.malformed, 0);
+  const tolerance = percentFlag(values['tolerated-failure-percentage']) ?? (malformed > 0 ? 5 : undefined);
   let demo;
   try {
     demo = await runDemo(clients, config, {
       rows: intFlag('rows', values.rows, 10_000),
       seed: intFlag('seed', values.seed, 1),
-      malformed: intFlag('malformed', values.malformed, 0),
+      malformed,
+      toleratedFailurePercentage: tolerance,
       onStep: (line) => console.log(line),
       pollMs: tty ? 200 : 1000,
       onProgress: (p) => (tty ? process.stdout.write(`\r${progressLine(p, true)}`) : console.log(progressLine(p, false))),
@@ -57,7 +73,8 @@ main(async (argv) => {
   }
   const { summary, verify } = demo;
   if (tty) process.stdout.write('\n');
-  for (const line of [...summaryLines(summary), ...verifyLines(verify)]) console.log(line);
+  for (const line of [...summaryLines(summary), ...verifyLines(verify), ...defectFateLines(demo.defects, summary)]) console.log(line);
+  if (sandbox.faults) for (const line of faultReportLines(sandbox.faults.faultReport())) console.log(line);
   exitCode = summary.status === 'SUCCEEDED' && verify.ok ? 0 : 1;
   if (values.exit) {
     await closeSandbox(sandbox, (line) => console.log(line));

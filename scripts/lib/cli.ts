@@ -35,6 +35,14 @@ export function intFlag(name: string, value: string | undefined, fallback: numbe
   return n;
 }
 
+/** A percentage flag (0-100), undefined when not given. */
+export function percentFlag(value: string | undefined, name = 'tolerated-failure-percentage'): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !(n >= 0 && n <= 100)) fail(`--${name} must be a number from 0 to 100, got '${value}'`);
+  return n;
+}
+
 export function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(2);
