@@ -16,6 +16,8 @@ export interface CsvRowPlace {
   readonly endLine: number;
   /** A field holds what looks like whole CSV rows: a quote that was never closed on its own line merged them. */
   readonly mergesRows: boolean;
+  /** Non-empty physical lines the row covers (1 for a one-line row). */
+  readonly nonEmptyLines: number;
 }
 
 export interface CsvScan {
@@ -71,7 +73,7 @@ export async function scanCsv(
       }
       const place = placeOf(++rows, record, headers.length, DELIMITER_BYTES[delimiter]);
       lines.push(place.line);
-      dataLines += place.endLine - place.line + 1;
+      dataLines += place.nonEmptyLines;
       if (place.endLine > place.line) multiLineRows.push(place);
       onRow?.(Object.fromEntries(headers.map((h, i) => [h, record.fields[i] ?? ''])), place);
     }
@@ -111,7 +113,8 @@ function placeOf(row: number, record: CsvRecord, columns: number, delimiter: num
     // A line inside a field with a whole row's worth of delimiters is a row swallowed by an open quote.
     if (columns > 1 && parts.slice(1).some((part) => countByte(part, delimiter) >= columns - 1)) mergesRows = true;
   }
-  return { row, line: record.line, endLine: record.line + breaks, mergesRows };
+  const nonEmptyLines = breaks === 0 ? 1 : record.fields.join(',').split(/\r\n|\r|\n/).filter((l) => l !== '').length;
+  return { row, line: record.line, endLine: record.line + breaks, mergesRows, nonEmptyLines };
 }
 
 function countByte(text: string, byte: number): number {

@@ -52,14 +52,14 @@ describe('scanCsv', () => {
     const scan = await scanCsv(clients.s3, await upload(text));
     expect({ rows: scan.rows, dataLines: scan.dataLines, blank: scan.blankLines }).toEqual({ rows: 2, dataLines: 3, blank: 1 });
     expect([scan.lineOf(1), scan.lineOf(2), scan.lineOf(3)]).toEqual([2, 5, undefined]);
-    expect(scan.multiLineRows).toEqual([{ row: 1, line: 2, endLine: 3, mergesRows: false }]);
+    expect(scan.multiLineRows).toEqual([{ row: 1, line: 2, endLine: 3, mergesRows: false, nonEmptyLines: 2 }]);
   });
 
   it('recognises lines swallowed by a stray quote as merged rows', async () => {
     const csv = generateOrdersCsv({ rows: 60, seed: 8, malformed: 2, kinds: ['unbalanced-quote'] });
     const [open, close] = csv.defects.map((d) => d.line).sort((a, b) => a - b);
     const scan = await scanCsv(clients.s3, await upload(csv.text));
-    expect(scan.multiLineRows).toEqual([{ row: open - 1, line: open, endLine: close, mergesRows: true }]);
+    expect(scan.multiLineRows).toEqual([{ row: open - 1, line: open, endLine: close, mergesRows: true, nonEmptyLines: close - open + 1 }]);
     expect(scan.dataLines - scan.rows).toBe(close - open);
   });
 
@@ -148,7 +148,7 @@ describe('summaryLines', () => {
       error: 'States.QueryEvaluationError',
       cause: 'x (ItemSelector, item index 6)',
       failedAt: { row: 7, line: 9 },
-      csv: { location: 's3://b/k', rows: 751, dataLines: 2000, multiLineRows: [{ row: 7, line: 8, endLine: 1256, mergesRows: true }], invalidUtf8: 2, firstInvalidUtf8Line: 40 },
+      csv: { location: 's3://b/k', rows: 751, dataLines: 2000, multiLineRows: [{ row: 7, line: 8, endLine: 1256, mergesRows: true, nonEmptyLines: 1249 }], invalidUtf8: 2, firstInvalidUtf8Line: 40 },
     });
     expect(lines).toContain('at         line 9 (data row 7)');
     expect(lines).toContain('CSV        751 rows read from 2,000 data lines of s3://b/k');
