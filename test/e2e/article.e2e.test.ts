@@ -63,7 +63,7 @@ describe(`the article's design as written (${targetName()} target)`, () => {
     expect({ ok: verify.ok, lost: verify.lost.length, first: verify.lost[0] }).toEqual({
       ok: false,
       lost: ROWS,
-      first: { row: 1, pk: `${csv.rows[0].orderNumber}-${csv.rows[0].orderDate}`, reason: 'valid row missing from the table and not in FAILED results' },
+      first: { row: 1, line: 2, pk: `${csv.rows[0].orderNumber}-${csv.rows[0].orderDate}`, reason: 'valid row missing from the table and not in FAILED results' },
     });
     // The caller never sees the writer's fate: EXPRESS executions cannot be described (spec §6).
     await expect(target.clients.sfn.send(new DescribeExecutionCommand({ executionArn: started[0].childWfOutput.ExecutionArn }))).rejects.toMatchObject({
