@@ -5,12 +5,13 @@ import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { AwsClients } from '../../src/config/clients';
 import { configFromEnv } from '../../src/config/config';
-import { bootstrap } from '../../src/pipeline/deploy';
+import { bootstrap, ensureStateMachine, PIPELINE_FILES } from '../../src/pipeline/deploy';
+import { loadDefinition, renderValuesFrom } from '../../src/pipeline/render-definition';
 import { CsvScanError, headerProblem, scanCsv } from '../../src/pipeline/csv-scan';
 import { orderItem } from '../../src/pipeline/order-item';
 import { DEFAULT_MALFORMED_KINDS, generateOrdersCsv } from '../../src/pipeline/orders-csv';
 import { summaryLines, verifyLines } from '../../src/pipeline/report';
-import type { RunSummary } from '../../src/pipeline/run-pipeline';
+import { runPipeline, type RunSummary } from '../../src/pipeline/run-pipeline';
 import { verifyLoad } from '../../src/pipeline/verify';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
 
@@ -116,6 +117,37 @@ describe('verifyLoad', () => {
     const lines = verifyLines(report);
     expect(lines).toContain(`MERGED     line ${open} (data row ${open - 1}) runs to line ${close}: a stray quote made ${close - open + 1} lines one row`);
     expect(lines.at(-1)).toMatch(/^NOT VERIFIED {2}\d+ rows lost, 0 mismatched, 1 rows merging several lines$/);
+  });
+});
+
+describe('a run whose ItemSelector fails on one row', () => {
+  it('names the item index in the cause, and the summary names its CSV line and data row', async () => {
+    // The pipeline's parent with a cast a production CSV can break: "N/A" is no number (JSONata D3030).
+    const definition = loadDefinition(PIPELINE_FILES.parent, renderValuesFrom(config)).replace(
+      '"{% $states.context.Map.Item.Value.totalPrice %}"',
+      '"{% $string($number($states.context.Map.Item.Value.totalPrice)) %}"',
+    );
+    const parentArn = await ensureStateMachine(clients.sfn, { name: 'rows-cast-parent', definition, type: 'STANDARD', roleArn: config.roleArn });
+    const csv = generateOrdersCsv({ rows: 40, seed: 2, malformed: 1, kinds: ['non-numeric-price'] });
+    const where = await upload(csv.text);
+    const summary = await runPipeline(clients, parentArn, { input: { key: where.key }, csv: where, pollMs: 20 });
+    const { row, line } = csv.defects[0];
+    expect({ status: summary.status, error: summary.error }).toEqual({ status: 'FAILED', error: 'States.QueryEvaluationError' });
+    expect(summary.cause).toContain(`(ItemSelector, item index ${row! - 1})`);
+    expect(summary.failedAt).toEqual({ row, line });
+    expect(summaryLines(summary)).toContain(`at         line ${line} (data row ${row})`);
+  });
+
+  it('with a semicolon-separated file, the summary names the missing columns and the delimiter', async () => {
+    const text = generateOrdersCsv({ rows: 5, seed: 2 }).text.replace(/,/g, ';');
+    const where = await upload(text);
+    const parentArn = (await bootstrap(clients, config)).parentArn;
+    const summary = await runPipeline(clients, parentArn, { input: { key: where.key }, csv: where, pollMs: 20 });
+    expect(summary.status).toBe('FAILED');
+    expect(summaryLines(summary)).toContain(
+      `HEADER     the header (line 1 of s3://${where.bucket}/${where.key}) has 1 column ["orderNumber;orderDate;orderStatus;lineItems;totalPrice"] ` +
+        "split by CSVDelimiter COMMA: missing orderNumber, orderDate, orderStatus, lineItems, totalPrice. The header contains ';': is the file SEMICOLON-separated?",
+    );
   });
 });
 
