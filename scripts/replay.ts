@@ -1,5 +1,5 @@
 // npm run replay — re-run the pipeline on a production CSV (optionally only the rows of a FAILED_n.json).
-import { findStateMachineArn } from '../src/pipeline/deploy';
+import { startableArn } from '../src/pipeline/deploy';
 import { inOriginalRows, prepareReplay, ReplayError } from '../src/pipeline/replay';
 import { summaryLines } from '../src/pipeline/report';
 import { runPipeline } from '../src/pipeline/run-pipeline';
@@ -14,7 +14,7 @@ main(async (argv) => {
   if (!values.csv) fail(`--csv is required\n\n${USAGE}`);
   const { config, clients } = scriptContext();
   const name = values['state-machine'] ?? config.parentStateMachineName;
-  const parentArn = (await findStateMachineArn(clients.sfn, name)) ?? fail(`state machine '${name}' not found: run npm run bootstrap first`);
+  const parentArn = (await startableArn(clients.sfn, name)) ?? fail(`state machine '${name.split('#')[0]}' not found: run npm run bootstrap first`);
   let prepared;
   try {
     prepared = await prepareReplay(clients, config.bucket, config.prefix, { csv: values.csv, failed: values.failed });

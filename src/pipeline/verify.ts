@@ -123,7 +123,11 @@ async function scanByKey(clients: AwsClients, table: string): Promise<Map<string
   const items = new Map<string, Item>();
   let start: Item | undefined;
   do {
-    const page = await clients.dynamodb.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
+    const page = await clients.dynamodb.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start })).catch((err: unknown) => {
+      // DynamoDB's own message ("Requested resource not found") does not say which table.
+      if ((err as { name?: string }).name === 'ResourceNotFoundException') throw new Error(`table '${table}' not found (ResourceNotFoundException): run npm run bootstrap first`);
+      throw err;
+    });
     for (const item of page.Items ?? []) if (item.pk?.S !== undefined) items.set(item.pk.S, item);
     start = page.LastEvaluatedKey;
   } while (start);
