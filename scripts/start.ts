@@ -77,7 +77,7 @@ main(async (argv) => {
   if (sandbox.faults) for (const line of faultReportLines(sandbox.faults.faultReport())) console.log(line);
   exitCode = summary.status === 'SUCCEEDED' && verify.ok ? 0 : 1;
   if (values.exit) {
-    await closeSandbox(sandbox, (line) => console.log(line));
+    await sandbox.close(); // the fault report is printed above
     return exitCode;
   }
   printTryIt(sandbox, config);

@@ -76,6 +76,24 @@ describe('Ctrl-C on `npm run endpoint --data-dir` during a run', () => {
   });
 });
 
+describe('Ctrl-C on `npm start` during its run', () => {
+  it('stops the run, closes the sandbox and exits 130 without a stack trace', async () => {
+    const run = runTsx('scripts/start.ts', ['--rows', '20000', '--port', '0'], { env: { SFN_TIME_SCALE: '0' } });
+    try {
+      await poll(async () => run.stdout(), (text) => /\d+\/[\d,]+ items, .* RUNNING/.test(text), 120_000, 'the run to be under way');
+      run.child.kill('SIGINT');
+      expect(await run.exited).toBe(130);
+      const output = `${run.stdout()}${run.stderr()}`;
+      expect(run.stderr()).toContain('received SIGINT: stopping');
+      expect(run.stderr()).toContain('stopped');
+      expect(output).not.toMatch(STACK_LINE);
+      expect(output).not.toContain('Database is closed');
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+  });
+});
+
 describe('signals and parents', () => {
   const children: TsxRun[] = [];
   afterEach(() => {
