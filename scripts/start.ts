@@ -10,7 +10,7 @@ import { progressLine, summaryLines, verifyLines } from '../src/pipeline/report'
 import { startSandbox, type Sandbox } from '../src/sandbox/start-sandbox';
 import { fail, flags, intFlag, main, percentFlag } from './lib/cli';
 
-const USAGE = `usage: npm start -- [--rows N] [--seed S] [--malformed K] [--port P] [--data-dir DIR] [--exit]
+const USAGE = `usage: npm start -- [--rows N] [--seed S] [--malformed K] [--tolerated-failure-percentage P] [--port P] [--data-dir DIR] [--exit]
   Starts the embedded endpoint, deploys the pipeline, loads a generated orders CSV through it and verifies the table.
   --rows N        rows to generate (default 10000)
   --seed S        generator seed (default 1)

@@ -14,7 +14,10 @@ Serves S3, DynamoDB and the Step Functions API on one port, like LocalStack's ed
   --host <address>    interface to bind (default SANDBOX_HOST or 127.0.0.1)
   --port <number>     port, 0 for any free one (default SANDBOX_PORT or 4566)
   --data-dir <path>   keep S3 objects and DynamoDB tables here across restarts (default SANDBOX_DATA_DIR; in memory)
-  -h, --help          show this help`;
+  -h, --help          show this help
+
+Ctrl-C (SIGINT), SIGTERM or SIGHUP stop it in order: running executions end ABORTED, the stores are flushed and
+closed. A second Ctrl-C exits at once.`;
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
