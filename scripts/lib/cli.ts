@@ -35,6 +35,14 @@ export function intFlag(name: string, value: string | undefined, fallback: numbe
   return n;
 }
 
+/** A percentage flag (0-100), undefined when not given. */
+export function percentFlag(value: string | undefined, name = 'tolerated-failure-percentage'): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !(n >= 0 && n <= 100)) fail(`--${name} must be a number from 0 to 100, got '${value}'`);
+  return n;
+}
+
 export function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(2);
@@ -45,9 +53,24 @@ export function main(run: (argv: string[]) => Promise<number | void>): void {
   run(process.argv.slice(2)).then(
     (code) => process.exit(code ?? 0),
     (err: unknown) => {
-      const e = err as { name?: string; message?: string };
-      process.stderr.write(`error: ${e.name ?? 'Error'}: ${e.message ?? String(err)}\n`);
+      process.stderr.write(`${describeError(err)}\n`);
       process.exit(1);
     },
   );
+}
+
+/**
+ * `error: <name>: <message>` (the name once, when the message already starts with it), plus what to do when
+ * nothing listens at the endpoint or a table is missing.
+ */
+export function describeError(err: unknown): string {
+  const e = err as { name?: string; message?: string; code?: string; errno?: string };
+  const message = e.message ?? String(err);
+  const name = e.name ?? 'Error';
+  const text = message.startsWith(`${name}:`) || name === 'Error' ? message : `${name}: ${message}`;
+  if (e.code === 'ECONNREFUSED' || /\bECONNREFUSED\b/.test(message)) {
+    const target = /ECONNREFUSED (\S+)/.exec(message)?.[1] ?? 'the endpoint';
+    return `error: ${text}\nnothing is listening at ${target}: start the sandbox endpoint first (npm run endpoint, or docker compose up), or point AWS_ENDPOINT_URL at a running one`;
+  }
+  return `error: ${text}`;
 }

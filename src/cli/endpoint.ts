@@ -3,7 +3,10 @@
 // everything else goes to stderr.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type SandboxConfig } from '../config/config';
+import { faultReportLines } from '../faults';
 import { startSandbox, type Sandbox } from '../sandbox/start-sandbox';
+import { handleShutdown } from './shutdown';
+import { startupNotes } from './startup-notes';
 
 const USAGE = `Usage: npm run endpoint -- [--host <address>] [--port <number>] [--data-dir <path>]
 
@@ -11,7 +14,10 @@ Serves S3, DynamoDB and the Step Functions API on one port, like LocalStack's ed
   --host <address>    interface to bind (default SANDBOX_HOST or 127.0.0.1)
   --port <number>     port, 0 for any free one (default SANDBOX_PORT or 4566)
   --data-dir <path>   keep S3 objects and DynamoDB tables here across restarts (default SANDBOX_DATA_DIR; in memory)
-  -h, --help          show this help`;
+  -h, --help          show this help
+
+Ctrl-C (SIGINT), SIGTERM or SIGHUP stop it in order: running executions end ABORTED, the stores are flushed and
+closed. A second Ctrl-C exits at once.`;
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -79,24 +85,15 @@ async function main(argv: readonly string[]): Promise<void> {
   const served = Object.keys(endpoint.services).join(', ') || 'nothing';
   const sfnNote = endpoint.services.stepfunctions ? '' : '; Step Functions: no engine attached, its API answers UnknownOperationException';
   process.stderr.write(`sfn-csv-sandbox endpoint on ${endpoint.url} serving ${served}${sfnNote} (started in ${Math.round(process.uptime() * 1000)} ms)\n`);
-  if (endpoint.faults) process.stderr.write('fault injection active (SANDBOX_FAULTS): DynamoDB calls it selects fail; the report is printed on shutdown\n');
+  for (const note of startupNotes(config, { faults: endpoint.faults !== undefined })) process.stderr.write(`${note}\n`);
   process.stdout.write('Ready.\n');
-  shutdownOnSignals(endpoint);
+  handleShutdown({ stop: () => closeSandbox(endpoint) });
 }
 
-function shutdownOnSignals(endpoint: Sandbox): void {
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return exit(`received ${signal} again: exiting without a clean shutdown`);
-    stopping = true;
-    if (endpoint.faults) process.stderr.write(`fault injection report: ${JSON.stringify(endpoint.faults.faultReport())}\n`);
-    endpoint.close().then(
-      () => process.exit(0),
-      (err: unknown) => exit(`error during shutdown: ${(err as Error).message}`),
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+/** Closes the sandbox (executions end ABORTED, stores flushed and closed in order), then prints the fault report. */
+export async function closeSandbox(sandbox: Sandbox, log: (line: string) => void = (line) => void process.stderr.write(`${line}\n`)): Promise<void> {
+  await sandbox.close();
+  if (sandbox.faults) for (const line of faultReportLines(sandbox.faults.faultReport())) log(line);
 }
 
 function exit(message: string): void {

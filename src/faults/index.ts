@@ -5,3 +5,4 @@ export { FaultSchedule, type FaultReport, type ScheduledFault } from './fault-sc
 export { dynamoDbErrorResponse, DYNAMODB_FAULT_ERRORS, DYNAMODB_FAULT_ERROR_NAMES, type DynamoDbFaultError } from './dynamodb-errors';
 export { DYNAMODB_OPERATIONS, dynamoDbOperationOf } from './dynamodb-operations';
 export { seededFraction } from './seeded-fraction';
+export { faultReportLines } from './fault-report-lines';

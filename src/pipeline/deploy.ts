@@ -94,6 +94,17 @@ export async function ensureStateMachine(sfn: SFNClient, spec: StateMachineSpec)
   return created.stateMachineArn!;
 }
 
+/**
+ * The ARN to start for `name`, which may carry a mock test case as `name#TestCase` (SFN_MOCK_CONFIG): the
+ * state machine's ARN with the same suffix, as StartExecution takes it.
+ */
+export async function startableArn(sfn: SFNClient, name: string): Promise<string | undefined> {
+  const hash = name.indexOf('#');
+  if (hash < 0) return findStateMachineArn(sfn, name);
+  const arn = await findStateMachineArn(sfn, name.slice(0, hash));
+  return arn === undefined ? undefined : `${arn}${name.slice(hash)}`;
+}
+
 export async function findStateMachineArn(sfn: SFNClient, name: string): Promise<string | undefined> {
   let nextToken: string | undefined;
   do {

@@ -21,7 +21,7 @@ describe('orders CSV generator', () => {
   });
 
   it('injects each malformed kind where it says, keeping the other rows well-formed', () => {
-    const { text, rows, defects } = generateOrdersCsv({ rows: 40, seed: 3, malformed: MALFORMED_KINDS.length });
+    const { text, rows, defects } = generateOrdersCsv({ rows: 40, seed: 3, malformed: MALFORMED_KINDS.length, kinds: MALFORMED_KINDS });
     expect(defects.map((d) => d.kind).sort()).toEqual([...MALFORMED_KINDS].sort());
     const lines = text.replace(/^\uFEFF/, '').split('\n');
     for (const d of defects.filter((x) => x.kind !== 'bom')) expect(lines[d.line - 1]).toBe(d.text);

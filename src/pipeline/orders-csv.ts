@@ -7,19 +7,27 @@ export type OrderRow = Record<(typeof ORDER_COLUMNS)[number], string>;
 
 export const MALFORMED_KINDS = ['missing-fields', 'extra-fields', 'unbalanced-quote', 'non-numeric-price', 'empty-line', 'bom'] as const;
 export type MalformedKind = (typeof MALFORMED_KINDS)[number];
+/**
+ * What `--malformed K` injects unless `--kinds` says otherwise: every kind that spoils one row only. An unbalanced
+ * quote swallows every line up to the next quote (or fails the whole read at the end of the file), so it is
+ * injected only when asked for by name.
+ */
+export const DEFAULT_MALFORMED_KINDS: readonly MalformedKind[] = MALFORMED_KINDS.filter((k) => k !== 'unbalanced-quote');
 
 export interface GenerateOptions {
   readonly rows: number;
   readonly seed?: number;
   /** How many malformed rows to inject, spread over the file. */
   readonly malformed?: number;
-  /** Kinds to draw from (default: all). */
+  /** Kinds to draw from (default: DEFAULT_MALFORMED_KINDS). */
   readonly kinds?: readonly MalformedKind[];
 }
 
 export interface InjectedDefect {
   /** 1-based line number in the file (the header is line 1). */
   readonly line: number;
+  /** The data row it becomes (header excluded, 1-based: the csvRow the pipeline stores); none for an empty line or the BOM. */
+  readonly row?: number;
   readonly kind: MalformedKind;
   readonly text: string;
 }
@@ -58,7 +66,7 @@ export function generateOrderRow(index: number, random: () => number): OrderRow 
 
 export function generateOrdersCsv(options: GenerateOptions): GeneratedCsv {
   const random = seededRandom(options.seed ?? 1);
-  const kinds = options.kinds?.length ? options.kinds : MALFORMED_KINDS;
+  const kinds = options.kinds?.length ? options.kinds : DEFAULT_MALFORMED_KINDS;
   const defectAt = pickDefectPositions(options.rows, options.malformed ?? 0, random);
   const lines: string[] = [ORDER_COLUMNS.join(',')];
   const rows: OrderRow[] = [];
@@ -73,11 +81,18 @@ export function generateOrdersCsv(options: GenerateOptions): GeneratedCsv {
       continue;
     }
     const text = malformedLine(kind, row);
-    defects.push({ line: lines.length + 1, kind, text });
+    // Data rows are the non-empty lines after the header (a stray quote shifts the rows after it anyway).
+    defects.push({ line: lines.length + 1, ...(text === '' ? {} : { row: dataRows(lines) + 1 }), kind, text });
     lines.push(text);
   }
   const bom = defects.some((d) => d.kind === 'bom') ? '\uFEFF' : '';
   return { text: bom + lines.join('\n') + '\n', rows, defects };
+}
+
+function dataRows(lines: readonly string[]): number {
+  let n = 0;
+  for (let i = 1; i < lines.length; i++) if (lines[i] !== '') n++;
+  return n;
 }
 
 function malformedLine(kind: Exclude<MalformedKind, 'bom'>, row: OrderRow): string {

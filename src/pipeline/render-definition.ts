@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { SandboxConfig } from '../config/config';
+import { jsonErrorPlace } from './json-error-place';
 
 export const STATE_MACHINES_DIR = join(__dirname, '..', '..', 'statemachines');
 
@@ -54,7 +55,14 @@ export function loadDefinition(file: string, values: RenderValues): string {
   const bundled = join(STATE_MACHINES_DIR, file);
   const path = !isAbsolute(file) && existsSync(bundled) ? bundled : resolve(file);
   if (!existsSync(path)) throw new Error(`state machine definition not found: ${file} (looked in ${STATE_MACHINES_DIR} and ${process.cwd()})`);
-  return renderDefinition(readFileSync(path, 'utf8'), values);
+  const text = readFileSync(path, 'utf8');
+  try {
+    JSON.parse(text);
+  } catch (err) {
+    // Checked before rendering, so a typo is reported at the line and column of the file as written.
+    throw new Error(`state machine definition ${path} is not valid JSON: ${jsonErrorPlace(text, err as Error)}`);
+  }
+  return renderDefinition(text, values);
 }
 
 function mapStrings(value: unknown, fn: (s: string) => string): unknown {

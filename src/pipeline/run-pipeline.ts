@@ -10,6 +10,7 @@ import {
   type MapRunItemCounts,
 } from '@aws-sdk/client-sfn';
 import type { AwsClients } from '../config/clients';
+import { CsvScanError, headerProblem, scanCsv, type CsvRowPlace } from './csv-scan';
 import { entryItems, readManifest, readResults, type ResultEntry, type ResultManifest } from './result-files';
 
 export interface Progress {
@@ -28,12 +29,40 @@ export interface RunOptions {
   readonly failuresToShow?: number;
   /** Where the ResultWriter writes (bucket + Prefix), to find results of a run that failed and has no output. */
   readonly resultsLocation?: { readonly bucket: string; readonly prefix: string };
+  /** The CSV the run reads: checked after the run (rows read vs lines, header, UTF-8) and used to name CSV lines. */
+  readonly csv?: { readonly bucket: string; readonly key: string };
 }
 
 export interface FailureSample {
   readonly error?: string;
   readonly cause?: string;
   readonly items: number;
+  /** The data rows (csvRow) of the failed batch. */
+  readonly rows: readonly number[];
+  /** The CSV lines of its first and last row, when the CSV was read. */
+  readonly lines?: readonly [number, number];
+}
+
+/** One failed row: its data row (csvRow), CSV line when the CSV was read, and why it failed. */
+export interface RowFailure {
+  readonly row: number;
+  readonly line?: number;
+  readonly pk?: string;
+  readonly error?: string;
+  readonly cause?: string;
+}
+
+/** What reading the CSV again after the run found. */
+export interface CsvCheck {
+  readonly location: string;
+  readonly rows: number;
+  readonly dataLines: number;
+  readonly multiLineRows: readonly CsvRowPlace[];
+  readonly invalidUtf8: number;
+  readonly firstInvalidUtf8Line?: number;
+  readonly headerProblem?: string;
+  /** The CSV could not be read (the ItemReader fails the same way). */
+  readonly unreadable?: string;
 }
 
 export interface RunSummary {
@@ -47,7 +76,16 @@ export interface RunSummary {
   readonly executions?: MapRunItemCounts;
   readonly rowsPerSecond?: number;
   readonly resultWriter?: { readonly bucket: string; readonly manifestKey: string; readonly manifest: ResultManifest };
+  /** Failed batches (FAILED and TIMED_OUT children), the first `failuresToShow`. */
   readonly failures: readonly FailureSample[];
+  readonly failedBatches: number;
+  /** Children stopped because the run ended (listed in FAILED_n.json with status ABORTED and no error). */
+  readonly abortedBatches: number;
+  /** Every row a failed batch names as failed itself, by data row, with its CSV line when `csv` was given. */
+  readonly rowFailures: readonly RowFailure[];
+  readonly csv?: CsvCheck;
+  /** The row the run's own error names (an ItemSelector failure says which item index it was on). */
+  readonly failedAt?: { readonly row: number; readonly line?: number };
 }
 
 export async function startRun(clients: AwsClients, parentArn: string, options: RunOptions = {}): Promise<string> {
@@ -92,8 +130,11 @@ async function summarize(
   options: RunOptions,
 ): Promise<RunSummary> {
   const resultWriter = await locateResults(clients, execution.output, mapRun?.mapRunArn, options.resultsLocation);
-  const failed = resultWriter ? await readResults(clients.s3, resultWriter.manifest, 'FAILED') : [];
+  const entries = resultWriter ? await readResults(clients.s3, resultWriter.manifest, 'FAILED') : [];
+  const failed = entries.filter((e) => e.Status !== 'ABORTED');
   const total = mapRun?.itemCounts?.total ?? 0;
+  const csv = options.csv ? await checkCsv(clients, options.csv) : undefined;
+  const lineOf = csv?.lineOf ?? (() => undefined);
   return {
     executionArn: execution.executionArn,
     status: execution.status ?? 'UNKNOWN',
@@ -105,8 +146,72 @@ async function summarize(
     executions: mapRun?.executionCounts,
     rowsPerSecond: durationMs > 0 ? Math.round((total * 1000) / durationMs) : undefined,
     resultWriter,
-    failures: failed.slice(0, options.failuresToShow ?? 5).map(toSample),
+    failures: failed.slice(0, options.failuresToShow ?? 5).map((entry) => toSample(entry, lineOf)),
+    failedBatches: failed.length,
+    abortedBatches: entries.length - failed.length,
+    rowFailures: failed.flatMap((entry) => reportedRows(entry.Cause) ?? []).map((f) => withLine(f, lineOf(f.row))),
+    ...(csv ? { csv: csv.check } : {}),
+    ...failedAt(execution.cause, lineOf),
   };
+}
+
+function failedAt(cause: string | undefined, lineOf: (row: number) => number | undefined): Pick<RunSummary, 'failedAt'> {
+  const index = /\(ItemSelector, item index (\d+)\)/.exec(cause ?? '')?.[1];
+  if (index === undefined) return {};
+  const row = Number(index) + 1; // the Map's item index counts from 0, data rows from 1
+  const line = lineOf(row);
+  return { failedAt: { row, ...(line !== undefined ? { line } : {}) } };
+}
+
+async function checkCsv(clients: AwsClients, location: { bucket: string; key: string }): Promise<{ check: CsvCheck; lineOf?: (row: number) => number | undefined }> {
+  const where = `s3://${location.bucket}/${location.key}`;
+  try {
+    const scan = await scanCsv(clients.s3, location);
+    const problem = headerProblem(scan, where);
+    return {
+      check: {
+        location: where,
+        rows: scan.rows,
+        dataLines: scan.dataLines,
+        multiLineRows: scan.multiLineRows,
+        invalidUtf8: scan.invalidUtf8,
+        ...(scan.firstInvalidUtf8Line !== undefined ? { firstInvalidUtf8Line: scan.firstInvalidUtf8Line } : {}),
+        ...(problem ? { headerProblem: problem } : {}),
+      },
+      lineOf: scan.lineOf,
+    };
+  } catch (err) {
+    if (err instanceof CsvScanError || (err as { name?: string }).name === 'NoSuchKey') {
+      return { check: { location: where, rows: 0, dataLines: 0, multiLineRows: [], invalidUtf8: 0, unreadable: (err as Error).message } };
+    }
+    throw err;
+  }
+}
+
+function withLine(failure: RowFailure, line: number | undefined): RowFailure {
+  return line === undefined ? failure : { ...failure, line };
+}
+
+/** The rows a failed batch names as failed itself (write-to-ddb's BatchWriteFailed cause lists them). */
+function reportedRows(cause: string | undefined): RowFailure[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(cause ?? '');
+  } catch {
+    return undefined;
+  }
+  const failed = (parsed as { failed?: unknown } | null)?.failed;
+  if (!Array.isArray(failed)) return undefined;
+  const rows = failed.flatMap((f: { csvRow?: unknown; pk?: unknown; error?: unknown; cause?: unknown }) => {
+    const row = Number(f?.csvRow);
+    if (!Number.isInteger(row)) return [];
+    return [{ row, ...(typeof f.pk === 'string' ? { pk: f.pk } : {}), ...(typeof f.error === 'string' ? { error: f.error } : {}), ...(typeof f.cause === 'string' ? { cause: f.cause } : {}) }];
+  });
+  return rows.length > 0 ? rows : undefined;
+}
+
+function csvRowsOf(entry: ResultEntry): number[] {
+  return (entryItems(entry) as Array<{ csvRow?: { N?: string } } | null>).map((item) => Number(item?.csvRow?.N)).filter(Number.isInteger);
 }
 
 /**
@@ -131,6 +236,9 @@ export async function locateResults(
   }
 }
 
-function toSample(entry: ResultEntry): FailureSample {
-  return { error: entry.Error, cause: entry.Cause, items: entryItems(entry).length };
+function toSample(entry: ResultEntry, lineOf: (row: number) => number | undefined): FailureSample {
+  const rows = csvRowsOf(entry);
+  const first = rows.length > 0 ? lineOf(Math.min(...rows)) : undefined;
+  const last = rows.length > 0 ? lineOf(Math.max(...rows)) : undefined;
+  return { error: entry.Error, cause: entry.Cause, items: entryItems(entry).length, rows, ...(first && last ? { lines: [first, last] as const } : {}) };
 }

@@ -1,10 +1,9 @@
 // Compares the CSV in S3 with the DynamoDB table: every valid row must be in the table with the right
 // attributes, every other row must be accounted for in the run's FAILED/PENDING results. Rows that are
 // neither were lost silently (the article's design loses them all): they are named, by CSV row.
-import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { AwsClients } from '../config/clients';
-import { openItemReader } from '../engine/states/map/distributed/item-reader';
+import { headerProblem, scanCsv, type CsvRowPlace } from './csv-scan';
 import { ORDER_COLUMNS } from './orders-csv';
 import { entryItems, readResults, type ResultManifest } from './result-files';
 
@@ -14,11 +13,15 @@ export interface VerifyInput {
   readonly table: string;
   /** The run's ResultWriter manifest, when it wrote one. */
   readonly manifest?: ResultManifest;
+  /** The run being verified: a run that did not succeed is never "verified", and its unprocessed rows are not "lost". */
+  readonly run?: { readonly status: string; readonly error?: string };
 }
 
 export interface RowProblem {
-  /** 1-based data row as the CSV reader produced it (header excluded). */
+  /** 1-based data row as the CSV reader produced it (header excluded): the csvRow the pipeline stores. */
   readonly row: number;
+  /** 1-based CSV line where the row starts (the header is line 1). */
+  readonly line: number;
   readonly pk: string;
   readonly reason: string;
 }
@@ -34,7 +37,16 @@ export interface VerifyReport {
   readonly duplicateKeys: number;
   readonly tableItems: number;
   readonly lost: readonly RowProblem[];
+  /** Rows neither in the table nor in the results of a run that did not succeed: it stopped before them. */
+  readonly notProcessed: number;
   readonly mismatched: readonly RowProblem[];
+  /** Rows whose quoted field swallowed whole lines (a stray quote); rows with ordinary quoted line breaks are fine. */
+  readonly mergedRows: readonly CsvRowPlace[];
+  readonly multiLineRows: number;
+  readonly invalidUtf8: number;
+  readonly firstInvalidUtf8Line?: number;
+  readonly headerProblem?: string;
+  readonly run?: VerifyInput['run'];
   readonly ok: boolean;
 }
 
@@ -45,14 +57,11 @@ export async function verifyLoad(clients: AwsClients, input: VerifyInput): Promi
   const table = await scanByKey(clients, input.table);
   const reported = await reportedRows(clients, input.manifest);
   const seenKeys = new Set<string>();
-  const counts = { csvItems: 0, validRows: 0, present: 0, reportedFailed: 0, writtenDespiteDefects: 0, duplicateKeys: 0 };
+  const counts = { csvItems: 0, validRows: 0, present: 0, reportedFailed: 0, writtenDespiteDefects: 0, duplicateKeys: 0, notProcessed: 0 };
   const lost: RowProblem[] = [];
   const mismatched: RowProblem[] = [];
-  const reader = openItemReader(clients.s3, {
-    resource: 'getObject', bucket: input.bucket, key: input.key, inputType: 'CSV', csvHeaderLocation: 'FIRST_ROW', maxItems: 0,
-  });
-  for await (const value of reader) {
-    const row = value as Row;
+  const runFailed = input.run !== undefined && input.run.status !== 'SUCCEEDED';
+  const scan = await scanCsv(clients.s3, { bucket: input.bucket, key: input.key }, (row, place) => {
     const n = ++counts.csvItems;
     const pk = `${row.orderNumber ?? ''}-${row.orderDate ?? ''}`;
     if (seenKeys.has(pk)) counts.duplicateKeys++;
@@ -64,20 +73,29 @@ export async function verifyLoad(clients: AwsClients, input: VerifyInput): Promi
     if (item) {
       const diff = firstDifference(row, item);
       if (valid && !diff) counts.present++;
-      else if (valid) mismatched.push({ row: n, pk, reason: diff! });
+      else if (valid) mismatched.push({ row: n, line: place.line, pk, reason: diff! });
       else counts.writtenDespiteDefects++;
+    } else if (runFailed && !reported.has(n)) {
+      counts.notProcessed++;
     } else if (!reported.has(n)) {
-      lost.push({ row: n, pk, reason: valid ? 'valid row missing from the table and not in FAILED results' : 'invalid row neither written nor reported' });
+      lost.push({ row: n, line: place.line, pk, reason: valid ? 'valid row missing from the table and not in FAILED results' : 'invalid row neither written nor reported' });
     }
-  }
-  const csvDataLines = await countDataLines(clients, input.bucket, input.key);
+  });
+  const mergedRows = scan.multiLineRows.filter((r) => r.mergesRows);
+  const problem = headerProblem(scan, `s3://${input.bucket}/${input.key}`);
   return {
     ...counts,
-    csvDataLines,
+    csvDataLines: scan.dataLines,
     tableItems: table.size,
     lost,
     mismatched,
-    ok: lost.length === 0 && mismatched.length === 0 && csvDataLines === counts.csvItems,
+    mergedRows,
+    multiLineRows: scan.multiLineRows.length,
+    invalidUtf8: scan.invalidUtf8,
+    ...(scan.firstInvalidUtf8Line !== undefined ? { firstInvalidUtf8Line: scan.firstInvalidUtf8Line } : {}),
+    ...(problem ? { headerProblem: problem } : {}),
+    ...(input.run ? { run: input.run } : {}),
+    ok: lost.length === 0 && mismatched.length === 0 && mergedRows.length === 0 && !problem && !runFailed,
   };
 }
 
@@ -105,7 +123,11 @@ async function scanByKey(clients: AwsClients, table: string): Promise<Map<string
   const items = new Map<string, Item>();
   let start: Item | undefined;
   do {
-    const page = await clients.dynamodb.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
+    const page = await clients.dynamodb.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start })).catch((err: unknown) => {
+      // DynamoDB's own message ("Requested resource not found") does not say which table.
+      if ((err as { name?: string }).name === 'ResourceNotFoundException') throw new Error(`table '${table}' not found (ResourceNotFoundException): run npm run bootstrap first`);
+      throw err;
+    });
     for (const item of page.Items ?? []) if (item.pk?.S !== undefined) items.set(item.pk.S, item);
     start = page.LastEvaluatedKey;
   } while (start);
@@ -125,22 +147,4 @@ async function reportedRows(clients: AwsClients, manifest: ResultManifest | unde
     }
   }
   return rows;
-}
-
-async function countDataLines(clients: AwsClients, bucket: string, key: string): Promise<number> {
-  const res = await clients.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-  let lines = 0;
-  let current = 0;
-  let header = true;
-  for await (const chunk of res.Body as AsyncIterable<Buffer>) {
-    for (const byte of chunk) {
-      if (byte === 0x0a) {
-        if (!header && current > 0) lines++;
-        header = false;
-        current = 0;
-      } else if (byte !== 0x0d) current++;
-    }
-  }
-  if (!header && current > 0) lines++;
-  return lines;
 }

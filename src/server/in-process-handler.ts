@@ -93,11 +93,20 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/** A response that arrives after the caller gave up must still release its stream (e.g. an S3 object file). */
+/**
+ * A streamed body (e.g. an S3 object file) is released when the caller gives up: at once if it already has, or
+ * when its signal aborts before the body has been read to the end. A caller that stops (a stopped execution) may
+ * never read nor close the body, and an open file would otherwise be closed only by the garbage collector (DEP0137).
+ */
 function dropBodyWhenAborted(work: Promise<EdgeResponse>, signal: AbortSignal): void {
   void work.then((response) => {
-    if (signal.aborted && response.body instanceof Readable) response.body.destroy();
-  });
+    const { body } = response;
+    if (!(body instanceof Readable)) return;
+    if (signal.aborted) return void body.destroy();
+    const drop = () => body.destroy();
+    signal.addEventListener('abort', drop, { once: true });
+    body.once('close', () => signal.removeEventListener('abort', drop));
+  }, () => undefined);
 }
 
 function abortError(): Error {

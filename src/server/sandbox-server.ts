@@ -90,9 +90,10 @@ function started({ server, router, owned, requestHandler, url, port }: Parts): S
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      router.close();
+      // In order: stop accepting connections (and cut the open ones), stop the executions while the in-process
+      // handler still serves their last calls, then refuse everything and close S3 and DynamoDB.
       await stopServer(server);
-      await closeServices(owned);
+      await closeServices(owned, () => router.close());
     })());
   return { url, port, services: owned, requestHandler, close, [Symbol.asyncDispose]: close };
 }

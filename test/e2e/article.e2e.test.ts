@@ -9,6 +9,9 @@ import { coreCounts, counts, deployCase, runCase, uploadCsv, verifyCase, type Ca
 import { firstTableDifference, scanTable, type Item } from './support/table-diff';
 import { startTarget, targetName, type E2eTarget } from './support/target';
 
+/** 10,000 rows take 3-26 s on a 2-core machine depending on its load; 300 s leaves room for 4x that and more. */
+const LARGE_RUN_TIMEOUT_MS = 300_000;
+
 const ARTICLE_PARENT = 'examples/article-parent.asl.json';
 const ARTICLE_CHILD = 'examples/article-child.asl.json';
 const ARTICLE_CHILD_BATCH_INPUT = 'examples/article-child-batch-input.asl.json';
@@ -63,7 +66,7 @@ describe(`the article's design as written (${targetName()} target)`, () => {
     expect({ ok: verify.ok, lost: verify.lost.length, first: verify.lost[0] }).toEqual({
       ok: false,
       lost: ROWS,
-      first: { row: 1, pk: `${csv.rows[0].orderNumber}-${csv.rows[0].orderDate}`, reason: 'valid row missing from the table and not in FAILED results' },
+      first: { row: 1, line: 2, pk: `${csv.rows[0].orderNumber}-${csv.rows[0].orderDate}`, reason: 'valid row missing from the table and not in FAILED results' },
     });
     // The caller never sees the writer's fate: EXPRESS executions cannot be described (docs/aws-behaviour.md#express-and-standard-workflows).
     await expect(target.clients.sfn.send(new DescribeExecutionCommand({ executionArn: started[0].childWfOutput.ExecutionArn }))).rejects.toMatchObject({
@@ -86,7 +89,7 @@ describe(`the article's design as written (${targetName()} target)`, () => {
     expect(firstTableDifference(table, big.rows.map(articleItem))).toBeUndefined();
     const verify = await verifyCase(target, deployment, { ...run, table }, key);
     expect({ ok: verify.ok, present: verify.present, tableItems: verify.tableItems, lost: verify.lost.length }).toEqual({ ok: true, present: rows, tableItems: rows, lost: 0 });
-  });
+  }, LARGE_RUN_TIMEOUT_MS);
 
   it("article child on the batch it receives: FAILED with States.QueryEvaluationError, '$states.input.ddbTable' returned nothing", async () => {
     const deployment = await deployCase(target, { files: { parent: ARTICLE_PARENT, child: ARTICLE_CHILD } });

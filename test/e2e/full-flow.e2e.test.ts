@@ -6,6 +6,9 @@ import { coreCounts, counts, deployCase, runCase, uploadCsv, verifyCase, type Ca
 import { expectedItem, firstTableDifference } from './support/table-diff';
 import { startTarget, targetName, type E2eTarget } from './support/target';
 
+/** 10,000 rows take 3-26 s on a 2-core machine depending on its load; 300 s leaves room for 4x that and more. */
+const LARGE_RUN_TIMEOUT_MS = 300_000;
+
 describe(`full flow (${targetName()} target)`, () => {
   const probe = new ConcurrencyProbeStore();
   let target: E2eTarget;
@@ -82,7 +85,7 @@ describe(`full flow (${targetName()} target)`, () => {
     expect(firstTableDifference(run.table, csv.rows.map((row, i) => expectedItem(row, i + 1)))).toBeUndefined();
     const verify = await verifyCase(target, deployment, run, key);
     expect({ ok: verify.ok, csvItems: verify.csvItems, present: verify.present, lost: verify.lost[0] }).toEqual({ ok: true, csvItems: 10_000, present: 10_000, lost: undefined });
-  });
+  }, LARGE_RUN_TIMEOUT_MS);
 
   // AWS API reference, MapRunItemCounts.resultsWritten: "Returns the count of items whose results were written
   // by ResultWriter" (items, not child executions; MapRunExecutionCounts.resultsWritten counts executions).

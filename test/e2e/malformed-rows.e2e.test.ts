@@ -77,7 +77,7 @@ describe(`malformed rows (${targetName()} target)`, () => {
   });
 
   it('all kinds mixed (2 of each in 1,000 rows): the 2 stray quotes merge the lines between them into one row, which verify reports', async () => {
-    const csv = generateOrdersCsv({ rows: 1000, seed: 5, malformed: 2 * MALFORMED_KINDS.length });
+    const csv = generateOrdersCsv({ rows: 1000, seed: 5, malformed: 2 * MALFORMED_KINDS.length, kinds: MALFORMED_KINDS });
     const quotes = csv.defects.filter((d) => d.kind === 'unbalanced-quote').map((d) => d.line);
     expect(quotes).toHaveLength(2);
     // Lines (1-based) from the first stray quote to the second become one row; blank lines are no rows.

@@ -20,7 +20,8 @@ import { verifyLoad } from '../../src/pipeline/verify';
 import { historyOf, poll, waitForExecution } from '../stepfunctions/redrive-support';
 import { deployWithCsv, startEndpointProcess, stopEndpointProcess, type EndpointProcess } from './endpoint-process';
 
-jest.setTimeout(120_000);
+// Two endpoint processes, a 3,000-row run and its redrive: generous for a loaded 2-core machine.
+jest.setTimeout(300_000);
 
 /** A response without its per-request metadata (request ids differ between calls). */
 function withoutMetadata(response: object): Record<string, unknown> {
@@ -87,7 +88,7 @@ describe('Step Functions persistence across endpoint restarts', () => {
     expect(rowsAfter).toBeLessThan(ROWS);
 
     await sfn.send(new RedriveExecutionCommand({ executionArn }));
-    const done = await waitForExecution(sfn, executionArn, undefined, 90_000);
+    const done = await waitForExecution(sfn, executionArn, undefined, 240_000);
     expect({ status: done.status, redriveCount: done.redriveCount }).toEqual({ status: 'SUCCEEDED', redriveCount: 1 });
     const redriven = await sfn.send(new DescribeMapRunCommand({ mapRunArn }));
     expect({ status: redriven.status, redriveCount: redriven.redriveCount, succeeded: redriven.itemCounts?.succeeded }).toEqual({
@@ -109,7 +110,7 @@ describe('Step Functions persistence across endpoint restarts', () => {
     const first = await start();
     const pipeline = await deployWithCsv(first, 200);
     const executionArn = await startRun(first.clients, pipeline.parentArn);
-    const done = await waitForExecution(first.clients.sfn, executionArn, undefined, 60_000);
+    const done = await waitForExecution(first.clients.sfn, executionArn, undefined, 240_000);
     expect(done.status).toBe('SUCCEEDED');
     const snapshot = async (sfn: SFNClient) => {
       const execution = withoutMetadata(await waitForExecution(sfn, executionArn, () => true));

@@ -85,6 +85,6 @@ describe('a row throttled past its retries (examples/faults/throttle-one-row-pas
     // Against the table alone, verify names exactly the row production would have to replay.
     const tableOnly = await p.verify();
     expect(tableOnly.ok).toBe(false);
-    expect(tableOnly.lost).toEqual([{ row: 5, pk: `${p.csv.rows[4].orderNumber}-${p.csv.rows[4].orderDate}`, reason: 'valid row missing from the table and not in FAILED results' }]);
+    expect(tableOnly.lost).toEqual([{ row: 5, line: 6, pk: `${p.csv.rows[4].orderNumber}-${p.csv.rows[4].orderDate}`, reason: 'valid row missing from the table and not in FAILED results' }]);
   });
 });

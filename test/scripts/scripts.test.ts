@@ -43,22 +43,25 @@ describe('the pipeline scripts', () => {
     const { code, stdout } = await script('seed', '--rows', '300', '--seed', '7', '--malformed', '2', '--kinds', 'non-numeric-price', '--out', out);
     expect(code).toBe(0);
     expect(stdout).toContain('uploaded s3://scripts-bucket/incoming/orders.csv: 298 well-formed rows, 2 malformed');
-    expect(stdout.match(/line \d+: non-numeric-price/g)).toHaveLength(2);
+    expect(stdout.match(/line [\d,]+ \(data row [\d,]+\): non-numeric-price/g)).toHaveLength(2);
     const again = await script('seed', '--rows', '300', '--seed', '7', '--malformed', '2', '--kinds', 'non-numeric-price', '--out', join(work, 'again.csv'));
     expect(again.code).toBe(0);
     expect(readFileSync(join(work, 'again.csv'), 'utf8')).toBe(readFileSync(out, 'utf8'));
   });
 
-  it('run fails over the default zero tolerance and names the failures; verify accounts for every row', async () => {
+  it('run fails over the default zero tolerance and names the failed rows by CSV line; verify does not call a failed run verified', async () => {
     const run = await script('run');
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/status\s+FAILED/);
     expect(run.stdout).toContain('States.ExceedToleratedFailureThreshold');
+    expect(run.stdout).toMatch(/^ {2}line [\d,]+ \(data row [\d,]+\) ON\d+-[\d-]+: DynamoDB\.AmazonDynamoDBException: The parameter cannot be converted to a numeric value: N\/A$/m);
     const verify = await script('verify');
-    expect(verify.stdout).toMatch(/csv\s+300 rows read \(300 non-empty data lines\), 298 valid/);
-    // The failed run has no output: verify finds its FAILED/PENDING files under the ResultWriter prefix.
-    expect(verify.stdout).toContain('verified   every row is accounted for');
-    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/csv\s+300 rows read from 300 data lines, 298 valid/);
+    // The failed run has no output: verify finds its FAILED/PENDING files under the ResultWriter prefix, and the
+    // rows it never reached are "never processed", not lost. A failed run is never "verified".
+    expect(verify.stdout).toMatch(/run {8}FAILED \(States\.ExceedToleratedFailureThreshold\)/);
+    expect(verify.stdout).toContain('NOT VERIFIED  0 rows lost, 0 mismatched, the run FAILED');
+    expect(verify.code).toBe(1);
   });
 
   it('run within tolerance succeeds, and verify reports every row accounted for', async () => {
@@ -77,7 +80,17 @@ describe('the pipeline scripts', () => {
     const replay = await script('replay', '--csv', join(work, 'orders.csv'), '--failed', failedKey!);
     expect(replay.code).toBe(1);
     expect(replay.stdout).toMatch(/replaying s3:\/\/scripts-bucket\/.+ \(\d+ rows from the FAILED file\)/);
-    expect(replay.stdout).toMatch(/items\s+\d+ total, 0 succeeded/);
+    expect(replay.stdout).toMatch(/rows\s+\d+ in the Map Run: 0 succeeded/);
+  });
+
+  it('run compares rows read with the CSV lines: rows merged by a stray quote make it exit 1 even when the run SUCCEEDED', async () => {
+    const seed = await script('seed', '--rows', '200', '--seed', '5', '--malformed', '2', '--kinds', 'unbalanced-quote');
+    const [open, close] = [...seed.stdout.matchAll(/line ([\d,]+) \(data row [\d,]+\): unbalanced-quote/g)].map((m) => Number(m[1].replace(/,/g, '')));
+    const run = await script('run', '--tolerated-failure-percentage', '100');
+    expect(run.stdout).toMatch(/status\s+SUCCEEDED/);
+    expect(run.stdout).toContain(`CSV        ${200 - (close - open)} rows read from 200 data lines of s3://scripts-bucket/incoming/orders.csv`);
+    expect(run.stdout).toContain(`MERGED     line ${open} (data row ${open - 1}) runs to line ${close}: a quote opened on line ${open} closes only there, so ${close - open + 1} lines became one row`);
+    expect(run.code).toBe(1);
   });
 
   it("bootstrap --parent/--child deploys the article's design: run says SUCCEEDED, verify names the lost rows", async () => {
@@ -90,7 +103,7 @@ describe('the pipeline scripts', () => {
     const verify = await script('verify');
     expect(verify.code).toBe(1);
     expect(verify.stdout).toMatch(/table\s+[\d,]+ items; 0 valid rows present/);
-    expect(verify.stdout).toMatch(/LOST\s+row 1 \(ON\d+-[\d-]+\): /);
+    expect(verify.stdout).toMatch(/LOST\s+line 2 \(data row 1\) ON\d+-[\d-]+: /);
     expect(verify.stdout).toContain('NOT VERIFIED  40 rows lost, 0 mismatched');
   });
 
@@ -113,6 +126,22 @@ describe('the pipeline scripts', () => {
 });
 
 describe('npm start (scripts/start.ts)', () => {
+  it('--malformed 5 --exit ends with the 5 injected rows by CSV line, with the errors of those that failed', async () => {
+    const { code, stdout } = await runTsxToEnd('scripts/start.ts', ['--exit', '--rows', '1000', '--malformed', '5', '--port', '0'], { env: { SFN_TIME_SCALE: '0' } });
+    const lines = stdout.trimEnd().split('\n');
+    const tail = lines.slice(lines.indexOf('malformed  5 rows injected (by CSV line):'));
+    expect(tail).toHaveLength(6);
+    expect(tail[1]).toMatch(/^ {2}line [\d,]+ \(data row [\d,]+\) {2}missing-fields: FAILED DynamoDB\.AmazonDynamoDBException: The parameter cannot be converted to a numeric value$/);
+    expect(tail[2]).toMatch(/^ {2}line [\d,]+ \(data row [\d,]+\) {2}extra-fields: written: the extra fields were dropped$/);
+    expect(tail[3]).toMatch(/^ {2}line [\d,]+ \(data row [\d,]+\) {2}non-numeric-price: FAILED DynamoDB\.AmazonDynamoDBException: The parameter cannot be converted to a numeric value: N\/A$/);
+    expect(tail[4]).toMatch(/^ {2}line [\d,]+ {2}empty-line: an empty line: skipped by the CSV reader \(no row\)$/);
+    expect(tail[5]).toBe('  line 1  bom: a BOM before the header: stripped by the CSV reader');
+    expect(stdout).toContain('tolerance     ToleratedFailurePercentage 5 (a failed batch counts all its rows)');
+    expect(stdout).toMatch(/status\s+SUCCEEDED/);
+    expect(stdout).toContain('verified   every row is accounted for');
+    expect(code).toBe(0);
+  });
+
   it('runs the main job on its own endpoint and exits with --exit', async () => {
     const { code, stdout, stderr } = await runTsxToEnd('scripts/start.ts', ['--exit', '--rows', '500', '--port', '0'], { env: { SFN_TIME_SCALE: '0' } });
     // Each batch's Tasks listen on their Map's shared signal at once: that must not read as a listener leak.

@@ -11,7 +11,8 @@ export async function waitForExecution(
   sfn: SFNClient,
   executionArn: string,
   done: (d: DescribeExecutionOutput) => boolean = (d) => d.status !== 'RUNNING',
-  timeoutMs = 20_000,
+  // Under Jest's 60 s test timeout, with room for a loaded machine.
+  timeoutMs = 50_000,
 ): Promise<DescribeExecutionOutput> {
   return poll(() => sfn.send(new DescribeExecutionCommand({ executionArn })), done, timeoutMs, `execution ${executionArn}`);
 }

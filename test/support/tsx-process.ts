@@ -9,6 +9,11 @@ export const ROOT = join(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist');
 const TSX_FLAGS = ['--require', join(TSX, 'preflight.cjs'), '--import', pathToFileURL(join(TSX, 'loader.mjs')).href];
 
+/** The node flags that load tsx in the same process. */
+export function tsxFlags(): readonly string[] {
+  return TSX_FLAGS;
+}
+
 export interface TsxRun {
   readonly child: ChildProcess;
   readonly stdout: () => string;

@@ -45,6 +45,7 @@ export async function createDynamoDbService(options: DynamoDbServiceOptions = {}
   if (options.accountId !== undefined) store.tableDb.awsAccountId = options.accountId;
   await openStore(store, path);
   let closing: Promise<void> | undefined;
+  const inFlight = new Set<Promise<unknown>>();
   return {
     name: 'dynamodb',
     path,
@@ -53,12 +54,21 @@ export async function createDynamoDbService(options: DynamoDbServiceOptions = {}
       if (closing) throw new DynamoDbClosedError();
       const body = await readBody(request.body, DYNAMODB_REQUEST_LIMIT_BYTES);
       if (closing) throw new DynamoDbClosedError();
-      const response = await exchange(listener, request, body);
-      if (response.status === 200 && TABLE_STATUS_CHANGES.has(request.headers['x-amz-target'] ?? '')) await statusTimerTurn();
-      return response;
+      const exchanged = exchange(listener, request, body);
+      inFlight.add(exchanged);
+      try {
+        const response = await exchanged;
+        if (response.status === 200 && TABLE_STATUS_CHANGES.has(request.headers['x-amz-target'] ?? '')) await statusTimerTurn();
+        return response;
+      } finally {
+        inFlight.delete(exchanged);
+      }
     },
     close(): Promise<void> {
-      return (closing ??= gracefulClose(store));
+      // One dynalite action is several LevelDB steps; closing between two of them makes the next step throw
+      // "Database is closed" from a callback, which kills the process. So the calls already inside dynalite
+      // finish first (new ones are refused above), then LevelDB closes.
+      return (closing ??= Promise.allSettled([...inFlight]).then(() => gracefulClose(store)));
     },
   };
 }

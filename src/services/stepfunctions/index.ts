@@ -100,6 +100,7 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     whenIdle: (stateMachineArn) => runner.whenIdle(stateMachineArn),
     close: async () => {
       await runner.close();
+      await mapRuns.close(STOP_GRACE_MS);
       await store.close?.();
     },
   };

@@ -27,6 +27,7 @@ interface Progress {
 
 export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost {
   private readonly progress = new Map<string, Progress>();
+  private idleWaiters: Array<() => void> = [];
 
   constructor(
     private readonly store: StepFunctionsStore,
@@ -95,8 +96,24 @@ export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost 
           executionCounts: { ...executionCounts, resultsWritten: resultsWritten > 0 ? executionCounts.succeeded : 0 },
         });
         this.progress.delete(arn);
+        if (this.progress.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
       },
     };
+  }
+
+  /**
+   * Endpoint shutdown, once the executions are stopped: each open Map Run finishes itself as ABORTED after its
+   * parent's abort (discarding its partial results first), so its status is written before the store closes.
+   * One that has not finished within `graceMs` is closed as ABORTED here.
+   */
+  async close(graceMs: number): Promise<void> {
+    if (this.progress.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const idle = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+      await Promise.race([idle, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+    }
+    for (const arn of [...this.progress.keys()]) this.port(arn, '').finish('ABORTED', 0);
   }
 
   private async startChild(run: MapRunRecord, childSmName: string, request: StartChildRequest): Promise<ChildRun> {
