@@ -119,7 +119,8 @@ function selector(request: DistributedMapRequest, itemSelector: Payload, Source:
       return await evaluatePayload(itemSelector, request.input, request.itemScope({ Index, Value, Source }));
     } catch (err) {
       if (!(err instanceof StatesError)) throw err;
-      throw new StatesError(err.error, `${err.cause ?? err.error} (ItemSelector, item index ${Index})`, err.location);
+      const cause = `${err.cause ?? err.error} (ItemSelector, item index ${Index})`;
+      throw err instanceof QueryEvaluationFailure ? new QueryEvaluationFailure(cause, err.location) : new StatesError(err.error, cause);
     }
   };
 }
