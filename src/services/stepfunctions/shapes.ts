@@ -82,4 +82,6 @@ export const EncryptionConfiguration = structure(
   },
   ['type'],
 );
-export const TagList: ListShape = { type: 'list', member: structure({ key: str(1, 128), value: str(0, 256) }) };
+const TagKey = str(1, 128);
+export const TagList: ListShape = { type: 'list', member: structure({ key: TagKey, value: str(0, 256) }) };
+export const TagKeyList: ListShape = { type: 'list', member: TagKey };

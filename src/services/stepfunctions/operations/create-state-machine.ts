@@ -3,14 +3,13 @@
 // per the API reference a different roleArn or tags do not break idempotency.
 import type { CreateStateMachineInput, CreateStateMachineOutput } from '@aws-sdk/client-sfn';
 import { isRoleArn } from '../arns';
-import { InvalidArn, StateMachineAlreadyExists, StateMachineDeleting, TooManyTags, ValidationException } from '../errors';
+import { InvalidArn, StateMachineAlreadyExists, StateMachineDeleting, ValidationException } from '../errors';
 import { checkName } from '../names';
 import { defineOperation } from '../operation';
 import { revisionSettings, sameSettings } from '../settings';
 import * as S from '../shapes';
 import type { StateMachineRecord, StateMachineRevision } from '../store';
-
-export const MAX_TAGS = 50;
+import { mergeTags } from '../tags';
 
 export const createStateMachine = defineOperation<CreateStateMachineInput, CreateStateMachineOutput>({
   input: S.structure(
@@ -35,8 +34,7 @@ export const createStateMachine = defineOperation<CreateStateMachineInput, Creat
     if (!isRoleArn(roleArn)) throw InvalidArn.prefix(roleArn);
     rejectPublish(input.publish);
     const arn = ctx.arns.stateMachine(name);
-    const tags = input.tags ?? [];
-    if (tags.length > MAX_TAGS) throw new TooManyTags(arn, MAX_TAGS);
+    const tags = mergeTags(arn, [], input.tags ?? []);
     const type = input.type ?? 'STANDARD';
     const settings = revisionSettings(input);
     const parsed = ctx.definitions.parse(definition, type);

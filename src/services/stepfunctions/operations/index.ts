@@ -10,10 +10,13 @@ import { getExecutionHistory } from './get-execution-history';
 import { listExecutions } from './list-executions';
 import { listMapRuns } from './list-map-runs';
 import { listStateMachines } from './list-state-machines';
+import { listTagsForResource } from './list-tags-for-resource';
 import { redriveExecution } from './redrive-execution';
 import { startExecution } from './start-execution';
 import { startSyncExecution } from './start-sync-execution';
 import { stopExecution } from './stop-execution';
+import { tagResource } from './tag-resource';
+import { untagResource } from './untag-resource';
 import { updateMapRun } from './update-map-run';
 import { updateStateMachine } from './update-state-machine';
 import { validateStateMachineDefinition } from './validate-state-machine-definition';
@@ -32,10 +35,13 @@ export const operations: Readonly<Record<string, AnyOperation>> = {
   ListExecutions: listExecutions,
   ListMapRuns: listMapRuns,
   ListStateMachines: listStateMachines,
+  ListTagsForResource: listTagsForResource,
   RedriveExecution: redriveExecution,
   StartExecution: startExecution,
   StartSyncExecution: startSyncExecution,
   StopExecution: stopExecution,
+  TagResource: tagResource,
+  UntagResource: untagResource,
   UpdateMapRun: updateMapRun,
   UpdateStateMachine: updateStateMachine,
   ValidateStateMachineDefinition: validateStateMachineDefinition,
