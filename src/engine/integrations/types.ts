@@ -16,6 +16,8 @@ export interface ResolvedResource {
   readonly syncVersion?: 1 | 2;
   /** Legacy Lambda ARN resources emit LambdaFunction* events instead of Task* events. */
   readonly legacyLambda?: boolean;
+  /** The API action when `resource` carries a suffix (aws-sdk `sendMessage.waitForTaskToken` → `sendMessage`). */
+  readonly action?: string;
 }
 
 export interface TaskInvocation {

@@ -1,7 +1,9 @@
 // Task (spec §3.2, §5): schedules the integration through the TaskRunner port and records TaskScheduled →
 // TaskStarted → [TaskSubmitted] → TaskSucceeded | TaskFailed | TaskTimedOut (LambdaFunction* for legacy
 // Lambda ARNs). TimeoutSeconds always applies; HeartbeatSeconds only to `.sync`/`.waitForTaskToken` tasks,
-// the only ones that heartbeat. Both expire as States.Timeout with no cause (recorded).
+// the only ones that heartbeat. Both expire as States.Timeout with no cause (recorded). A `.waitForTaskToken`
+// task submits the call (TaskSubmitted with its response), then waits for its token's callback through the
+// CallbackPort: TaskSucceeded carries SendTaskSuccess's output, TaskFailed SendTaskFailure's error and cause.
 import { expireAfter } from '../runtime/clock';
 import type { TaskState } from '../definition/types';
 import { HeartbeatTimeoutError } from '../errors/states-error-kinds';
@@ -13,6 +15,8 @@ import { evaluatePayload } from '../runtime/payload';
 import type { StateRun } from '../runtime/state-run';
 import { taskEvents, type TaskEvents, type Timers } from './task/task-events';
 import { taskTimers } from './task/task-timers';
+import { awaitCallback } from './task/callback-wait';
+import { TimedOut } from './task/timed-out';
 import type { StateHandler } from './types';
 
 interface Deadline {
@@ -21,7 +25,8 @@ interface Deadline {
 }
 
 function deadline(node: TaskState, timers: Timers): Deadline | undefined {
-  const heartbeat = node.resource.pattern === 'REQUEST_RESPONSE' ? undefined : timers.heartbeatSeconds;
+  // A callback task's heartbeat restarts with each SendTaskHeartbeat: awaitCallback keeps that timer.
+  const heartbeat = node.resource.pattern === 'RUN_JOB' ? timers.heartbeatSeconds : undefined;
   const timeout = timers.timeoutSeconds;
   if (heartbeat !== undefined && (timeout === undefined || heartbeat < timeout)) {
     return { ms: heartbeat * 1000, error: () => new HeartbeatTimeoutError() };
@@ -30,10 +35,6 @@ function deadline(node: TaskState, timers: Timers): Deadline | undefined {
 }
 
 const NO_TIMERS: Timers = {};
-
-class TimedOut {
-  constructor(readonly error: StatesError) {}
-}
 
 /** Races the invocation against its deadline; on expiry the invocation is cancelled through its signal. */
 async function withDeadline(task: Promise<unknown>, limit: Deadline, run: StateRun, cancel: AbortController): Promise<unknown> {
@@ -68,8 +69,32 @@ function invocationOf(node: TaskState, run: StateRun, events: TaskEvents, signal
   };
 }
 
+/**
+ * `.waitForTaskToken`: the integration's response is only the submission; the result is the callback's. The
+ * heartbeat timer runs from the start, so a call that never returns also times out; a worker may answer
+ * before the call returns, and TaskSubmitted is still recorded first.
+ */
+async function invokeAndWait(node: TaskState, run: StateRun, timers: Timers, events: TaskEvents, signal: AbortSignal): Promise<unknown> {
+  const { callbacks } = run.deps;
+  if (!callbacks || run.taskToken === undefined) throw new StatesError(StatesErrorName.Runtime, 'Task tokens are not available to this execution');
+  const callback = callbacks.listen(run.taskToken);
+  const cancel = childController(signal);
+  const waiting = awaitCallback(callback, timers.heartbeatSeconds, run.deps.clock, signal);
+  waiting.catch(() => undefined);
+  try {
+    const call = Promise.resolve().then(() => run.deps.tasks.invoke(invocationOf(node, run, events, cancel.signal)));
+    events.submitted(await Promise.race([call, waiting.then(() => call)]));
+    return await waiting;
+  } finally {
+    callback.close();
+    if (!cancel.signal.aborted) cancel.abort(SCOPE_FINISHED);
+  }
+}
+
 async function invoke(node: TaskState, run: StateRun, timers: Timers, events: TaskEvents): Promise<unknown> {
-  const start = (signal: AbortSignal) => raceSignal(Promise.resolve().then(() => run.deps.tasks.invoke(invocationOf(node, run, events, signal))), run.signal);
+  const call = (signal: AbortSignal) =>
+    node.resource.pattern === 'WAIT_FOR_TASK_TOKEN' ? invokeAndWait(node, run, timers, events, signal) : run.deps.tasks.invoke(invocationOf(node, run, events, signal));
+  const start = (signal: AbortSignal) => raceSignal(Promise.resolve().then(() => call(signal)), run.signal);
   const limit = deadline(node, timers);
   // Without a deadline nothing but the state's own signal can cancel the call: no controller of its own.
   if (!limit) return start(run.signal);

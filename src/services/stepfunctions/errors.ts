@@ -148,6 +148,13 @@ export class TaskTimedOut extends ServiceError {
   }
 }
 
+export class InvalidOutput extends ServiceError {
+  constructor(detail: string) {
+    // [UNCONFIRMED] wording, shaped like InvalidExecutionInput's.
+    super('InvalidOutput', `Invalid State Machine Execution Output: '${detail}'`);
+  }
+}
+
 export class ConflictException extends ServiceError {
   constructor(message: string) {
     super('ConflictException', message);

@@ -18,6 +18,7 @@ import { MapRunRegistry } from './map-runs';
 import type { OperationContext } from './operation';
 import type { StepFunctionsStore } from './store';
 import type { TestCaseRegistry } from './test-cases';
+import { TaskTokens } from './task-tokens';
 
 export type { ExecutionEngine, ParsedStateMachine, RunRequest } from './engine-port';
 export type { StepFunctionsStore } from './store';
@@ -55,6 +56,7 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
   const { config, engine, tasks } = deps;
   const clock = deps.clock ?? new ScaledClock(config.timeScale);
   const store: StepFunctionsStore = deps.store ?? new InMemoryStore();
+  const taskTokens = new TaskTokens(randomUUID, (arn) => store.getExecution(arn) !== undefined);
   // The Distributed Map runtime needs the Map Run host, which needs the runner, which needs these deps.
   let distributedMap: DistributedMapPort | undefined;
   const engineDeps: EngineDeps = {
@@ -64,6 +66,7 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     uuid: randomUUID,
     random: Math.random,
     tasks,
+    callbacks: taskTokens,
     ...(deps.distributedMap ? { distributedMap: { run: (request) => (distributedMap as DistributedMapPort).run(request) } } : {}),
   };
   const arns = new ArnFactory(config.region, config.accountId);
@@ -85,6 +88,7 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     mapRuns,
     clock,
     uuid: randomUUID,
+    taskTokens,
     testCases: deps.testCases,
   };
   return {

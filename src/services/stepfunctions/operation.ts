@@ -9,6 +9,7 @@ import type { ExecutionRunner } from './execution-runner';
 import type { MapRunRegistry } from './map-runs';
 import type { StructureShape } from './shapes';
 import type { StepFunctionsStore } from './store';
+import type { TaskTokens } from './task-tokens';
 import type { TestCaseRegistry } from './test-cases';
 
 export interface OperationContext {
@@ -23,6 +24,7 @@ export interface OperationContext {
   readonly mapRuns: MapRunRegistry<ParsedStateMachine>;
   readonly clock: Clock;
   readonly uuid: () => string;
+  readonly taskTokens: TaskTokens;
   /** Present when a MockConfigFile is loaded. */
   readonly testCases?: TestCaseRegistry;
 }

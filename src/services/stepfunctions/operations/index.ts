@@ -12,6 +12,9 @@ import { listMapRuns } from './list-map-runs';
 import { listStateMachines } from './list-state-machines';
 import { listTagsForResource } from './list-tags-for-resource';
 import { redriveExecution } from './redrive-execution';
+import { sendTaskFailure } from './send-task-failure';
+import { sendTaskHeartbeat } from './send-task-heartbeat';
+import { sendTaskSuccess } from './send-task-success';
 import { startExecution } from './start-execution';
 import { startSyncExecution } from './start-sync-execution';
 import { stopExecution } from './stop-execution';
@@ -37,6 +40,9 @@ export const operations: Readonly<Record<string, AnyOperation>> = {
   ListStateMachines: listStateMachines,
   ListTagsForResource: listTagsForResource,
   RedriveExecution: redriveExecution,
+  SendTaskFailure: sendTaskFailure,
+  SendTaskHeartbeat: sendTaskHeartbeat,
+  SendTaskSuccess: sendTaskSuccess,
   StartExecution: startExecution,
   StartSyncExecution: startSyncExecution,
   StopExecution: stopExecution,

@@ -1,0 +1,45 @@
+// The callback half of a `.waitForTaskToken` Task: after the integration call (TaskSubmitted) the state
+// waits for SendTaskSuccess / SendTaskFailure with its token. HeartbeatSeconds counts from the submission
+// and restarts on every SendTaskHeartbeat; expiry is States.Timeout like TimeoutSeconds (recorded).
+// https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#wait-token-hearbeat
+import type { PendingCallback } from '../../integrations/callbacks';
+import { HeartbeatTimeoutError } from '../../errors/states-error-kinds';
+import { StatesError } from '../../errors/states-error';
+import { expireAfter, type Clock } from '../../runtime/clock';
+import { SCOPE_FINISHED } from '../../runtime/abort';
+import { TimedOut } from './timed-out';
+
+/** Resolves with SendTaskSuccess's output; rejects with SendTaskFailure's error, a TimedOut, or the signal's reason. */
+export function awaitCallback(callback: PendingCallback, heartbeatSeconds: number | undefined, clock: Clock, signal: AbortSignal): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let timer: AbortController | undefined;
+    const disarm = () => timer?.abort(SCOPE_FINISHED);
+    const arm = () => {
+      disarm();
+      if (heartbeatSeconds === undefined) return;
+      const current = (timer = new AbortController());
+      expireAfter(clock, heartbeatSeconds * 1000, current.signal).then(
+        () => reject(new TimedOut(new HeartbeatTimeoutError())),
+        () => undefined,
+      );
+    };
+    const onAbort = () => {
+      disarm();
+      reject(signal.reason);
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    arm();
+    callback.onHeartbeat(arm);
+    callback.outcome.then(
+      (outcome) => {
+        disarm();
+        signal.removeEventListener('abort', onAbort);
+        if (outcome.status === 'SUCCEEDED') resolve(outcome.output);
+        // SendTaskFailure may omit both fields; the error then matches only States.ALL [UNCONFIRMED: AWS's name for it].
+        else reject(new StatesError(outcome.error ?? '', outcome.cause));
+      },
+      reject,
+    );
+  });
+}
