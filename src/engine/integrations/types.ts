@@ -2,7 +2,8 @@
 // calls AWS through an SDK v3 client built from the config; the Task state knows only this interface.
 import type { ExecutionIdentity } from '../runtime/types';
 
-export type IntegrationPattern = 'REQUEST_RESPONSE' | 'RUN_JOB' | 'WAIT_FOR_TASK_TOKEN';
+/** ACTIVITY: an activity ARN, served by workers polling GetActivityTask rather than by an integration. */
+export type IntegrationPattern = 'REQUEST_RESPONSE' | 'RUN_JOB' | 'WAIT_FOR_TASK_TOKEN' | 'ACTIVITY';
 
 /** A Task `Resource` resolved at parse time. */
 export interface ResolvedResource {

@@ -4,10 +4,12 @@
 // the only ones that heartbeat. Both expire as States.Timeout with no cause (recorded). A `.waitForTaskToken`
 // task submits the call (TaskSubmitted with its response), then waits for its token's callback through the
 // CallbackPort: TaskSucceeded carries SendTaskSuccess's output, TaskFailed SendTaskFailure's error and cause.
+// An activity ARN queues the task for workers through the same port (Activity* events, activity-events.ts).
 import { expireAfter } from '../runtime/clock';
 import type { TaskState } from '../definition/types';
 import { HeartbeatTimeoutError } from '../errors/states-error-kinds';
-import { StatesError, StatesErrorName, toStatesError } from '../errors/states-error';
+import { StatesError, StatesErrorName, stateErrorPrefix, toStatesError } from '../errors/states-error';
+import type { ScheduledActivity } from '../integrations/callbacks';
 import type { TaskInvocation } from '../integrations/types';
 import { AbortedError, SCOPE_FINISHED, childController, raceSignal } from '../runtime/abort';
 import { checkTaskResult } from '../runtime/data-limit';
@@ -15,6 +17,7 @@ import { evaluatePayload } from '../runtime/payload';
 import type { StateRun } from '../runtime/state-run';
 import { taskEvents, type TaskEvents, type Timers } from './task/task-events';
 import { taskTimers } from './task/task-timers';
+import { awaitActivity } from './task/activity-wait';
 import { awaitCallback } from './task/callback-wait';
 import { TimedOut } from './task/timed-out';
 import type { StateHandler } from './types';
@@ -91,9 +94,19 @@ async function invokeAndWait(node: TaskState, run: StateRun, timers: Timers, eve
   }
 }
 
-async function invoke(node: TaskState, run: StateRun, timers: Timers, events: TaskEvents): Promise<unknown> {
-  const call = (signal: AbortSignal) =>
-    node.resource.pattern === 'WAIT_FOR_TASK_TOKEN' ? invokeAndWait(node, run, timers, events, signal) : run.deps.tasks.invoke(invocationOf(node, run, events, signal));
+/** Queues an activity task; an activity that does not exist fails the state before anything is scheduled (recorded). */
+function scheduleActivity(node: TaskState, run: StateRun): ScheduledActivity {
+  const activity = run.deps.callbacks?.scheduleActivity(node.resource.arn, run.args, run.scope.exec.identity.executionArn);
+  if (activity) return activity;
+  throw new StatesError(StatesErrorName.Runtime, `${stateErrorPrefix(run.stateName, run.enteredEventId)}The activity ${node.resource.arn} does not exist.`);
+}
+
+async function invoke(node: TaskState, run: StateRun, timers: Timers, events: TaskEvents, activity?: ScheduledActivity): Promise<unknown> {
+  const call = (signal: AbortSignal) => {
+    if (activity) return awaitActivity(activity, run, timers, events, signal);
+    if (node.resource.pattern === 'WAIT_FOR_TASK_TOKEN') return invokeAndWait(node, run, timers, events, signal);
+    return run.deps.tasks.invoke(invocationOf(node, run, events, signal));
+  };
   const start = (signal: AbortSignal) => raceSignal(Promise.resolve().then(() => call(signal)), run.signal);
   const limit = deadline(node, timers);
   // Without a deadline nothing but the state's own signal can cancel the call: no controller of its own.
@@ -117,11 +130,13 @@ export const taskHandler: StateHandler<'Task'> = {
     // Most tasks set neither timer nor Credentials: no promises for them.
     const timers = node.TimeoutSeconds || node.HeartbeatSeconds ? await taskTimers(node, run) : NO_TIMERS;
     const events = taskEvents(node.resource, run.scope.chain, run.deps.region);
+    const activity = node.resource.pattern === 'ACTIVITY' ? scheduleActivity(node, run) : undefined;
     events.scheduled(run.args, timers, node.Credentials ? await roleArn(node, run) : undefined);
-    events.started();
+    // An activity starts when a worker takes it.
+    if (!activity) events.started();
     let result: unknown;
     try {
-      result = await invoke(node, run, timers, events);
+      result = await invoke(node, run, timers, events, activity);
       checkTaskResult(result, node.resource.legacyLambda ? node.resource.arn : node.resource.resourceType);
     } catch (thrown) {
       if (thrown instanceof AbortedError || run.signal.aborted) throw thrown;

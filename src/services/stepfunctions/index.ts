@@ -19,6 +19,8 @@ import type { OperationContext } from './operation';
 import type { StepFunctionsStore } from './store';
 import type { TestCaseRegistry } from './test-cases';
 import { TaskTokens } from './task-tokens';
+import { ActivityTasks } from './activity-tasks';
+import type { CallbackPort } from '../../engine/integrations/callbacks';
 
 export type { ExecutionEngine, ParsedStateMachine, RunRequest } from './engine-port';
 export type { StepFunctionsStore } from './store';
@@ -38,6 +40,8 @@ export interface StepFunctionsServiceDeps<D extends ParsedStateMachine> {
   readonly distributedMap?: (host: MapRunHost) => DistributedMapPort;
   /** MockConfigFile test cases (`#Case` ARNs); without it such ARNs are InvalidArn. */
   readonly testCases?: TestCaseRegistry;
+  /** How long GetActivityTask waits for a task; defaults to AWS's 60 seconds. */
+  readonly activityPollMs?: number;
 }
 
 export interface StepFunctionsService extends ServiceHandler {
@@ -57,6 +61,12 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
   const clock = deps.clock ?? new ScaledClock(config.timeScale);
   const store: StepFunctionsStore = deps.store ?? new InMemoryStore();
   const taskTokens = new TaskTokens(randomUUID, (arn) => store.getExecution(arn) !== undefined);
+  const activityTasks = new ActivityTasks(taskTokens, deps.activityPollMs);
+  const callbacks: CallbackPort = {
+    newToken: (executionArn) => taskTokens.newToken(executionArn),
+    listen: (token) => taskTokens.listen(token),
+    scheduleActivity: (arn, input, executionArn) => (store.getResource('activity', arn) ? activityTasks.schedule(arn, input, executionArn) : undefined),
+  };
   // The Distributed Map runtime needs the Map Run host, which needs the runner, which needs these deps.
   let distributedMap: DistributedMapPort | undefined;
   const engineDeps: EngineDeps = {
@@ -66,7 +76,7 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     uuid: randomUUID,
     random: Math.random,
     tasks,
-    callbacks: taskTokens,
+    callbacks,
     ...(deps.distributedMap ? { distributedMap: { run: (request) => (distributedMap as DistributedMapPort).run(request) } } : {}),
   };
   const arns = new ArnFactory(config.region, config.accountId);
@@ -89,6 +99,7 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     clock,
     uuid: randomUUID,
     taskTokens,
+    activityTasks,
     testCases: deps.testCases,
   };
   return {
@@ -99,6 +110,7 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     handle: (request: EdgeRequest): Promise<EdgeResponse> => handleAwsJson(ctx, request),
     whenIdle: (stateMachineArn) => runner.whenIdle(stateMachineArn),
     close: async () => {
+      activityTasks.close();
       await runner.close();
       await store.close?.();
     },

@@ -1,8 +1,8 @@
 // Resolving request ARNs to records, with AWS's errors for each way that fails (spec §8.1, §6).
 import { parseStatesArn } from './arns';
-import { ExecutionDoesNotExist, ResourceNotFound, StateMachineDoesNotExist } from './errors';
+import { ActivityDoesNotExist, ExecutionDoesNotExist, ResourceNotFound, StateMachineDoesNotExist } from './errors';
 import type { OperationContext } from './operation';
-import type { ExecutionRecord, MapRunRecord, StateMachineRecord } from './store';
+import type { ActivityRecord, ExecutionRecord, MapRunRecord, StateMachineRecord } from './store';
 
 export function requireStateMachine(ctx: OperationContext, arn: string): StateMachineRecord {
   parseStatesArn(arn, ['stateMachine']);
@@ -23,5 +23,12 @@ export function requireMapRun(ctx: OperationContext, arn: string): MapRunRecord 
   parseStatesArn(arn, ['mapRun']);
   const record = ctx.store.getMapRun(arn);
   if (!record) throw new ResourceNotFound(arn);
+  return record;
+}
+
+export function requireActivity(ctx: OperationContext, arn: string): ActivityRecord {
+  parseStatesArn(arn, ['activity']);
+  const record = ctx.store.getResource('activity', arn);
+  if (!record) throw new ActivityDoesNotExist(arn);
   return record;
 }

@@ -10,6 +10,7 @@ import type { MapRunRegistry } from './map-runs';
 import type { StructureShape } from './shapes';
 import type { StepFunctionsStore } from './store';
 import type { TaskTokens } from './task-tokens';
+import type { ActivityTasks } from './activity-tasks';
 import type { TestCaseRegistry } from './test-cases';
 
 export interface OperationContext {
@@ -25,6 +26,7 @@ export interface OperationContext {
   readonly clock: Clock;
   readonly uuid: () => string;
   readonly taskTokens: TaskTokens;
+  readonly activityTasks: ActivityTasks;
   /** Present when a MockConfigFile is loaded. */
   readonly testCases?: TestCaseRegistry;
 }

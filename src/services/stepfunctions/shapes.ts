@@ -60,6 +60,7 @@ export const PageToken = str(1, 1024);
 export const ClientToken = str(1, 64, { pattern: { regex: /^[!-~]+$/, source: '[!-~]+' } });
 export const ListExecutionsPageToken = str(1, 3096);
 export const TaskToken = str(1, 2048);
+export const WorkerName = str(1, 80);
 export const Bool: BooleanShape = { type: 'boolean' };
 
 export const StateMachineType = enumOf('STANDARD', 'EXPRESS');

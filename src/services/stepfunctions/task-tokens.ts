@@ -1,10 +1,10 @@
-// Task tokens and their callbacks (the engine's CallbackPort). A token names the execution that issued it,
+// Task tokens and their callbacks (the token half of the engine's CallbackPort; activity-tasks.ts is the other). A token names the execution that issued it,
 // so a callback for a task that is over can be told from one for a task that never existed, also after a
 // restart. Waiting tasks are not persisted: like any running state they end with their execution when the
 // endpoint stops (ABORTED on an orderly close, FAILED with Sandbox.EndpointRestarted after a crash), and
 // their tokens then answer TaskTimedOut.
 // https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskSuccess.html
-import type { CallbackOutcome, CallbackPort, PendingCallback } from '../../engine/integrations/callbacks';
+import type { CallbackOutcome, PendingCallback } from '../../engine/integrations/callbacks';
 import { InvalidToken, TaskDoesNotExist, TaskTimedOut } from './errors';
 
 interface Waiting {
@@ -16,7 +16,7 @@ interface DecodedToken {
   readonly executionArn: string;
 }
 
-export class TaskTokens implements CallbackPort {
+export class TaskTokens {
   private readonly waiting = new Map<string, Waiting>();
 
   constructor(

@@ -76,6 +76,21 @@ describe('Task state', () => {
     expect(outcome).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
   });
 
+  it('runs an activity Task through the callback port: Activity* events, the worker name, the worker output', async () => {
+    const activity = 'arn:aws:states:us-east-1:123456789012:activity:work';
+    const callbacks = new FakeCallbacks([activity]);
+    const definition = { StartAt: 'A', States: { A: { Type: 'Task', Resource: activity, Parameters: { 'n.$': '$.n' }, End: true } } };
+    const run = runWorkflow(definition, { n: 1 }, { callbacks });
+    while (callbacks.queuedCount === 0) await new Promise((resolve) => setImmediate(resolve));
+    const task = callbacks.take('worker-1');
+    expect(task?.input).toEqual({ n: 1 });
+    callbacks.answer(task?.token as string, { status: 'SUCCEEDED', output: { done: true } });
+    const { outcome, events } = await run;
+    expect(outcome.output).toEqual({ done: true });
+    expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'ActivityScheduled', 'ActivityStarted', 'ActivitySucceeded', 'TaskStateExited', 'ExecutionSucceeded']);
+    expect(events[3].activityStartedEventDetails).toEqual({ workerName: 'worker-1' });
+  });
+
   it('has no Task.Token for request/response tasks', async () => {
     const definition = { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { 't.$': '$$.Task' }, End: true } } };
     const { outcome } = await runWorkflow(definition);

@@ -4,6 +4,7 @@ import type { EventChain } from '../../history/event-log';
 import { errorFields, inputDetails, outputDetails, toJson } from '../../history/event-details';
 import type { ResolvedResource } from '../../integrations/types';
 import type { StatesError } from '../../errors/states-error';
+import { activityEvents } from './activity-events';
 
 export interface Timers {
   readonly timeoutSeconds?: number;
@@ -12,7 +13,8 @@ export interface Timers {
 
 export interface TaskEvents {
   scheduled(args: unknown, timers: Timers, roleArn?: string): void;
-  started(): void;
+  /** `workerName`: the activity worker that took the task (activities only). */
+  started(workerName?: string): void;
   submitted(output: unknown): void;
   succeeded(output: unknown): void;
   failed(error: StatesError): void;
@@ -64,5 +66,6 @@ function lambdaEvents(resource: ResolvedResource, chain: EventChain): TaskEvents
 }
 
 export function taskEvents(resource: ResolvedResource, chain: EventChain, region: string): TaskEvents {
+  if (resource.pattern === 'ACTIVITY') return activityEvents(resource, chain);
   return resource.legacyLambda ? lambdaEvents(resource, chain) : serviceEvents(resource, chain, region);
 }

@@ -1,12 +1,17 @@
 // The operation table, keyed by the X-Amz-Target suffix (`AWSStepFunctions.<Op>`).
 import type { Operation } from '../operation';
+import { createActivity } from './create-activity';
 import { createStateMachine } from './create-state-machine';
+import { deleteActivity } from './delete-activity';
 import { deleteStateMachine } from './delete-state-machine';
+import { describeActivity } from './describe-activity';
 import { describeExecution } from './describe-execution';
+import { getActivityTask } from './get-activity-task';
 import { describeMapRun } from './describe-map-run';
 import { describeStateMachine } from './describe-state-machine';
 import { describeStateMachineForExecution } from './describe-state-machine-for-execution';
 import { getExecutionHistory } from './get-execution-history';
+import { listActivities } from './list-activities';
 import { listExecutions } from './list-executions';
 import { listMapRuns } from './list-map-runs';
 import { listStateMachines } from './list-state-machines';
@@ -28,13 +33,18 @@ import { validateStateMachineDefinition } from './validate-state-machine-definit
 export type AnyOperation = Operation<object, unknown>;
 
 export const operations: Readonly<Record<string, AnyOperation>> = {
+  CreateActivity: createActivity,
   CreateStateMachine: createStateMachine,
+  DeleteActivity: deleteActivity,
   DeleteStateMachine: deleteStateMachine,
+  DescribeActivity: describeActivity,
   DescribeExecution: describeExecution,
   DescribeMapRun: describeMapRun,
   DescribeStateMachine: describeStateMachine,
   DescribeStateMachineForExecution: describeStateMachineForExecution,
+  GetActivityTask: getActivityTask,
   GetExecutionHistory: getExecutionHistory,
+  ListActivities: listActivities,
   ListExecutions: listExecutions,
   ListMapRuns: listMapRuns,
   ListStateMachines: listStateMachines,
