@@ -22,6 +22,9 @@ export interface StartRequest<D> {
   readonly input: ExecutionInput;
   readonly retention: Retention;
   readonly revision?: StateMachineRevision;
+  /** Started through a version or alias ARN (DescribeExecution / ListExecutions show them). */
+  readonly stateMachineVersionArn?: string;
+  readonly stateMachineAliasArn?: string;
   readonly traceHeader?: string;
   readonly mapRunArn?: string;
   readonly itemCount?: number;
@@ -164,6 +167,8 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
       ...(request.mapRunArn !== undefined ? { mapRunArn: request.mapRunArn, itemCount: request.itemCount, itemIndex: request.itemIndex } : {}),
       ...(full ? { input: request.input.text, revision: request.revision } : request.keepOutput ? { input: request.input.text } : {}),
       ...(full && request.testCase !== undefined ? { testCase: request.testCase } : {}),
+      ...(request.stateMachineVersionArn !== undefined ? { stateMachineVersionArn: request.stateMachineVersionArn } : {}),
+      ...(request.stateMachineAliasArn !== undefined ? { stateMachineAliasArn: request.stateMachineAliasArn } : {}),
     };
   }
 

@@ -40,6 +40,8 @@ export interface StepFunctionsServiceDeps<D extends ParsedStateMachine> {
   readonly distributedMap?: (host: MapRunHost) => DistributedMapPort;
   /** MockConfigFile test cases (`#Case` ARNs); without it such ARNs are InvalidArn. */
   readonly testCases?: TestCaseRegistry;
+  /** Alias routing's random source; defaults to Math.random. */
+  readonly random?: () => number;
   /** How long GetActivityTask waits for a task; defaults to AWS's 60 seconds. */
   readonly activityPollMs?: number;
 }
@@ -98,6 +100,7 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     mapRuns,
     clock,
     uuid: randomUUID,
+    random: deps.random ?? Math.random,
     taskTokens,
     activityTasks,
     testCases: deps.testCases,

@@ -2,7 +2,8 @@
 import { parseStatesArn } from './arns';
 import { ActivityDoesNotExist, ExecutionDoesNotExist, ResourceNotFound, StateMachineDoesNotExist } from './errors';
 import type { OperationContext } from './operation';
-import type { ActivityRecord, ExecutionRecord, MapRunRecord, StateMachineRecord } from './store';
+import type { ActivityRecord, ExecutionRecord, MapRunRecord, StateMachineAliasRecord, StateMachineRecord } from './store';
+import { parseQualified } from './versions';
 
 export function requireStateMachine(ctx: OperationContext, arn: string): StateMachineRecord {
   parseStatesArn(arn, ['stateMachine']);
@@ -30,5 +31,13 @@ export function requireActivity(ctx: OperationContext, arn: string): ActivityRec
   parseStatesArn(arn, ['activity']);
   const record = ctx.store.getResource('activity', arn);
   if (!record) throw new ActivityDoesNotExist(arn);
+  return record;
+}
+
+/** [UNCONFIRMED] a missing alias answers like UpdateStateMachineAlias's recorded ResourceNotFound. */
+export function requireAlias(ctx: OperationContext, arn: string): StateMachineAliasRecord {
+  parseQualified(arn);
+  const record = ctx.store.getResource('alias', arn);
+  if (!record) throw ResourceNotFound.reference(arn);
   return record;
 }

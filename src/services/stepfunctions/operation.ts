@@ -25,6 +25,8 @@ export interface OperationContext {
   readonly mapRuns: MapRunRegistry<ParsedStateMachine>;
   readonly clock: Clock;
   readonly uuid: () => string;
+  /** In [0, 1): alias routing picks a version with it. */
+  readonly random: () => number;
   readonly taskTokens: TaskTokens;
   readonly activityTasks: ActivityTasks;
   /** Present when a MockConfigFile is loaded. */

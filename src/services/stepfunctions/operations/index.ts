@@ -28,6 +28,14 @@ import { untagResource } from './untag-resource';
 import { updateMapRun } from './update-map-run';
 import { updateStateMachine } from './update-state-machine';
 import { validateStateMachineDefinition } from './validate-state-machine-definition';
+import { updateStateMachineAlias } from './update-state-machine-alias';
+import { publishStateMachineVersion } from './publish-state-machine-version';
+import { listStateMachineVersions } from './list-state-machine-versions';
+import { listStateMachineAliases } from './list-state-machine-aliases';
+import { describeStateMachineAlias } from './describe-state-machine-alias';
+import { deleteStateMachineVersion } from './delete-state-machine-version';
+import { deleteStateMachineAlias } from './delete-state-machine-alias';
+import { createStateMachineAlias } from './create-state-machine-alias';
 
 /** Inputs differ per operation; the table only needs "validated JSON object in, response out". */
 export type AnyOperation = Operation<object, unknown>;
@@ -61,4 +69,12 @@ export const operations: Readonly<Record<string, AnyOperation>> = {
   UpdateMapRun: updateMapRun,
   UpdateStateMachine: updateStateMachine,
   ValidateStateMachineDefinition: validateStateMachineDefinition,
+  CreateStateMachineAlias: createStateMachineAlias,
+  DeleteStateMachineAlias: deleteStateMachineAlias,
+  DeleteStateMachineVersion: deleteStateMachineVersion,
+  DescribeStateMachineAlias: describeStateMachineAlias,
+  ListStateMachineAliases: listStateMachineAliases,
+  ListStateMachineVersions: listStateMachineVersions,
+  PublishStateMachineVersion: publishStateMachineVersion,
+  UpdateStateMachineAlias: updateStateMachineAlias,
 };
