@@ -55,6 +55,15 @@ describe('activity API', () => {
     await expectAwsError(h.client.send(new GetActivityTaskCommand({ activityArn: arn })), 'ActivityDoesNotExist', `Activity Does Not Exist: '${arn}'`);
   });
 
+  it('refuses a second CreateActivity of the name with other encryption settings [UNCONFIRMED wording]', async () => {
+    const { activityArn } = await h.client.send(new CreateActivityCommand({ name: 'encrypted' }));
+    await expectAwsError(
+      h.client.send(new CreateActivityCommand({ name: 'encrypted', encryptionConfiguration: { type: 'CUSTOMER_MANAGED_KMS_KEY', kmsKeyId: 'key-1' } })),
+      'ActivityAlreadyExists',
+      `Activity Already Exists: '${activityArn}'`,
+    );
+  });
+
   it('refuses bad names and ARNs as recorded', async () => {
     await expectAwsError(h.client.send(new CreateActivityCommand({ name: 'activity name' })), 'InvalidName', "Invalid Name: 'activity name'");
     await expectAwsError(h.client.send(new CreateActivityCommand({ name: 'activity:name' })), 'InvalidName', "Invalid Name: 'activity:name'");
@@ -166,7 +175,11 @@ describe('activity Task states', () => {
 
   it('refuses an activity Task in an EXPRESS state machine', async () => {
     const definition = activityMachine(`${ACTIVITY_PREFIX}any`);
-    await expectAwsError(h.client.send(new CreateStateMachineCommand({ name: 'express-activity', definition, roleArn: ROLE_ARN, type: 'EXPRESS' })), 'InvalidDefinition');
+    await expectAwsError(
+      h.client.send(new CreateStateMachineCommand({ name: 'express-activity', definition, roleArn: ROLE_ARN, type: 'EXPRESS' })),
+      'InvalidDefinition',
+      /Express state machine does not support Activity ARNs/,
+    );
   });
 });
 

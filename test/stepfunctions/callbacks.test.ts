@@ -18,7 +18,8 @@ import { join } from 'node:path';
 import { configFromEnv } from '../../src/config/config';
 import { startSandbox } from '../../src/sandbox/start-sandbox';
 import { openDiskStore } from '../../src/services/stepfunctions';
-import { historyOf, ROLE_ARN, waitForExecution } from './redrive-support';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { createTable, historyOf, poll, ROLE_ARN, waitForExecution } from './redrive-support';
 import { useEmbeddedSandbox } from './support/embedded-sandbox';
 import { expectAwsError } from './support/expect-error';
 
@@ -85,6 +86,14 @@ describe('task token callbacks', () => {
     expect(failed?.taskFailedEventDetails).toEqual({ resource: 'invoke.waitForTaskToken', resourceType: 'lambda', error: 'Rejected', cause: 'not approved' });
   });
 
+  it('fails the task with an empty error name when SendTaskFailure gives none [UNCONFIRMED]', async () => {
+    const executionArn = await start(sfn(), 'cb-failure-bare', workerMachine());
+    await sfn().send(new SendTaskFailureCommand({ taskToken: await inbox.next(), cause: 'only a cause' }));
+    expect(await waitForExecution(sfn(), executionArn)).toMatchObject({ status: 'FAILED', cause: 'only a cause' });
+    const failed = (await historyOf(sfn(), executionArn)).find((e) => e.type === 'TaskFailed');
+    expect(failed?.taskFailedEventDetails).toEqual({ resource: 'invoke.waitForTaskToken', resourceType: 'lambda', error: '', cause: 'only a cause' });
+  });
+
   it('accepts heartbeats while the task waits and refuses every callback once it is over', async () => {
     const executionArn = await start(sfn(), 'cb-heartbeat', workerMachine({ HeartbeatSeconds: 600 }));
     const token = await inbox.next();
@@ -92,8 +101,8 @@ describe('task token callbacks', () => {
     await sfn().send(new SendTaskSuccessCommand({ taskToken: token, output: '"done"' }));
     await waitForExecution(sfn(), executionArn);
     expect((await historyOf(sfn(), executionArn)).filter((e) => e.type?.startsWith('Task')).length).toBe(6);
-    await expectAwsError(sfn().send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })), 'TaskTimedOut');
-    await expectAwsError(sfn().send(new SendTaskHeartbeatCommand({ taskToken: token })), 'TaskTimedOut');
+    await expectAwsError(sfn().send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })), 'TaskTimedOut', 'Task Timed Out');
+    await expectAwsError(sfn().send(new SendTaskHeartbeatCommand({ taskToken: token })), 'TaskTimedOut', 'Task Timed Out');
   });
 
   it('refuses the token of a stopped execution with TaskTimedOut', async () => {
@@ -106,10 +115,10 @@ describe('task token callbacks', () => {
   it('answers InvalidToken for a malformed token, TaskDoesNotExist for one no execution here issued, InvalidOutput for non-JSON output', async () => {
     await expectAwsError(sfn().send(new SendTaskSuccessCommand({ taskToken: 'garbage', output: '{}' })), 'InvalidToken', "Invalid Token: 'Invalid token'");
     const foreign = Buffer.from(JSON.stringify({ e: 'arn:aws:states:us-east-1:000000000000:execution:nowhere:x', n: 'n' })).toString('base64');
-    await expectAwsError(sfn().send(new SendTaskHeartbeatCommand({ taskToken: foreign })), 'TaskDoesNotExist');
+    await expectAwsError(sfn().send(new SendTaskHeartbeatCommand({ taskToken: foreign })), 'TaskDoesNotExist', 'Task Does Not Exist');
     const executionArn = await start(sfn(), 'cb-bad-output', workerMachine());
     const token = await inbox.next();
-    await expectAwsError(sfn().send(new SendTaskSuccessCommand({ taskToken: token, output: '{not json' })), 'InvalidOutput');
+    await expectAwsError(sfn().send(new SendTaskSuccessCommand({ taskToken: token, output: '{not json' })), 'InvalidOutput', /^Invalid State Machine Execution Output: '/);
     // The refused answer left the task waiting.
     await sfn().send(new SendTaskSuccessCommand({ taskToken: token, output: '1' }));
     expect(await waitForExecution(sfn(), executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '1' });
@@ -143,6 +152,33 @@ describe('task token callbacks', () => {
     expect(await waitForExecution(sfn(), executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '{"from":"child"}' });
     const submitted = (await historyOf(sfn(), executionArn)).find((e) => e.type === 'TaskSubmitted');
     expect(submitted?.taskSubmittedEventDetails).toMatchObject({ resource: 'startExecution.waitForTaskToken', resourceType: 'states' });
+  });
+
+  it('gives JSONata states the token in $states.context.Task.Token (aws-sdk:dynamodb:putItem.waitForTaskToken)', async () => {
+    await createTable(embedded.clients.dynamodb, 'callback-tokens');
+    const definition = JSON.stringify({
+      QueryLanguage: 'JSONata',
+      StartAt: 'Park',
+      States: {
+        Park: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::aws-sdk:dynamodb:putItem.waitForTaskToken',
+          Arguments: { TableName: 'callback-tokens', Item: { pk: { S: 'job-1' }, token: { S: '{% $states.context.Task.Token %}' } } },
+          End: true,
+        },
+      },
+    });
+    const executionArn = await start(sfn(), 'cb-jsonata', definition, {});
+    const item = await poll(
+      () => embedded.clients.dynamodb.send(new GetItemCommand({ TableName: 'callback-tokens', Key: { pk: { S: 'job-1' } } })),
+      (found) => found.Item !== undefined,
+      20_000,
+      'the parked token',
+    );
+    await sfn().send(new SendTaskSuccessCommand({ taskToken: item.Item?.token.S, output: '{"resumed":true}' }));
+    expect(await waitForExecution(sfn(), executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '{"resumed":true}' });
+    const submitted = (await historyOf(sfn(), executionArn)).find((e) => e.type === 'TaskSubmitted');
+    expect(submitted?.taskSubmittedEventDetails).toMatchObject({ resource: 'putItem.waitForTaskToken', resourceType: 'aws-sdk:dynamodb' });
   });
 
   it('fails an aws-sdk:sfn:sendTaskFailure call with a malformed token as Sfn.InvalidTokenException', async () => {

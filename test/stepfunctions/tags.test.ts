@@ -33,7 +33,11 @@ describe('tags', () => {
   it('limits a resource to 50 tags, counting the ones it already has', async () => {
     const fifty = Array.from({ length: 50 }, (_, i) => ({ key: `k${i}`, value: 'v' }));
     const arn = await create('full', fifty);
-    await expectAwsError(h.client.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: 'one-more', value: 'v' }] })), 'TooManyTags');
+    await expectAwsError(
+      h.client.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: 'one-more', value: 'v' }] })),
+      'TooManyTags',
+      'Too many tags: a resource can have at most 50 tags',
+    );
     // Re-tagging an existing key does not add one.
     await h.client.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: 'k0', value: 'w' }] }));
     expect(await tagsOf(arn)).toHaveLength(50);

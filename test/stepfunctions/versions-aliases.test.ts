@@ -113,6 +113,8 @@ describe('state machine aliases', () => {
     const created = await createAlias('live', [{ stateMachineVersionArn: v(1), weight: 100 }], 'first');
     expect(created.stateMachineAliasArn).toBe(`${arn}:live`);
     expect((await createAlias('live', [{ stateMachineVersionArn: v(1), weight: 100 }])).creationDate).toEqual(created.creationDate);
+    // [UNCONFIRMED] before any update, updateDate is the creation date.
+    expect((await h.client.send(new DescribeStateMachineAliasCommand({ stateMachineAliasArn: created.stateMachineAliasArn }))).updateDate).toEqual(created.creationDate);
     await expectAwsError(
       createAlias('live', [{ stateMachineVersionArn: v(2), weight: 100 }]),
       'ConflictException',
@@ -179,6 +181,14 @@ describe('state machine aliases', () => {
       createAlias('sum', [{ stateMachineVersionArn: v(1), weight: 70 }, { stateMachineVersionArn: v(2), weight: 29 }]),
       'ValidationException',
       'Sum of routing configuration weights must equal 100. Received: [70, 29]',
+    );
+    // [UNCONFIRMED] both below: no recording covers them.
+    await expectAwsError(createAlias('missing', [{ stateMachineVersionArn: v(7), weight: 100 }]), 'ResourceNotFound', 'Request references a resource that does not exist.');
+    const other = (await h.client.send(new CreateStateMachineCommand({ name: 'other', definition: passDefinition(), roleArn: ROLE_ARN, publish: true }))).stateMachineVersionArn as string;
+    await expectAwsError(
+      createAlias('mixed', [{ stateMachineVersionArn: v(1), weight: 50 }, { stateMachineVersionArn: other, weight: 50 }]),
+      'ValidationException',
+      `Routing configuration must contain versions of one state machine. Received: [${v(1)}, ${other}]`,
     );
   });
 
