@@ -82,7 +82,8 @@ async function invokeAndWait(node: TaskState, run: StateRun, timers: Timers, eve
   if (!callbacks || run.taskToken === undefined) throw new StatesError(StatesErrorName.Runtime, 'Task tokens are not available to this execution');
   const callback = callbacks.listen(run.taskToken);
   const cancel = childController(signal);
-  const waiting = awaitCallback(callback, timers.heartbeatSeconds, run.deps.clock, signal);
+  // On cancel.signal: ending the attempt (finally) also stops the heartbeat timer and the wait.
+  const waiting = awaitCallback(callback, timers.heartbeatSeconds, run.deps.clock, cancel.signal);
   waiting.catch(() => undefined);
   try {
     const call = Promise.resolve().then(() => run.deps.tasks.invoke(invocationOf(node, run, events, cancel.signal)));
