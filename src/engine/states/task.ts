@@ -9,7 +9,7 @@ import { expireAfter } from '../runtime/clock';
 import type { TaskState } from '../definition/types';
 import { HeartbeatTimeoutError } from '../errors/states-error-kinds';
 import { StatesError, StatesErrorName, stateErrorPrefix, toStatesError } from '../errors/states-error';
-import type { ScheduledActivity } from '../integrations/callbacks';
+import type { CallbackOutcome, PendingCallback, ScheduledActivity } from '../integrations/callbacks';
 import type { TaskInvocation } from '../integrations/types';
 import { AbortedError, SCOPE_FINISHED, childController, raceSignal } from '../runtime/abort';
 import { checkTaskResult } from '../runtime/data-limit';
@@ -60,8 +60,9 @@ async function withDeadline(task: Promise<unknown>, limit: Deadline, run: StateR
   }
 }
 
-function invocationOf(node: TaskState, run: StateRun, events: TaskEvents, signal: AbortSignal): TaskInvocation {
+function invocationOf(node: TaskState, run: StateRun, events: TaskEvents, signal: AbortSignal, answerCallback?: (outcome: CallbackOutcome) => void): TaskInvocation {
   return {
+    ...(answerCallback && { answerCallback }),
     resource: node.resource,
     args: run.args,
     execution: run.scope.exec.identity,
@@ -80,13 +81,21 @@ function invocationOf(node: TaskState, run: StateRun, events: TaskEvents, signal
 async function invokeAndWait(node: TaskState, run: StateRun, timers: Timers, events: TaskEvents, signal: AbortSignal): Promise<unknown> {
   const { callbacks } = run.deps;
   if (!callbacks || run.taskToken === undefined) throw new StatesError(StatesErrorName.Runtime, 'Task tokens are not available to this execution');
-  const callback = callbacks.listen(run.taskToken);
+  const listening = callbacks.listen(run.taskToken);
+  // The runner may answer the callback itself (a mocked task); otherwise only SendTask* through the port do.
+  let answer!: (outcome: CallbackOutcome) => void;
+  const answered = new Promise<CallbackOutcome>((resolve) => (answer = resolve));
+  const callback: PendingCallback = {
+    outcome: Promise.race([listening.outcome, answered]),
+    onHeartbeat: (listener) => listening.onHeartbeat(listener),
+    close: () => listening.close(),
+  };
   const cancel = childController(signal);
   // On cancel.signal: ending the attempt (finally) also stops the heartbeat timer and the wait.
   const waiting = awaitCallback(callback, timers.heartbeatSeconds, run.deps.clock, cancel.signal);
   waiting.catch(() => undefined);
   try {
-    const call = Promise.resolve().then(() => run.deps.tasks.invoke(invocationOf(node, run, events, cancel.signal)));
+    const call = Promise.resolve().then(() => run.deps.tasks.invoke(invocationOf(node, run, events, cancel.signal, answer)));
     events.submitted(await Promise.race([call, waiting.then(() => call)]));
     return await waiting;
   } finally {

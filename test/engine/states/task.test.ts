@@ -31,6 +31,15 @@ describe('Task state', () => {
     expect(callbacks.closed).toEqual([seen?.taskToken]);
   });
 
+  it('lets the runner answer the callback itself (mocked tasks): no SendTaskSuccess needed', async () => {
+    const callbacks = new FakeCallbacks();
+    const tasks = new FakeTaskRunner({ [CALLBACK]: (inv) => (inv.answerCallback?.({ status: 'SUCCEEDED', output: 'mocked' }), { MessageId: 'm' }) });
+    const definition = { StartAt: 'T', States: { T: { Type: 'Task', Resource: CALLBACK, Parameters: {}, End: true } } };
+    const { outcome, events } = await runWorkflow(definition, {}, { tasks, callbacks });
+    expect(outcome.output).toBe('mocked');
+    expect(types(events).slice(2, 6)).toEqual(['TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'TaskSucceeded']);
+  });
+
   it('fails a .waitForTaskToken task with the error and cause of SendTaskFailure, which Catch can handle', async () => {
     const callbacks = new FakeCallbacks();
     const tasks = new FakeTaskRunner({ [CALLBACK]: (inv) => (setImmediate(() => callbacks.answer(inv.taskToken as string, { status: 'FAILED', error: 'Bad', cause: 'why' })), {}) });
