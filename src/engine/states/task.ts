@@ -9,7 +9,7 @@ import { expireAfter } from '../runtime/clock';
 import type { TaskState } from '../definition/types';
 import { HeartbeatTimeoutError } from '../errors/states-error-kinds';
 import { StatesError, StatesErrorName, stateErrorPrefix, toStatesError } from '../errors/states-error';
-import type { CallbackOutcome, PendingCallback, ScheduledActivity } from '../integrations/callbacks';
+import type { CallbackOutcome, ScheduledActivity } from '../integrations/callbacks';
 import type { TaskInvocation } from '../integrations/types';
 import { AbortedError, SCOPE_FINISHED, childController, raceSignal } from '../runtime/abort';
 import { checkTaskResult } from '../runtime/data-limit';
@@ -18,7 +18,7 @@ import type { StateRun } from '../runtime/state-run';
 import { taskEvents, type TaskEvents, type Timers } from './task/task-events';
 import { taskTimers } from './task/task-timers';
 import { awaitActivity } from './task/activity-wait';
-import { awaitCallback } from './task/callback-wait';
+import { answerable, awaitCallback } from './task/callback-wait';
 import { TimedOut } from './task/timed-out';
 import type { StateHandler } from './types';
 
@@ -81,15 +81,7 @@ function invocationOf(node: TaskState, run: StateRun, events: TaskEvents, signal
 async function invokeAndWait(node: TaskState, run: StateRun, timers: Timers, events: TaskEvents, signal: AbortSignal): Promise<unknown> {
   const { callbacks } = run.deps;
   if (!callbacks || run.taskToken === undefined) throw new StatesError(StatesErrorName.Runtime, 'Task tokens are not available to this execution');
-  const listening = callbacks.listen(run.taskToken);
-  // The runner may answer the callback itself (a mocked task); otherwise only SendTask* through the port do.
-  let answer!: (outcome: CallbackOutcome) => void;
-  const answered = new Promise<CallbackOutcome>((resolve) => (answer = resolve));
-  const callback: PendingCallback = {
-    outcome: Promise.race([listening.outcome, answered]),
-    onHeartbeat: (listener) => listening.onHeartbeat(listener),
-    close: () => listening.close(),
-  };
+  const { callback, answer } = answerable(callbacks.listen(run.taskToken));
   const cancel = childController(signal);
   // On cancel.signal: ending the attempt (finally) also stops the heartbeat timer and the wait.
   const waiting = awaitCallback(callback, timers.heartbeatSeconds, run.deps.clock, cancel.signal);

@@ -2,7 +2,7 @@
 // waits for SendTaskSuccess / SendTaskFailure with its token. HeartbeatSeconds counts from the submission
 // and restarts on every SendTaskHeartbeat; expiry is States.Timeout like TimeoutSeconds (recorded).
 // https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#wait-token-hearbeat
-import type { PendingCallback } from '../../integrations/callbacks';
+import type { CallbackOutcome, PendingCallback } from '../../integrations/callbacks';
 import { HeartbeatTimeoutError } from '../../errors/states-error-kinds';
 import { StatesError } from '../../errors/states-error';
 import { expireAfter, type Clock } from '../../runtime/clock';
@@ -42,4 +42,16 @@ export function awaitCallback(callback: PendingCallback, heartbeatSeconds: numbe
       reject,
     );
   });
+}
+
+/** The callback, also settled by `answer`: the runner may answer a task itself (a mocked task does), not only SendTask* through the port. */
+export function answerable(listening: PendingCallback): { callback: PendingCallback; answer: (outcome: CallbackOutcome) => void } {
+  let answer!: (outcome: CallbackOutcome) => void;
+  const answered = new Promise<CallbackOutcome>((resolve) => (answer = resolve));
+  const callback: PendingCallback = {
+    outcome: Promise.race([listening.outcome, answered]),
+    onHeartbeat: (listener) => listening.onHeartbeat(listener),
+    close: () => listening.close(),
+  };
+  return { callback, answer };
 }
