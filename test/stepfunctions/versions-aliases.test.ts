@@ -10,6 +10,7 @@ import {
   DescribeExecutionCommand,
   DescribeStateMachineAliasCommand,
   DescribeStateMachineCommand,
+  DescribeStateMachineForExecutionCommand,
   ListExecutionsCommand,
   ListStateMachineAliasesCommand,
   ListStateMachineVersionsCommand,
@@ -87,6 +88,9 @@ describe('state machine versions', () => {
     const done = await waitForExecution(h.client, byVersion.executionArn as string);
     expect(done).toMatchObject({ status: 'SUCCEEDED', stateMachineArn: arn, stateMachineVersionArn: `${arn}:1`, output: '{"Arg1":"argument1"}' });
     expect(done.stateMachineAliasArn).toBeUndefined();
+    // Recorded: the state machine ARN (not the version's) with the version's definition.
+    const forExecution = await h.client.send(new DescribeStateMachineForExecutionCommand({ executionArn: byVersion.executionArn }));
+    expect(forExecution).toMatchObject({ stateMachineArn: arn, name: 'run-version', definition: passDefinition() });
     await waitForExecution(h.client, (await h.client.send(new StartExecutionCommand({ stateMachineArn: arn, name: 'latest' }))).executionArn as string);
     const all = await h.client.send(new ListExecutionsCommand({ stateMachineArn: arn }));
     expect(all.executions?.map((e) => [e.name, e.stateMachineVersionArn])).toEqual([['latest', undefined], ['v', `${arn}:1`]]);
