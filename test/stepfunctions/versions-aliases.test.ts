@@ -21,7 +21,7 @@ import {
   UpdateStateMachineCommand,
 } from '@aws-sdk/client-sfn';
 import { chooseVersion } from '../../src/services/stepfunctions/versions';
-import { waitForExecution } from './redrive-support';
+import { historyOf, waitForExecution } from './redrive-support';
 import { expectAwsError } from './support/expect-error';
 import { passDefinition, ROLE_ARN, startHarness, type Harness } from './support/harness';
 
@@ -217,6 +217,8 @@ describe('state machine aliases', () => {
     const listed = await h.client.send(new ListExecutionsCommand({ stateMachineArn: `${arn}:all-on-two` }));
     expect(listed.executions?.map((e) => [e.name, e.stateMachineVersionArn, e.stateMachineAliasArn])).toEqual([['through-alias', v(2), `${arn}:all-on-two`]]);
     expect((await h.client.send(new DescribeExecutionCommand({ executionArn }))).stateMachineAliasArn).toBe(`${arn}:all-on-two`);
+    const [started] = await historyOf(h.client, executionArn as string);
+    expect(started.executionStartedEventDetails).toMatchObject({ stateMachineAliasArn: `${arn}:all-on-two`, stateMachineVersionArn: v(2) });
   });
 });
 

@@ -23,6 +23,9 @@ export interface ExecutionIdentity {
   readonly mapRunArn?: string;
   /** StartSyncExecution contexts carry no RedriveCount (recorded quirk, spec §1.5). */
   readonly sync?: boolean;
+  /** Started through a version or alias ARN: ExecutionStarted names them (API_ExecutionStartedEventDetails). */
+  readonly stateMachineVersionArn?: string;
+  readonly stateMachineAliasArn?: string;
 }
 
 /** Receives each history event as soon as the engine appends it (ids and previousEventId assigned). */

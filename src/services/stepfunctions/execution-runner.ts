@@ -220,6 +220,8 @@ function identityOf(request: StartRequest<unknown>, startTime: Date): ExecutionI
     redriveCount: request.resume?.redriveCount ?? 0,
     mapRunArn: request.mapRunArn,
     sync: request.sync,
+    stateMachineVersionArn: request.stateMachineVersionArn,
+    stateMachineAliasArn: request.stateMachineAliasArn,
   };
 }
 

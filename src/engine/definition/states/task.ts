@@ -24,8 +24,8 @@ function resolveResource(reader: FieldReader, arn: string, location: string): Re
     return undefined;
   }
   if (ACTIVITY_ARN.test(arn)) {
-    // [UNCONFIRMED] wording: Express workflows do not run activities (https://docs.aws.amazon.com/step-functions/latest/dg/choosing-workflow-type.html).
-    if (reader.express) reader.ctx.error('Express state machine does not support Activity ARNs', location);
+    // Recorded wording; Express workflows do not run activities.
+    if (reader.express) reader.ctx.error('Express state machine does not support Activity ARN', location);
     return { arn, resourceType: 'activity', resource: arn, pattern: 'ACTIVITY' };
   }
   const resolved = reader.ctx.options.tasks.resolve(arn);
