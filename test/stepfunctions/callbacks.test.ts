@@ -86,12 +86,34 @@ describe('task token callbacks', () => {
     expect(failed?.taskFailedEventDetails).toEqual({ resource: 'invoke.waitForTaskToken', resourceType: 'lambda', error: 'Rejected', cause: 'not approved' });
   });
 
-  it('fails the task with an empty error name when SendTaskFailure gives none [UNCONFIRMED]', async () => {
-    const executionArn = await start(sfn(), 'cb-failure-bare', workerMachine());
-    await sfn().send(new SendTaskFailureCommand({ taskToken: await inbox.next(), cause: 'only a cause' }));
-    expect(await waitForExecution(sfn(), executionArn)).toMatchObject({ status: 'FAILED', cause: 'only a cause' });
+  it('fails the task with neither error nor cause when SendTaskFailure gives none; States.ALL catches it as nulls (recorded)', async () => {
+    const caught = JSON.stringify({
+      StartAt: 'Wait',
+      States: {
+        Wait: {
+          Type: 'Task',
+          Resource: WAIT_LAMBDA,
+          Parameters: { FunctionName: 'worker', Payload: { 'token.$': '$$.Task.Token' } },
+          Catch: [
+            { ErrorEquals: ['States.Runtime'], ResultPath: '$.states_runtime_error', Next: 'Caught' },
+            { ErrorEquals: ['States.ALL'], ResultPath: '$.states_all_error', Next: 'Caught' },
+          ],
+          End: true,
+        },
+        Caught: { Type: 'Pass', End: true },
+      },
+    });
+    const executionArn = await start(sfn(), 'cb-failure-bare', caught, { order: 1 });
+    await sfn().send(new SendTaskFailureCommand({ taskToken: await inbox.next() }));
+    expect(await waitForExecution(sfn(), executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '{"order":1,"states_all_error":{"Error":null,"Cause":null}}' });
     const failed = (await historyOf(sfn(), executionArn)).find((e) => e.type === 'TaskFailed');
-    expect(failed?.taskFailedEventDetails).toEqual({ resource: 'invoke.waitForTaskToken', resourceType: 'lambda', error: '', cause: 'only a cause' });
+    expect(failed?.taskFailedEventDetails).toEqual({ resource: 'invoke.waitForTaskToken', resourceType: 'lambda' });
+
+    const uncaught = await start(sfn(), 'cb-failure-bare-uncaught', workerMachine());
+    await sfn().send(new SendTaskFailureCommand({ taskToken: await inbox.next(), cause: 'only a cause' }));
+    const done = await waitForExecution(sfn(), uncaught);
+    expect(done).toMatchObject({ status: 'FAILED', cause: 'only a cause' });
+    expect(done.error).toBeUndefined();
   });
 
   it('accepts heartbeats while the task waits and refuses every callback once it is over', async () => {

@@ -4,6 +4,7 @@
 import type { EventChain } from '../../history/event-log';
 import { errorFields, inputDetails, outputDetails } from '../../history/event-details';
 import type { ResolvedResource } from '../../integrations/types';
+import { reportedErrorName } from '../../errors/states-error-kinds';
 import type { TaskEvents } from './task-events';
 
 export function activityEvents(resource: ResolvedResource, chain: EventChain): TaskEvents {
@@ -21,7 +22,7 @@ export function activityEvents(resource: ResolvedResource, chain: EventChain): T
     started: (workerName) => chain.emit('ActivityStarted', { activityStartedEventDetails: workerName === undefined ? {} : { workerName } }),
     submitted: () => undefined,
     succeeded: (output) => chain.emit('ActivitySucceeded', () => ({ activitySucceededEventDetails: outputDetails(output) })),
-    failed: (error) => chain.emit('ActivityFailed', { activityFailedEventDetails: errorFields(error.error, error.cause) }),
+    failed: (error) => chain.emit('ActivityFailed', { activityFailedEventDetails: errorFields(reportedErrorName(error), error.cause) }),
     timedOut: (error) => chain.emit('ActivityTimedOut', { activityTimedOutEventDetails: errorFields(error.error, error.cause) }),
   };
 }

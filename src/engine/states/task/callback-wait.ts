@@ -3,8 +3,7 @@
 // and restarts on every SendTaskHeartbeat; expiry is States.Timeout like TimeoutSeconds (recorded).
 // https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#wait-token-hearbeat
 import type { CallbackOutcome, PendingCallback } from '../../integrations/callbacks';
-import { HeartbeatTimeoutError } from '../../errors/states-error-kinds';
-import { StatesError } from '../../errors/states-error';
+import { CallbackFailureError, HeartbeatTimeoutError } from '../../errors/states-error-kinds';
 import { expireAfter, type Clock } from '../../runtime/clock';
 import { SCOPE_FINISHED } from '../../runtime/abort';
 import { TimedOut } from './timed-out';
@@ -36,8 +35,8 @@ export function awaitCallback(callback: PendingCallback, heartbeatSeconds: numbe
         disarm();
         signal.removeEventListener('abort', onAbort);
         if (outcome.status === 'SUCCEEDED') resolve(outcome.output);
-        // SendTaskFailure may omit both fields; the error then matches only States.ALL [UNCONFIRMED: AWS's name for it].
-        else reject(new StatesError(outcome.error ?? '', outcome.cause));
+        // SendTaskFailure may omit both fields; such an error matches only States.ALL (recorded).
+        else reject(new CallbackFailureError(outcome.error, outcome.cause));
       },
       reject,
     );

@@ -4,6 +4,7 @@ import type { EventChain } from '../../history/event-log';
 import { errorFields, inputDetails, outputDetails, toJson } from '../../history/event-details';
 import type { ResolvedResource } from '../../integrations/types';
 import type { StatesError } from '../../errors/states-error';
+import { reportedErrorName } from '../../errors/states-error-kinds';
 import { activityEvents } from './activity-events';
 
 export interface Timers {
@@ -39,7 +40,7 @@ function serviceEvents(resource: ResolvedResource, chain: EventChain, region: st
     started: () => chain.emit('TaskStarted', { taskStartedEventDetails: id }),
     submitted: (output) => chain.emit('TaskSubmitted', () => ({ taskSubmittedEventDetails: { ...id, ...outputDetails(output) } })),
     succeeded: (output) => chain.emit('TaskSucceeded', () => ({ taskSucceededEventDetails: { ...id, ...outputDetails(output) } })),
-    failed: (error) => chain.emit('TaskFailed', { taskFailedEventDetails: { ...id, ...errorFields(error.error, error.cause) } }),
+    failed: (error) => chain.emit('TaskFailed', { taskFailedEventDetails: { ...id, ...errorFields(reportedErrorName(error), error.cause) } }),
     timedOut: (error) => chain.emit('TaskTimedOut', { taskTimedOutEventDetails: { ...id, ...errorFields(error.error, error.cause) } }),
   };
 }
