@@ -35,7 +35,7 @@ export function awaitCallback(callback: PendingCallback, heartbeatSeconds: numbe
         disarm();
         signal.removeEventListener('abort', onAbort);
         if (outcome.status === 'SUCCEEDED') resolve(outcome.output);
-        // SendTaskFailure may omit both fields; such an error matches only States.ALL (recorded).
+        // SendTaskFailure may omit both fields (recorded: the history then has neither).
         else reject(new CallbackFailureError(outcome.error, outcome.cause));
       },
       reject,
