@@ -140,11 +140,14 @@ describe('aws-sdk abort', () => {
 
 describe('aws-sdk resource resolution', () => {
   const runner = createTaskRunner({ ...options, clients: () => { throw new Error('not called'); } });
+  it('resolves .waitForTaskToken: the call is the API action, the history resource keeps the suffix', () => {
+    const arn = 'arn:aws:states:::aws-sdk:dynamodb:putItem.waitForTaskToken';
+    expect(runner.resolve(arn)).toEqual({ arn, resourceType: 'aws-sdk:dynamodb', resource: 'putItem.waitForTaskToken', pattern: 'WAIT_FOR_TASK_TOKEN', action: 'putItem' });
+  });
   it.each([
     'arn:aws:states:::aws-sdk:dynamodb:noSuchAction',
     'arn:aws:states:::aws-sdk:dynamodb:PutItem',
     'arn:aws:states:::aws-sdk:dynamodb:putItem.sync',
-    'arn:aws:states:::aws-sdk:dynamodb:putItem.waitForTaskToken',
     'arn:aws:states:::aws-sdk:sqs:sendMessage',
   ])('%s is unrecognized', (arn) => {
     expect(runner.resolve(arn)).toEqual({

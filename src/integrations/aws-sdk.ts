@@ -12,14 +12,15 @@ export function createAwsSdkIntegration(context: IntegrationContext): Integratio
   return {
     resolve(arn, raw) {
       if (arn.kind !== 'aws-sdk' || !Object.hasOwn(AWS_SDK_SERVICES, arn.service)) return undefined;
-      // `.sync` does not exist for aws-sdk resources; `.waitForTaskToken` does, but task tokens are not
-      // implemented in this sandbox yet, so it is reported as unrecognized for now.
-      if (arn.suffix !== undefined) return undefined;
+      // `.sync` does not exist for aws-sdk resources; `.waitForTaskToken` does (the call, then the callback).
+      if (arn.suffix !== undefined && arn.suffix !== 'waitForTaskToken') return undefined;
       if (!AWS_SDK_SERVICES[arn.service].commandFor(arn.action)) return undefined;
-      return { arn: raw, resourceType: `aws-sdk:${arn.service}`, resource: arn.action, pattern: 'REQUEST_RESPONSE' };
+      const resourceType = `aws-sdk:${arn.service}`;
+      if (arn.suffix) return { arn: raw, resourceType, resource: `${arn.action}.waitForTaskToken`, pattern: 'WAIT_FOR_TASK_TOKEN', action: arn.action };
+      return { arn: raw, resourceType, resource: arn.action, pattern: 'REQUEST_RESPONSE' };
     },
     async invoke(invocation) {
-      const { resourceType, resource: action } = invocation.resource;
+      const { resourceType, resource, action = resource } = invocation.resource;
       const service = AWS_SDK_SERVICES[resourceType.slice('aws-sdk:'.length)];
       const Command = service.commandFor(action);
       if (!Command) throw new Error(`aws-sdk resource '${invocation.resource.arn}' was not resolved by this runner`);

@@ -35,7 +35,9 @@ describe('lambda:invoke with local handlers', () => {
     expect(runner.resolve(INVOKE)).toEqual({ arn: INVOKE, resourceType: 'lambda', resource: 'invoke', pattern: 'REQUEST_RESPONSE' });
     const legacy = 'arn:aws:lambda:us-east-1:000000000000:function:echo';
     expect(runner.resolve(legacy)).toEqual({ arn: legacy, resourceType: 'lambda', resource: legacy, pattern: 'REQUEST_RESPONSE', legacyLambda: true });
-    expect(runner.resolve('arn:aws:states:::lambda:invoke.waitForTaskToken')).toHaveProperty('unrecognized');
+    expect(runner.resolve('arn:aws:states:::lambda:invoke.waitForTaskToken')).toEqual({
+      arn: 'arn:aws:states:::lambda:invoke.waitForTaskToken', resourceType: 'lambda', resource: 'invoke.waitForTaskToken', pattern: 'WAIT_FOR_TASK_TOKEN',
+    });
     expect(runner.resolve('arn:aws:states:::lambda:invoke.sync')).toHaveProperty('unrecognized');
   });
 

@@ -20,8 +20,9 @@ export function createLambdaIntegration(context: IntegrationContext): Integratio
   return {
     resolve(arn, raw): ResolvedResource | undefined {
       if (arn.kind === 'lambda-function') return { arn: raw, resourceType: 'lambda', resource: raw, pattern: 'REQUEST_RESPONSE', legacyLambda: true };
-      // `.waitForTaskToken` is valid on AWS, but task tokens are not implemented in this sandbox yet.
-      if (arn.kind !== 'service' || arn.service !== 'lambda' || arn.action !== 'invoke' || arn.suffix !== undefined) return undefined;
+      if (arn.kind !== 'service' || arn.service !== 'lambda' || arn.action !== 'invoke') return undefined;
+      if (arn.suffix === 'waitForTaskToken') return { arn: raw, resourceType: 'lambda', resource: 'invoke.waitForTaskToken', pattern: 'WAIT_FOR_TASK_TOKEN' };
+      if (arn.suffix !== undefined) return undefined;
       return { arn: raw, resourceType: 'lambda', resource: 'invoke', pattern: 'REQUEST_RESPONSE' };
     },
     invoke: (invocation) => (invocation.resource.legacyLambda ? invokeLegacy(context, invocation) : invokeOptimized(context, invocation)),

@@ -38,12 +38,12 @@ function runnerFor(fake: FakeRequestHandler) {
 const SUCCEEDED = { status: 'SUCCEEDED', output: '{"Arg1":"argument1"}', outputDetails: { included: true } };
 
 describe('states:startExecution', () => {
-  it('resolves the three integration patterns; .waitForTaskToken is not available yet', () => {
+  it('resolves the integration patterns, .waitForTaskToken included', () => {
     const runner = runnerFor(sfnEndpoint(SUCCEEDED));
     expect(runner.resolve('arn:aws:states:::states:startExecution')).toMatchObject({ resourceType: 'states', resource: 'startExecution', pattern: 'REQUEST_RESPONSE' });
     expect(runner.resolve('arn:aws:states:::states:startExecution.sync')).toMatchObject({ resource: 'startExecution.sync', pattern: 'RUN_JOB', syncVersion: 1 });
     expect(runner.resolve('arn:aws:states:::states:startExecution.sync:2')).toMatchObject({ resource: 'startExecution.sync:2', pattern: 'RUN_JOB', syncVersion: 2 });
-    expect(runner.resolve('arn:aws:states:::states:startExecution.waitForTaskToken')).toHaveProperty('unrecognized');
+    expect(runner.resolve('arn:aws:states:::states:startExecution.waitForTaskToken')).toMatchObject({ resource: 'startExecution.waitForTaskToken', pattern: 'WAIT_FOR_TASK_TOKEN' });
     expect(runner.resolve('arn:aws:states:::states:describeExecution')).toHaveProperty('unrecognized');
   });
 

@@ -24,10 +24,10 @@ export function createStartExecutionIntegration(context: IntegrationContext): In
   return {
     resolve(arn, raw) {
       if (arn.kind !== 'service' || arn.service !== 'states' || arn.action !== 'startExecution') return undefined;
-      // `.waitForTaskToken` is valid on AWS, but task tokens are not implemented in this sandbox yet.
-      if (arn.suffix === 'waitForTaskToken') return undefined;
       const resource = arn.suffix ? `startExecution.${arn.suffix}` : 'startExecution';
       if (!arn.suffix) return { arn: raw, resourceType: 'states', resource, pattern: 'REQUEST_RESPONSE' };
+      // The child gets the token in its input; the parent waits for the callback, not the child's end.
+      if (arn.suffix === 'waitForTaskToken') return { arn: raw, resourceType: 'states', resource, pattern: 'WAIT_FOR_TASK_TOKEN' };
       return { arn: raw, resourceType: 'states', resource, pattern: 'RUN_JOB', syncVersion: arn.suffix === 'sync:2' ? 2 : 1 };
     },
     async invoke(invocation) {

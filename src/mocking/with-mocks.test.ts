@@ -11,6 +11,7 @@ const CONFIG = parseMockConfig(
         TestCases: {
           RetryPath: { Write: 'ThrottledThenOk', Notify: 'Big' },
           FailPath: { Write: 'ConditionFails' },
+          CallbackPath: { Approve: 'Approved' },
         },
       },
     },
@@ -22,6 +23,7 @@ const CONFIG = parseMockConfig(
       },
       ConditionFails: { '0': { Throw: { Error: 'DynamoDB.ConditionalCheckFailedException' } } },
       Big: { '0': { Return: { blob: 'x'.repeat(300_000) } } },
+      Approved: { '0': { Return: { approved: true } } },
     },
   },
   'mock.json',
@@ -56,6 +58,21 @@ class FakeRunner implements TaskRunner {
     return { real: task.stateName };
   }
 }
+
+describe('a mocked .waitForTaskToken task', () => {
+  it('answers its own callback with the Return value instead of waiting for SendTaskSuccess', async () => {
+    const runner = withMocks(new FakeRunner(), CONFIG, () => ({ stateMachineName: 'Orders', testCase: 'CallbackPath' }));
+    const answers: unknown[] = [];
+    const callbackTask: TaskInvocation = {
+      ...invocation('Approve'),
+      resource: { ...RESOURCE, resource: 'putItem.waitForTaskToken', pattern: 'WAIT_FOR_TASK_TOKEN' },
+      answerCallback: (outcome) => answers.push(outcome),
+    };
+    const submitted = await runner.invoke(callbackTask);
+    expect(submitted).toEqual({ approved: true });
+    expect(answers).toEqual([{ status: 'SUCCEEDED', output: { approved: true } }]);
+  });
+});
 
 async function settle(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(

@@ -1,7 +1,9 @@
 // Mocked service integrations (Step Functions Local, "Using mocked service integrations"): a Task state named
 // in the execution's test case never calls its service; its n-th invocation gets the n-th mocked response,
 // Return as the task result (ResultSelector/ResultPath/Output still apply) or Throw as the task's error.
-// States the test case does not name call the real integration.
+// States the test case does not name call the real integration. A mocked `.waitForTaskToken` task does not
+// wait: Step Functions Local generates its token and the Return answers the callback at once [UNCONFIRMED:
+// the mocked value is also what TaskSubmitted shows].
 import { StatesError, StatesErrorName } from '../engine/errors/states-error';
 import type { TaskInvocation, TaskRunner } from '../engine/integrations/types';
 import { checkResultSize } from '../integrations/data-limit';
@@ -51,7 +53,9 @@ function mockedResult(response: MockedResponse, invocation: number, task: TaskIn
   if (outcome.kind === 'Throw') throw new StatesError(outcome.error, outcome.cause);
   checkResultSize(outcome.value, task.resource);
   // A copy: the engine must not be able to change the configuration through a result it transforms.
-  return structuredClone(outcome.value);
+  const value = structuredClone(outcome.value);
+  task.answerCallback?.({ status: 'SUCCEEDED', output: structuredClone(value) });
+  return value;
 }
 
 /**

@@ -7,6 +7,7 @@ import { FakeClock } from '../engine/support/fake-clock';
 import { FakeTaskRunner, hangs, type TaskScript } from '../engine/support/fake-task-runner';
 import { runWorkflow, shape } from '../engine/support/run-workflow';
 import type { ConformanceCase, ScriptedCall } from './conformance-case';
+import { FakeCallbacks } from '../engine/support/fake-callbacks';
 
 const ROOT = join(__dirname, 'asl');
 
@@ -32,7 +33,7 @@ async function check(c: ConformanceCase): Promise<void> {
     return;
   }
   const expected = c.expect!;
-  const run = await runWorkflow(definition, c.input ?? {}, { tasks: fakeTasks(c.tasks), clock: new FakeClock(), type: c.type });
+  const run = await runWorkflow(definition, c.input ?? {}, { tasks: fakeTasks(c.tasks), clock: new FakeClock(), type: c.type, callbacks: new FakeCallbacks() });
   const { status, output, error, cause } = run.outcome;
   expect({ status, output, error, cause }).toEqual({ status: expected.status, output: expected.output, error: expected.error, cause: expected.cause });
   if (expected.events) expect(shape(run.events)).toEqual(expected.events);

@@ -51,7 +51,7 @@ describe('awsJson1_0 protocol', () => {
   });
 
   it('rejects unknown operations and missing targets', async () => {
-    await expectError(await post('AWSStepFunctions.CreateActivity', '{}'), 400, 'UnknownOperationException');
+    await expectError(await post('AWSStepFunctions.DescribeNothing', '{}'), 400, 'UnknownOperationException');
     await expectError(await post('AWSStepFunctions.toString', '{}'), 400, 'UnknownOperationException');
     await expectError(await post(undefined, '{}'), 400, 'UnknownOperationException');
   });

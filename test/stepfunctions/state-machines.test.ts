@@ -91,7 +91,7 @@ describe('state machine API', () => {
       'InvalidLoggingConfiguration',
       'Invalid Logging Configuration: Log Destination not found.',
     );
-    await expectAwsError(create('p', passDefinition(), { publish: true }), 'ValidationException', /not supported by this sandbox/);
+    await expectAwsError(create('p', passDefinition(), { versionDescription: 'v' }), 'ValidationException', 'Version description can only be set when publish is true');
   });
 
   it('keeps logging, tracing and encryption settings as given', async () => {

@@ -29,13 +29,20 @@ export class FailStateError extends StatesError {
   }
 }
 
+/**
+ * A SendTaskFailure's error (a callback or activity task): either field may be absent. The history omits an
+ * absent one, and the error output a Catcher passes on shows it as null (recorded: `{"Error": null, "Cause": null}`).
+ */
+export class CallbackFailureError extends FailStateError {}
+
 /** The error name as the history and the error output show it; undefined for a Fail state without Error. */
 export function reportedErrorName(error: StatesError): string | undefined {
   return error instanceof FailStateError ? error.declaredError : error.error;
 }
 
 /** The `{Error, Cause}` object a Catcher passes on (docs/aws-behaviour.md#retry-and-catch); absent members are omitted. */
-export function errorOutput(error: StatesError): { Error?: string; Cause?: string } {
+export function errorOutput(error: StatesError): { Error?: string | null; Cause?: string | null } {
+  if (error instanceof CallbackFailureError) return { Error: error.declaredError ?? null, Cause: error.cause ?? null };
   const output: { Error?: string; Cause?: string } = {};
   const name = reportedErrorName(error);
   if (name !== undefined) output.Error = name;

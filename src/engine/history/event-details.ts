@@ -16,8 +16,17 @@ export function errorFields(error?: string, cause?: string): { error?: string; c
   return fields;
 }
 
-export function executionStarted(input: unknown, roleArn: string): EventDetails {
-  return { executionStartedEventDetails: { input: toJson(input), inputDetails: NOT_TRUNCATED, roleArn } };
+export function executionStarted(input: unknown, roleArn: string, through: { stateMachineVersionArn?: string; stateMachineAliasArn?: string } = {}): EventDetails {
+  return {
+    executionStartedEventDetails: {
+      input: toJson(input),
+      inputDetails: NOT_TRUNCATED,
+      roleArn,
+      // https://docs.aws.amazon.com/step-functions/latest/apireference/API_ExecutionStartedEventDetails.html
+      ...(through.stateMachineAliasArn !== undefined && { stateMachineAliasArn: through.stateMachineAliasArn }),
+      ...(through.stateMachineVersionArn !== undefined && { stateMachineVersionArn: through.stateMachineVersionArn }),
+    },
+  };
 }
 
 export function executionSucceeded(output: unknown): EventDetails {

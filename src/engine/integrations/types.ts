@@ -1,8 +1,10 @@
 // Contract between the Task state and the service integrations. Each integration is one file that
 // calls AWS through an SDK v3 client built from the config; the Task state knows only this interface.
 import type { ExecutionIdentity } from '../runtime/types';
+import type { CallbackOutcome } from './callbacks';
 
-export type IntegrationPattern = 'REQUEST_RESPONSE' | 'RUN_JOB' | 'WAIT_FOR_TASK_TOKEN';
+/** ACTIVITY: an activity ARN, served by workers polling GetActivityTask rather than by an integration. */
+export type IntegrationPattern = 'REQUEST_RESPONSE' | 'RUN_JOB' | 'WAIT_FOR_TASK_TOKEN' | 'ACTIVITY';
 
 /** A Task `Resource` resolved at parse time. */
 export interface ResolvedResource {
@@ -16,6 +18,8 @@ export interface ResolvedResource {
   readonly syncVersion?: 1 | 2;
   /** Legacy Lambda ARN resources emit LambdaFunction* events instead of Task* events. */
   readonly legacyLambda?: boolean;
+  /** The API action when `resource` carries a suffix (aws-sdk `sendMessage.waitForTaskToken` → `sendMessage`). */
+  readonly action?: string;
 }
 
 export interface TaskInvocation {
@@ -29,6 +33,8 @@ export interface TaskInvocation {
   readonly taskToken?: string;
   /** For RUN_JOB tasks: call once the job is submitted, with the submission output (TaskSubmitted event). */
   onSubmitted?(output: unknown): void;
+  /** For WAIT_FOR_TASK_TOKEN tasks: settles the task's own callback from the runner (a mocked callback task answers at once). */
+  answerCallback?(outcome: CallbackOutcome): void;
 }
 
 export interface TaskRunner {

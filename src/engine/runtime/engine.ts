@@ -108,7 +108,7 @@ function openLog(request: ExecutionRequest, deps: EngineDeps): { log: EventLog; 
   const { resume } = request;
   const log = new EventLog(request.history, deps.clock, resume?.lastEventId ?? 0);
   if (!resume) {
-    log.append('ExecutionStarted', 0, executionStarted(request.input, request.identity.roleArn));
+    log.append('ExecutionStarted', 0, executionStarted(request.input, request.identity.roleArn, request.identity));
     return { log, firstEventId: 0 };
   }
   const id = log.append('ExecutionRedriven', resume.lastEventId, { executionRedrivenEventDetails: { redriveCount: resume.redriveCount } });

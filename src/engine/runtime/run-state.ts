@@ -74,9 +74,11 @@ async function attempt(node: StateNode, base: StateRun): Promise<Step> {
   return exit(node, base.scope, run, finished, outcome.next ?? ('Next' in node ? node.Next : undefined));
 }
 
-/** Each attempt of a `.waitForTaskToken` Task gets its own callback token. */
+/** Each attempt of a `.waitForTaskToken` Task gets its own callback token (issued by the callback port when there is one). */
 function taskToken(node: StateNode, scope: Scope): string | undefined {
-  return node.Type === 'Task' && node.resource.pattern === 'WAIT_FOR_TASK_TOKEN' ? scope.exec.deps.uuid() : undefined;
+  if (node.Type !== 'Task' || node.resource.pattern !== 'WAIT_FOR_TASK_TOKEN') return undefined;
+  const { deps, identity } = scope.exec;
+  return deps.callbacks ? deps.callbacks.newToken(identity.executionArn) : deps.uuid();
 }
 
 /** Waits out a retry interval; a sibling abort or stop during the wait aborts the state. */

@@ -4,6 +4,7 @@ import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { Clock } from './clock';
 import type { TaskRunner } from '../integrations/types';
 import type { DistributedMapPort } from '../states/map/distributed-port';
+import type { CallbackPort } from '../integrations/callbacks';
 
 export type StateMachineType = 'STANDARD' | 'EXPRESS';
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -22,6 +23,9 @@ export interface ExecutionIdentity {
   readonly mapRunArn?: string;
   /** StartSyncExecution contexts carry no RedriveCount (recorded quirk, docs/aws-behaviour.md#context-object). */
   readonly sync?: boolean;
+  /** Started through a version or alias ARN: ExecutionStarted names them (API_ExecutionStartedEventDetails). */
+  readonly stateMachineVersionArn?: string;
+  readonly stateMachineAliasArn?: string;
 }
 
 /** Receives each history event as soon as the engine appends it (ids and previousEventId assigned). */
@@ -58,4 +62,6 @@ export interface EngineDeps {
   readonly tasks: TaskRunner;
   /** Runs DISTRIBUTED Map states; without it they fail with States.Runtime. */
   readonly distributedMap?: DistributedMapPort;
+  /** Task tokens and their callbacks (`.waitForTaskToken`, activities); without it such Tasks fail with States.Runtime. */
+  readonly callbacks?: CallbackPort;
 }

@@ -3,7 +3,7 @@
 // resource type with "Resource type not valid in this context: <type>" (e.g. `express` in DescribeExecution).
 import { InvalidArn } from './errors';
 
-export type ArnResourceType = 'stateMachine' | 'execution' | 'express' | 'mapRun';
+export type ArnResourceType = 'stateMachine' | 'execution' | 'express' | 'mapRun' | 'activity';
 
 export interface StatesArn {
   readonly partition: string;
@@ -66,6 +66,10 @@ export class ArnFactory {
   /** Express executions carry an extra uuid after the name (docs/aws-behaviour.md#express-and-standard-workflows). */
   express(stateMachineName: string, name: string, uuid: string): string {
     return flat(`${this.base}:express:${stateMachineName}:${name}:${uuid}`);
+  }
+
+  activity(name: string): string {
+    return flat(`${this.base}:activity:${name}`);
   }
 
   mapRun(stateMachineName: string, label: string, uuid: string): string {

@@ -7,7 +7,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
-import type { ExecutionChanges, ExecutionRecord, MapRunChanges, MapRunRecord, StateMachineRecord } from './store';
+import type { ExecutionChanges, ExecutionRecord, MapRunChanges, MapRunRecord, ResourceKind, ResourceRecords, StateMachineRecord } from './store';
 
 export type LogRecord =
   | { readonly k: 'sm'; readonly v: StateMachineRecord }
@@ -16,7 +16,9 @@ export type LogRecord =
   | { readonly k: 'exu'; readonly a: string; readonly v: ExecutionChanges }
   | { readonly k: 'ev'; readonly a: string; readonly v: HistoryEvent }
   | { readonly k: 'mr'; readonly v: MapRunRecord }
-  | { readonly k: 'mru'; readonly a: string; readonly v: MapRunChanges };
+  | { readonly k: 'mru'; readonly a: string; readonly v: MapRunChanges }
+  | { readonly k: 'rs'; readonly t: ResourceKind; readonly v: ResourceRecords[ResourceKind] }
+  | { readonly k: 'rsd'; readonly t: ResourceKind; readonly a: string };
 
 const DATE_FIELDS = new Set(['startDate', 'stopDate', 'creationDate', 'updateDate', 'redriveDate', 'timestamp', 'date']);
 const LOG_FILE = 'log.jsonl';

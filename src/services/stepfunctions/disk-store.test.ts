@@ -36,6 +36,25 @@ describe('openDiskStore', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'sfn-disk-store-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('keeps activities, versions and aliases, deletions included, through a reopen and its compaction', async () => {
+    const store = openDiskStore(dir, () => NOW);
+    const activity = { arn: 'arn:aws:states:us-east-1:000000000000:activity:a', name: 'a', creationDate: NOW, tags: [{ key: 'k', value: 'v' }], encryptionConfiguration: { type: 'AWS_OWNED_KEY' as const } };
+    store.putResource('activity', activity);
+    store.putResource('activity', { ...activity, arn: `${activity.arn}-gone`, name: 'a-gone' });
+    store.deleteResource('activity', `${activity.arn}-gone`);
+    store.putResource('version', { arn: `${SM}:1`, stateMachineArn: SM, version: 1, revision, creationDate: NOW });
+    store.putResource('alias', { arn: `${SM}:live`, stateMachineArn: SM, name: 'live', routingConfiguration: [{ stateMachineVersionArn: `${SM}:1`, weight: 100 }], creationDate: NOW });
+    await store.close();
+
+    for (let reopen = 0; reopen < 2; reopen++) {
+      const reopened = openDiskStore(dir, () => NOW);
+      expect(reopened.listResources('activity')).toEqual([activity]);
+      expect(reopened.getResource('version', `${SM}:1`)?.revision.updateDate).toEqual(NOW);
+      expect(reopened.getResource('alias', `${SM}:live`)?.routingConfiguration).toEqual([{ stateMachineVersionArn: `${SM}:1`, weight: 100 }]);
+      await reopened.close();
+    }
+  });
+
   it('reopens with everything written, dates revived, cleared fields cleared', async () => {
     const store = openDiskStore(dir, () => NOW);
     store.putStateMachine({ arn: SM, name: 'sm', type: 'STANDARD', creationDate: NOW, tags: [], revision, status: 'ACTIVE' });

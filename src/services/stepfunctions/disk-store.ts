@@ -8,7 +8,17 @@ import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { applyChanges, DiskLog, type LogRecord } from './disk-log';
 import { InMemoryStore } from './in-memory-store';
 import { markInterrupted, type LoadedState } from './interrupted';
-import { applyExecutionChanges, type ExecutionChanges, type ExecutionRecord, type MapRunChanges, type MapRunRecord, type StateMachineRecord, type StepFunctionsStore } from './store';
+import {
+  applyExecutionChanges,
+  type ExecutionChanges,
+  type ExecutionRecord,
+  type MapRunChanges,
+  type MapRunRecord,
+  type ResourceKind,
+  type ResourceRecords,
+  type StateMachineRecord,
+  type StepFunctionsStore,
+} from './store';
 
 const COUNTS_FLUSH_MS = 250;
 const COUNT_FIELDS = new Set(['itemCounts', 'executionCounts']);
@@ -23,6 +33,7 @@ export function openDiskStore(dir: string, now: () => Date = () => new Date()): 
   for (const run of state.mapRuns.values()) memory.putMapRun(run);
   for (const execution of state.executions.values()) memory.putExecution(execution);
   for (const [arn, events] of state.histories) for (const event of events) memory.appendHistory(arn, event);
+  for (const [kind, table] of state.resources) for (const record of table.values()) memory.putResource(kind, record);
   return new DiskStore(memory, log);
 }
 
@@ -44,6 +55,25 @@ export class DiskStore implements StepFunctionsStore {
   getMapRun = (arn: string) => this.memory.getMapRun(arn);
   listMapRuns = (executionArn: string) => this.memory.listMapRuns(executionArn);
   findMapRunByStateMachine = (arn: string) => this.memory.findMapRunByStateMachine(arn);
+
+  getResource<K extends ResourceKind>(kind: K, arn: string): ResourceRecords[K] | undefined {
+    return this.memory.getResource(kind, arn);
+  }
+
+  listResources<K extends ResourceKind>(kind: K): readonly ResourceRecords[K][] {
+    return this.memory.listResources(kind);
+  }
+
+  /** Control-plane records (activities, versions, aliases) acknowledge an API call: fsynced. */
+  putResource<K extends ResourceKind>(kind: K, record: ResourceRecords[K]): void {
+    this.write({ k: 'rs', t: kind, v: record }, true);
+    this.memory.putResource(kind, record);
+  }
+
+  deleteResource(kind: ResourceKind, arn: string): void {
+    this.write({ k: 'rsd', t: kind, a: arn }, true);
+    this.memory.deleteResource(kind, arn);
+  }
 
   putStateMachine(record: StateMachineRecord): void {
     this.write({ k: 'sm', v: record }, true);
@@ -113,7 +143,7 @@ export class DiskStore implements StepFunctionsStore {
 }
 
 function load(dir: string): LoadedState {
-  const state: LoadedState = { stateMachines: new Map(), executions: new Map(), histories: new Map(), mapRuns: new Map() };
+  const state: LoadedState = { stateMachines: new Map(), executions: new Map(), histories: new Map(), mapRuns: new Map(), resources: new Map() };
   for (const record of DiskLog.read(dir)) apply(state, record);
   return state;
 }
@@ -136,7 +166,17 @@ function apply(state: LoadedState, record: LogRecord): void {
       return void state.mapRuns.set(record.v.arn, record.v);
     case 'mru':
       return void change(state.mapRuns.get(record.a), record.v);
+    case 'rs':
+      return void resourceTable(state, record.t).set(record.v.arn, record.v);
+    case 'rsd':
+      return void resourceTable(state, record.t).delete(record.a);
   }
+}
+
+function resourceTable(state: LoadedState, kind: ResourceKind): Map<string, ResourceRecords[ResourceKind]> {
+  let table = state.resources.get(kind);
+  if (!table) state.resources.set(kind, (table = new Map()));
+  return table;
 }
 
 /** A change to a record the log does not hold (a torn earlier write) is dropped: there is nothing to change. */
@@ -152,5 +192,6 @@ function* compacted(state: LoadedState): Generator<LogRecord> {
   for (const v of state.stateMachines.values()) yield { k: 'sm', v };
   for (const v of state.mapRuns.values()) yield { k: 'mr', v };
   for (const v of state.executions.values()) yield { k: 'ex', v };
+  for (const [t, table] of state.resources) for (const v of table.values()) yield { k: 'rs', t, v };
   for (const [a, events] of state.histories) for (const v of events) yield { k: 'ev', a, v };
 }

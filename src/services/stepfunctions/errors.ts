@@ -97,23 +97,67 @@ export class MissingRequiredParameter extends ServiceError {
 }
 
 export class TooManyTags extends ServiceError {
-  constructor(resourceName: string, limit: number) {
+  constructor(resourceName: string, limit = 50) {
     // [UNCONFIRMED] wording; AWS's model only documents the resourceName field.
     super('TooManyTags', `Too many tags: a resource can have at most ${limit} tags`, 400, 'client', { resourceName });
   }
 }
 
 export class InvalidToken extends ServiceError {
-  constructor(token: string) {
-    // [UNCONFIRMED] wording.
-    super('InvalidToken', `Invalid Token: '${token}'`);
+  constructor() {
+    // Recorded for a bad page token and for a bad task token alike: the token itself is not echoed.
+    super('InvalidToken', "Invalid Token: 'Invalid token'");
   }
 }
 
 export class ResourceNotFound extends ServiceError {
+  /** Recorded (TagResource on a version ARN): "Resource not found: '<arn>'". */
+  constructor(arn: string, message = `Resource not found: '${arn}'`) {
+    super('ResourceNotFound', message, 400, 'client', { resourceName: arn });
+  }
+  /** Recorded (UpdateStateMachineAlias on a missing alias). */
+  static reference(arn: string): ResourceNotFound {
+    return new ResourceNotFound(arn, 'Request references a resource that does not exist.');
+  }
+}
+
+export class ActivityDoesNotExist extends ServiceError {
   constructor(arn: string) {
-    // [UNCONFIRMED] wording.
-    super('ResourceNotFound', `Resource Not Found: '${arn}'`, 400, 'client', { resourceName: arn });
+    super('ActivityDoesNotExist', `Activity Does Not Exist: '${arn}'`);
+  }
+}
+
+export class ActivityAlreadyExists extends ServiceError {
+  constructor(arn: string) {
+    // [UNCONFIRMED] wording: CreateActivity with the same name and different tags/encryption.
+    super('ActivityAlreadyExists', `Activity Already Exists: '${arn}'`);
+  }
+}
+
+export class TaskDoesNotExist extends ServiceError {
+  constructor() {
+    // [UNCONFIRMED] wording: a well-formed token no task of this endpoint ever issued.
+    super('TaskDoesNotExist', 'Task Does Not Exist');
+  }
+}
+
+export class TaskTimedOut extends ServiceError {
+  constructor() {
+    // [UNCONFIRMED] wording: the token's task has ended (answered, timed out, or its execution stopped).
+    super('TaskTimedOut', 'Task Timed Out');
+  }
+}
+
+export class InvalidOutput extends ServiceError {
+  constructor(detail: string) {
+    // [UNCONFIRMED] wording, shaped like InvalidExecutionInput's.
+    super('InvalidOutput', `Invalid State Machine Execution Output: '${detail}'`);
+  }
+}
+
+export class ConflictException extends ServiceError {
+  constructor(message: string) {
+    super('ConflictException', message);
   }
 }
 

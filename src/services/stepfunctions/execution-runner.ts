@@ -23,6 +23,9 @@ export interface StartRequest<D> {
   readonly input: ExecutionInput;
   readonly retention: Retention;
   readonly revision?: StateMachineRevision;
+  /** Started through a version or alias ARN (DescribeExecution / ListExecutions show them). */
+  readonly stateMachineVersionArn?: string;
+  readonly stateMachineAliasArn?: string;
   readonly traceHeader?: string;
   readonly mapRunArn?: string;
   readonly itemCount?: number;
@@ -185,6 +188,8 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
       ...(request.mapRunArn !== undefined ? { mapRunArn: request.mapRunArn, itemCount: request.itemCount, itemIndex: request.itemIndex } : {}),
       ...(full ? { input: request.input.text, revision: request.revision } : request.keepOutput ? { input: request.input.text } : {}),
       ...(full && request.testCase !== undefined ? { testCase: request.testCase } : {}),
+      ...(request.stateMachineVersionArn !== undefined ? { stateMachineVersionArn: request.stateMachineVersionArn } : {}),
+      ...(request.stateMachineAliasArn !== undefined ? { stateMachineAliasArn: request.stateMachineAliasArn } : {}),
     };
   }
 
@@ -237,6 +242,8 @@ function identityOf(request: StartRequest<unknown>, startTime: Date): ExecutionI
     redriveCount: request.resume?.redriveCount ?? 0,
     mapRunArn: request.mapRunArn,
     sync: request.sync,
+    stateMachineVersionArn: request.stateMachineVersionArn,
+    stateMachineAliasArn: request.stateMachineAliasArn,
   };
 }
 

@@ -6,6 +6,8 @@ import {
   type ExecutionRecord,
   type MapRunChanges,
   type MapRunRecord,
+  type ResourceKind,
+  type ResourceRecords,
   type StateMachineRecord,
   type StepFunctionsStore,
 } from './store';
@@ -19,6 +21,7 @@ export class InMemoryStore implements StepFunctionsStore {
   private readonly mapRuns = new Map<string, MapRunRecord>();
   private readonly mapRunsByExecution = new Map<string, MapRunRecord[]>();
   private readonly mapRunByStateMachine = new Map<string, string>();
+  private readonly resources: { [K in ResourceKind]: Map<string, ResourceRecords[K]> } = { activity: new Map(), version: new Map(), alias: new Map() };
 
   getStateMachine(arn: string): StateMachineRecord | undefined {
     return this.stateMachines.get(arn);
@@ -85,6 +88,26 @@ export class InMemoryStore implements StepFunctionsStore {
   findMapRunByStateMachine(stateMachineArn: string): MapRunRecord | undefined {
     const arn = this.mapRunByStateMachine.get(stateMachineArn);
     return arn === undefined ? undefined : this.mapRuns.get(arn);
+  }
+
+  getResource<K extends ResourceKind>(kind: K, arn: string): ResourceRecords[K] | undefined {
+    return this.table(kind).get(arn);
+  }
+
+  putResource<K extends ResourceKind>(kind: K, record: ResourceRecords[K]): void {
+    this.table(kind).set(record.arn, record);
+  }
+
+  deleteResource(kind: ResourceKind, arn: string): void {
+    this.table(kind).delete(arn);
+  }
+
+  listResources<K extends ResourceKind>(kind: K): readonly ResourceRecords[K][] {
+    return [...this.table(kind).values()];
+  }
+
+  private table<K extends ResourceKind>(kind: K): Map<string, ResourceRecords[K]> {
+    return this.resources[kind] as Map<string, ResourceRecords[K]>;
   }
 }
 

@@ -19,6 +19,9 @@ import { MapRunRegistry } from './map-runs';
 import type { OperationContext } from './operation';
 import type { StepFunctionsStore } from './store';
 import type { TestCaseRegistry } from './test-cases';
+import { TaskTokens } from './task-tokens';
+import { ActivityTasks } from './activity-tasks';
+import type { CallbackPort } from '../../engine/integrations/callbacks';
 
 export type { ExecutionEngine, ParsedStateMachine, RunRequest } from './engine-port';
 export type { StepFunctionsStore } from './store';
@@ -38,6 +41,10 @@ export interface StepFunctionsServiceDeps<D extends ParsedStateMachine> {
   readonly distributedMap?: (host: MapRunHost) => DistributedMapPort;
   /** MockConfigFile test cases (`#Case` ARNs); without it such ARNs are InvalidArn. */
   readonly testCases?: TestCaseRegistry;
+  /** Alias routing's random source; defaults to Math.random. */
+  readonly random?: () => number;
+  /** How long GetActivityTask waits for a task; defaults to AWS's 60 seconds. */
+  readonly activityPollMs?: number;
 }
 
 export interface StepFunctionsService extends ServiceHandler {
@@ -56,6 +63,13 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
   const { config, engine, tasks } = deps;
   const clock = deps.clock ?? new ScaledClock(config.timeScale);
   const store: StepFunctionsStore = deps.store ?? new InMemoryStore();
+  const taskTokens = new TaskTokens(randomUUID, (arn) => store.getExecution(arn) !== undefined);
+  const activityTasks = new ActivityTasks(taskTokens, deps.activityPollMs);
+  const callbacks: CallbackPort = {
+    newToken: (executionArn) => taskTokens.newToken(executionArn),
+    listen: (token) => taskTokens.listen(token),
+    scheduleActivity: (arn, input, executionArn) => (store.getResource('activity', arn) ? activityTasks.schedule(arn, input, executionArn) : undefined),
+  };
   // The Distributed Map runtime needs the Map Run host, which needs the runner, which needs these deps.
   let distributedMap: DistributedMapPort | undefined;
   const engineDeps: EngineDeps = {
@@ -65,6 +79,7 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     uuid: randomUUID,
     random: Math.random,
     tasks,
+    callbacks,
     ...(deps.distributedMap ? { distributedMap: { run: (request) => (distributedMap as DistributedMapPort).run(request) } } : {}),
   };
   const arns = new ArnFactory(config.region, config.accountId);
@@ -88,6 +103,9 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     mapRuns,
     clock,
     uuid: randomUUID,
+    random: deps.random ?? Math.random,
+    taskTokens,
+    activityTasks,
     testCases: deps.testCases,
     expressHistories,
   };
@@ -99,6 +117,7 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     handle: (request: EdgeRequest): Promise<EdgeResponse> => handleAwsJson(ctx, request, isSandboxApi(request) ? SANDBOX_API : AWS_API),
     whenIdle: (stateMachineArn) => runner.whenIdle(stateMachineArn),
     close: async () => {
+      activityTasks.close();
       await runner.close();
       await mapRuns.close(STOP_GRACE_MS);
       await store.close?.();

@@ -4,7 +4,7 @@
 // them REDRIVABLE: RedriveExecution continues them at the state that was running. Their Map Runs become FAILED
 // with counts rebuilt from the child records (children that were running count as failed).
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
-import type { ExecutionRecord, MapRunCounts, MapRunRecord, StateMachineRecord } from './store';
+import type { ExecutionRecord, MapRunCounts, MapRunRecord, ResourceKind, ResourceRecords, StateMachineRecord } from './store';
 import { zero } from './map-run-redrive';
 
 export const INTERRUPTED_ERROR = 'Sandbox.EndpointRestarted';
@@ -16,6 +16,7 @@ export interface LoadedState {
   readonly executions: Map<string, ExecutionRecord>;
   readonly histories: Map<string, HistoryEvent[]>;
   readonly mapRuns: Map<string, MapRunRecord>;
+  readonly resources: Map<ResourceKind, Map<string, ResourceRecords[ResourceKind]>>;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

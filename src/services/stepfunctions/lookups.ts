@@ -1,8 +1,9 @@
 // Resolving request ARNs to records, with AWS's errors for each way that fails (docs/aws-behaviour.md#api-protocol-and-errors, #express-and-standard-workflows).
 import { parseStatesArn } from './arns';
-import { ExecutionDoesNotExist, ResourceNotFound, StateMachineDoesNotExist } from './errors';
+import { ActivityDoesNotExist, ExecutionDoesNotExist, ResourceNotFound, StateMachineDoesNotExist } from './errors';
 import type { OperationContext } from './operation';
-import type { ExecutionRecord, MapRunRecord, StateMachineRecord } from './store';
+import type { ActivityRecord, ExecutionRecord, MapRunRecord, StateMachineAliasRecord, StateMachineRecord } from './store';
+import { parseQualified } from './versions';
 
 export function requireStateMachine(ctx: OperationContext, arn: string): StateMachineRecord {
   parseStatesArn(arn, ['stateMachine']);
@@ -23,5 +24,20 @@ export function requireMapRun(ctx: OperationContext, arn: string): MapRunRecord 
   parseStatesArn(arn, ['mapRun']);
   const record = ctx.store.getMapRun(arn);
   if (!record) throw new ResourceNotFound(arn);
+  return record;
+}
+
+export function requireActivity(ctx: OperationContext, arn: string): ActivityRecord {
+  parseStatesArn(arn, ['activity']);
+  const record = ctx.store.getResource('activity', arn);
+  if (!record) throw new ActivityDoesNotExist(arn);
+  return record;
+}
+
+/** [UNCONFIRMED] a missing alias answers like UpdateStateMachineAlias's recorded ResourceNotFound. */
+export function requireAlias(ctx: OperationContext, arn: string): StateMachineAliasRecord {
+  parseQualified(arn);
+  const record = ctx.store.getResource('alias', arn);
+  if (!record) throw ResourceNotFound.reference(arn);
   return record;
 }

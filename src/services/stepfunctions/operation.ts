@@ -10,6 +10,8 @@ import type { ExpressHistories } from './express-histories';
 import type { MapRunRegistry } from './map-runs';
 import type { StructureShape } from './shapes';
 import type { StepFunctionsStore } from './store';
+import type { TaskTokens } from './task-tokens';
+import type { ActivityTasks } from './activity-tasks';
 import type { TestCaseRegistry } from './test-cases';
 
 export interface OperationContext {
@@ -26,6 +28,10 @@ export interface OperationContext {
   readonly uuid: () => string;
   /** The latest EXPRESS histories, for the sandbox's private API. */
   readonly expressHistories: ExpressHistories;
+  /** In [0, 1): alias routing picks a version with it. */
+  readonly random: () => number;
+  readonly taskTokens: TaskTokens;
+  readonly activityTasks: ActivityTasks;
   /** Present when a MockConfigFile is loaded. */
   readonly testCases?: TestCaseRegistry;
 }

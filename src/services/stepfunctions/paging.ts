@@ -18,10 +18,10 @@ export function decodeToken<P extends number | string>(token: string, scope: str
   try {
     decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
   } catch {
-    throw new InvalidToken(token);
+    throw new InvalidToken();
   }
   const { s, p } = (decoded ?? {}) as { s?: unknown; p?: unknown };
-  if (s !== scope || typeof p !== kind) throw new InvalidToken(token);
+  if (s !== scope || typeof p !== kind) throw new InvalidToken();
   return p as P;
 }
 

@@ -25,6 +25,9 @@ export interface BooleanShape {
 export interface ListShape {
   readonly type: 'list';
   readonly member: Shape;
+  readonly max?: number;
+  /** How the service prints the list in a length violation (Java's toString of the items). */
+  readonly render?: (items: readonly unknown[]) => string;
 }
 
 export interface StructureShape {
@@ -59,6 +62,9 @@ export const PageSize: NumberShape = { type: 'integer', min: 0, max: 1000 };
 export const PageToken = str(1, 1024);
 export const ClientToken = str(1, 64, { pattern: { regex: /^[!-~]+$/, source: '[!-~]+' } });
 export const ListExecutionsPageToken = str(1, 3096);
+export const TaskToken = str(1, 2048);
+export const WorkerName = str(1, 80);
+export const RevisionId = str(undefined, undefined);
 export const Bool: BooleanShape = { type: 'boolean' };
 
 export const StateMachineType = enumOf('STANDARD', 'EXPRESS');
@@ -84,4 +90,21 @@ export const EncryptionConfiguration = structure(
   },
   ['type'],
 );
-export const TagList: ListShape = { type: 'list', member: structure({ key: str(1, 128), value: str(0, 256) }) };
+const TagKey = str(1, 128);
+export const TagList: ListShape = { type: 'list', member: structure({ key: TagKey, value: str(0, 256) }) };
+export const TagKeyList: ListShape = { type: 'list', member: TagKey };
+
+// `^(?=.*[a-zA-Z_\-\.])[a-zA-Z0-9_\-\.]+$` (CharacterRestrictedName): at least one non-digit (recorded message).
+const ALIAS_NAME_SOURCE = '^(?=.*[a-zA-Z_\\-\\.])[a-zA-Z0-9_\\-\\.]+$';
+export const AliasName = str(1, 80, { pattern: { regex: new RegExp(ALIAS_NAME_SOURCE), source: ALIAS_NAME_SOURCE } });
+export const AliasDescription = str(0, 256, { sensitive: true });
+export const RoutingConfiguration: ListShape = {
+  type: 'list',
+  member: structure({ stateMachineVersionArn: Arn, weight: { type: 'integer', min: 0, max: 100 } }, ['stateMachineVersionArn', 'weight']),
+  max: 2,
+  render: (items) =>
+    `[${items.map((item) => {
+      const { stateMachineVersionArn, weight } = item as { stateMachineVersionArn?: unknown; weight?: unknown };
+      return `RoutingConfigurationListItem(stateMachineVersionArn=${String(stateMachineVersionArn)}, weight=${String(weight)})`;
+    }).join(', ')}]`,
+};

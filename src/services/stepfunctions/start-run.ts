@@ -2,7 +2,7 @@
 import type { ExecutionInput } from './execution-input';
 import type { StartedExecution } from './execution-runner';
 import type { OperationContext } from './operation';
-import type { StateMachineRecord } from './store';
+import type { ExecutionTarget } from './versions';
 import { recordTestCase } from './test-cases';
 
 export interface RunOptions {
@@ -15,8 +15,8 @@ export interface RunOptions {
   readonly testCase?: string;
 }
 
-export function startStateMachineRun(ctx: OperationContext, sm: StateMachineRecord, options: RunOptions): StartedExecution {
-  const { revision } = sm;
+export function startStateMachineRun(ctx: OperationContext, target: ExecutionTarget, options: RunOptions): StartedExecution {
+  const { sm, revision } = target;
   recordTestCase(ctx.testCases, options.arn, sm.name, options.testCase);
   return ctx.runner.start({
     ...options,
@@ -26,6 +26,8 @@ export function startStateMachineRun(ctx: OperationContext, sm: StateMachineReco
     roleArn: revision.roleArn,
     definition: ctx.definitions.forRevision(revision, sm.type),
     revision,
+    stateMachineVersionArn: target.versionArn,
+    stateMachineAliasArn: target.aliasArn,
     // EXPRESS executions are neither describable nor listable: nothing to keep (docs/aws-behaviour.md#express-and-standard-workflows).
     retention: sm.type === 'STANDARD' ? 'full' : 'none',
   });

@@ -3,6 +3,7 @@
 // 1M-row Distributed Map makes ~100k child executions, and EXPRESS children keep only list fields.
 import type {
   EncryptionConfiguration,
+  RoutingConfigurationListItem,
   HistoryEvent,
   LoggingConfiguration,
   MapRunExecutionCounts,
@@ -32,7 +33,47 @@ export interface StateMachineRecord {
   readonly tags: readonly Tag[];
   readonly revision: StateMachineRevision;
   readonly status: 'ACTIVE' | 'DELETING';
+  /** The highest version number published so far: numbers are never reused, even after a deletion. */
+  readonly lastVersion?: number;
 }
+
+export interface ActivityRecord {
+  readonly arn: string;
+  readonly name: string;
+  readonly creationDate: Date;
+  readonly tags: readonly Tag[];
+  readonly encryptionConfiguration: EncryptionConfiguration;
+}
+
+/** A published, immutable version `<sm arn>:<n>` of a state machine. */
+export interface StateMachineVersionRecord {
+  readonly arn: string;
+  readonly stateMachineArn: string;
+  readonly version: number;
+  readonly revision: StateMachineRevision;
+  readonly description?: string;
+  readonly creationDate: Date;
+}
+
+/** An alias `<sm arn>:<name>` routing executions to one or two versions by weight. */
+export interface StateMachineAliasRecord {
+  readonly arn: string;
+  readonly stateMachineArn: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly routingConfiguration: readonly RoutingConfigurationListItem[];
+  readonly creationDate: Date;
+  readonly updateDate?: Date;
+}
+
+/** The small resources kept by ARN, one table per kind. */
+export interface ResourceRecords {
+  readonly activity: ActivityRecord;
+  readonly version: StateMachineVersionRecord;
+  readonly alias: StateMachineAliasRecord;
+}
+
+export type ResourceKind = keyof ResourceRecords;
 
 export interface ExecutionRecord {
   readonly arn: string;
@@ -54,6 +95,9 @@ export interface ExecutionRecord {
   readonly cause?: string;
   /** Index of the first item a Map Run child carries: a Map Run redrive skips the items that succeeded. */
   readonly itemIndex?: number;
+  /** Started through a version or an alias ARN (DescribeExecution shows both). */
+  readonly stateMachineVersionArn?: string;
+  readonly stateMachineAliasArn?: string;
   /** RedriveExecution (docs/aws-behaviour.md#redrive): how often, when last, and the client tokens of the latest redrives. */
   readonly redriveCount?: number;
   readonly redriveDate?: Date;
@@ -163,6 +207,12 @@ export interface StepFunctionsStore {
   listMapRuns(executionArn: string): readonly MapRunRecord[];
   /** The latest Map Run whose child state machine has this ARN (DescribeStateMachine on `<sm>/<label>`). */
   findMapRunByStateMachine(stateMachineArn: string): MapRunRecord | undefined;
+  getResource<K extends ResourceKind>(kind: K, arn: string): ResourceRecords[K] | undefined;
+  /** Creates or replaces. */
+  putResource<K extends ResourceKind>(kind: K, record: ResourceRecords[K]): void;
+  deleteResource(kind: ResourceKind, arn: string): void;
+  /** Every resource of a kind, in creation order. */
+  listResources<K extends ResourceKind>(kind: K): readonly ResourceRecords[K][];
   /** Writes through whatever is buffered (a disk store); resolves when it is durable. */
   flush?(): Promise<void>;
   /** Flushes and releases files; the store is unusable afterwards. */

@@ -77,6 +77,10 @@ function checkList(shape: ListShape, value: unknown, path: string, violations: s
     if (typeof value === 'object' && value !== null) throw new SerializationException('Start of structure or map found where not expected');
     throw new SerializationException('Unexpected field type');
   }
+  if (shape.max !== undefined && value.length > shape.max) {
+    const shown = shape.render ? shape.render(value) : JSON.stringify(value);
+    violations.push(`Value '${shown}' at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`);
+  }
   return value.map((item, i) => checkValue(shape.member, item, `${path}.${i + 1}.member`, violations));
 }
 

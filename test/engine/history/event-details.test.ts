@@ -6,6 +6,7 @@ import { StatesError } from '../../../src/engine/errors/states-error';
 import { FakeClock } from '../support/fake-clock';
 import { FakeTaskRunner, hangs } from '../support/fake-task-runner';
 import { runWorkflow } from '../support/run-workflow';
+import { FakeCallbacks } from '../support/fake-callbacks';
 
 /** An event without its id, previousEventId and timestamp: the part a test can state exactly. */
 function body(event: HistoryEvent | undefined): Record<string, unknown> {
@@ -50,7 +51,7 @@ describe('history event details (docs/aws-behaviour.md#history-events)', () => {
     const run = await runWorkflow(
       { StartAt: 'T', States: { T: { Type: 'Task', Resource: arn, Parameters: parameters, ...limits, End: true } } },
       {},
-      { tasks: new FakeTaskRunner({ [arn]: hangs }), clock: new FakeClock() },
+      { tasks: new FakeTaskRunner({ [arn]: hangs }), clock: new FakeClock(), callbacks: new FakeCallbacks() },
     );
     expect(byType(run.events, 'TaskTimedOut').map(body)).toEqual([
       { type: 'TaskTimedOut', taskTimedOutEventDetails: { resourceType, resource, error: 'States.Timeout' } },

@@ -1,6 +1,7 @@
 // Parses a definition and runs it with fakes; returns the outcome, the recorded history and the fakes.
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { Engine, parseDefinition, type StateMachineDefinition } from '../../../src/engine';
+import type { CallbackPort } from '../../../src/engine/integrations/callbacks';
 import type { DistributedMapPort } from '../../../src/engine/states/map/distributed-port';
 import type { ExecutionIdentity, ExecutionOutcome, StateMachineType } from '../../../src/engine/runtime/types';
 import { FakeClock, START } from './fake-clock';
@@ -34,6 +35,7 @@ export interface RunOptions {
   readonly random?: () => number;
   readonly distributedMap?: DistributedMapPort;
   readonly identity?: Partial<ExecutionIdentity>;
+  readonly callbacks?: CallbackPort;
 }
 
 export interface RunResult {
@@ -59,6 +61,7 @@ export async function runWorkflow(definition: unknown, input: unknown = {}, opti
     random: options.random ?? (() => 0.5),
     tasks,
     distributedMap: options.distributedMap,
+    callbacks: options.callbacks,
   });
   const outcome = await engine.run({
     definition: parsed,

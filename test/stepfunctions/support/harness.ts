@@ -68,12 +68,13 @@ export interface HarnessOptions<D extends ParsedStateMachine> {
   readonly clock?: Clock;
   readonly env?: Env;
   readonly distributedMap?: StepFunctionsServiceDeps<D>['distributedMap'];
+  readonly activityPollMs?: number;
 }
 
 export async function startHarness<D extends ParsedStateMachine = ParsedStateMachine>(options: HarnessOptions<D> = {}): Promise<Harness<D>> {
   const runs = new RunTracker((options.engine ?? realEngine()) as ExecutionEngine<D>);
   const config = configFromEnv({ SFN_TIME_SCALE: '0', ...options.env });
-  const service = createStepFunctionsService({ config, engine: runs, tasks: options.tasks ?? noTasks, clock: options.clock, distributedMap: options.distributedMap });
+  const service = createStepFunctionsService({ config, engine: runs, tasks: options.tasks ?? noTasks, clock: options.clock, distributedMap: options.distributedMap, activityPollMs: options.activityPollMs });
   const server = createServer((req, res) => {
     service
       .handle(toEdgeRequest(req))

@@ -10,6 +10,8 @@ import type { DynamicValue, Payload, TaskState } from '../types';
 import type { StateParser } from './state-parser';
 
 const MAP_ONLY_S3 = /^arn:aws:states:::s3:(getObject|putObject)$/;
+// Activities are served by workers (GetActivityTask), not by an integration; whether one exists is checked when the state runs (recorded).
+const ACTIVITY_ARN = /^arn:aws(?:-cn|-us-gov)?:states:[a-z0-9-]+:\d{12}:activity:[^:\s]{1,80}$/;
 const MAX_SECONDS = 99999999;
 
 export function notRecognized(arn: string): string {
@@ -20,6 +22,11 @@ function resolveResource(reader: FieldReader, arn: string, location: string): Re
   if (MAP_ONLY_S3.test(arn)) {
     reader.ctx.error(notRecognized(arn), location);
     return undefined;
+  }
+  if (ACTIVITY_ARN.test(arn)) {
+    // Recorded wording; Express workflows do not run activities.
+    if (reader.express) reader.ctx.error('Express state machine does not support Activity ARN', location);
+    return { arn, resourceType: 'activity', resource: arn, pattern: 'ACTIVITY' };
   }
   const resolved = reader.ctx.options.tasks.resolve(arn);
   if ('unrecognized' in resolved) {

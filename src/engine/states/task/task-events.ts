@@ -4,6 +4,8 @@ import type { EventChain } from '../../history/event-log';
 import { errorFields, inputDetails, outputDetails, toJson } from '../../history/event-details';
 import type { ResolvedResource } from '../../integrations/types';
 import type { StatesError } from '../../errors/states-error';
+import { reportedErrorName } from '../../errors/states-error-kinds';
+import { activityEvents } from './activity-events';
 
 export interface Timers {
   readonly timeoutSeconds?: number;
@@ -12,7 +14,8 @@ export interface Timers {
 
 export interface TaskEvents {
   scheduled(args: unknown, timers: Timers, roleArn?: string): void;
-  started(): void;
+  /** `workerName`: the activity worker that took the task (activities only). */
+  started(workerName?: string): void;
   submitted(output: unknown): void;
   succeeded(output: unknown): void;
   failed(error: StatesError): void;
@@ -37,7 +40,7 @@ function serviceEvents(resource: ResolvedResource, chain: EventChain, region: st
     started: () => chain.emit('TaskStarted', { taskStartedEventDetails: id }),
     submitted: (output) => chain.emit('TaskSubmitted', () => ({ taskSubmittedEventDetails: { ...id, ...outputDetails(output) } })),
     succeeded: (output) => chain.emit('TaskSucceeded', () => ({ taskSucceededEventDetails: { ...id, ...outputDetails(output) } })),
-    failed: (error) => chain.emit('TaskFailed', { taskFailedEventDetails: { ...id, ...errorFields(error.error, error.cause) } }),
+    failed: (error) => chain.emit('TaskFailed', { taskFailedEventDetails: { ...id, ...errorFields(reportedErrorName(error), error.cause) } }),
     timedOut: (error) => chain.emit('TaskTimedOut', { taskTimedOutEventDetails: { ...id, ...errorFields(error.error, error.cause) } }),
   };
 }
@@ -64,5 +67,6 @@ function lambdaEvents(resource: ResolvedResource, chain: EventChain): TaskEvents
 }
 
 export function taskEvents(resource: ResolvedResource, chain: EventChain, region: string): TaskEvents {
+  if (resource.pattern === 'ACTIVITY') return activityEvents(resource, chain);
   return resource.legacyLambda ? lambdaEvents(resource, chain) : serviceEvents(resource, chain, region);
 }

@@ -1,16 +1,17 @@
 // CreateStateMachine (https://docs.aws.amazon.com/step-functions/latest/apireference/API_CreateStateMachine.html).
 // Idempotent on name + definition (raw string, docs/aws-behaviour.md#api-operations) + type + logging/tracing/encryption settings;
-// per the API reference a different roleArn or tags do not break idempotency.
+// per the API reference a different roleArn or tags do not break idempotency. `publish` also publishes version 1.
 import type { CreateStateMachineInput, CreateStateMachineOutput } from '@aws-sdk/client-sfn';
 import { isRoleArn } from '../arns';
-import { InvalidArn, StateMachineAlreadyExists, StateMachineDeleting, TooManyTags, ValidationException } from '../errors';
+import { InvalidArn, StateMachineAlreadyExists, StateMachineDeleting, ValidationException } from '../errors';
 import { checkName } from '../names';
 import { defineOperation } from '../operation';
 import { revisionSettings, sameSettings } from '../settings';
 import * as S from '../shapes';
 import type { StateMachineRecord, StateMachineRevision } from '../store';
-
-export const MAX_TAGS = 50;
+import { mergeTags } from '../tags';
+import { publishVersion } from '../versions';
+import { optional } from '../wire';
 
 export const createStateMachine = defineOperation<CreateStateMachineInput, CreateStateMachineOutput>({
   input: S.structure(
@@ -33,10 +34,9 @@ export const createStateMachine = defineOperation<CreateStateMachineInput, Creat
     const roleArn = input.roleArn as string;
     const definition = input.definition as string;
     if (!isRoleArn(roleArn)) throw InvalidArn.prefix(roleArn);
-    rejectPublish(input.publish);
+    checkPublish(input);
     const arn = ctx.arns.stateMachine(name);
-    const tags = input.tags ?? [];
-    if (tags.length > MAX_TAGS) throw new TooManyTags(arn, MAX_TAGS);
+    const tags = mergeTags(arn, [], input.tags ?? []);
     const type = input.type ?? 'STANDARD';
     const settings = revisionSettings(input);
     const parsed = ctx.definitions.parse(definition, type);
@@ -44,15 +44,17 @@ export const createStateMachine = defineOperation<CreateStateMachineInput, Creat
     if (existing) return idempotentCreate(existing, { definition, roleArn: existing.revision.roleArn, ...settings }, type);
     const now = ctx.clock.now();
     const revision: StateMachineRevision = { definition, roleArn, ...settings, updateDate: now };
-    ctx.store.putStateMachine({ arn, name, type, creationDate: now, tags, revision, status: 'ACTIVE' });
+    const sm: StateMachineRecord = { arn, name, type, creationDate: now, tags, revision, status: 'ACTIVE' };
+    ctx.store.putStateMachine(sm);
     ctx.definitions.remember(revision, parsed);
-    return { stateMachineArn: arn, creationDate: now };
+    const version = input.publish ? publishVersion(ctx, sm, input.versionDescription) : undefined;
+    return { stateMachineArn: arn, creationDate: now, ...optional('stateMachineVersionArn', version?.arn) };
   },
 });
 
-/** Versions (publish) are outside this sandbox: refuse clearly rather than pretend to publish. */
-export function rejectPublish(publish: boolean | undefined): void {
-  if (publish) throw new ValidationException('Publishing state machine versions (publish: true) is not supported by this sandbox');
+/** A version description only goes with a version (recorded). */
+export function checkPublish(input: { publish?: boolean; versionDescription?: string }): void {
+  if (input.versionDescription !== undefined && !input.publish) throw new ValidationException('Version description can only be set when publish is true');
 }
 
 function idempotentCreate(existing: StateMachineRecord, wanted: Omit<StateMachineRevision, 'updateDate'>, type: string): CreateStateMachineOutput {

@@ -28,6 +28,8 @@ export const describeExecution = defineOperation<DescribeExecutionInput, Describ
       ...optional('cause', execution.cause),
       ...optional('traceHeader', execution.traceHeader),
       ...optional('mapRunArn', execution.mapRunArn),
+      ...optional('stateMachineVersionArn', execution.stateMachineVersionArn),
+      ...optional('stateMachineAliasArn', execution.stateMachineAliasArn),
       redriveCount: execution.redriveCount ?? 0,
       ...optional('redriveDate', execution.redriveDate),
       redriveStatus: status,

@@ -1,5 +1,6 @@
 // DescribeStateMachine (https://docs.aws.amazon.com/step-functions/latest/apireference/API_DescribeStateMachine.html).
-// Also answers for a Map Run's child state machine ARN `…:stateMachine:<sm>/<label>`, adding `label`.
+// Also answers for a Map Run's child state machine ARN `…:stateMachine:<sm>/<label>`, adding `label`, and for
+// a version ARN `…:<sm>:<n>`: that version's revision, its creationDate and `description` (recorded).
 import type { DescribeStateMachineInput, DescribeStateMachineOutput } from '@aws-sdk/client-sfn';
 import { parseStatesArn } from '../arns';
 import { StateMachineDoesNotExist } from '../errors';
@@ -14,7 +15,9 @@ export const describeStateMachine = defineOperation<DescribeStateMachineInput, D
     const arn = input.stateMachineArn as string;
     parseStatesArn(arn, ['stateMachine']);
     const metadataOnly = input.includedData === 'METADATA_ONLY';
-    const sm = ctx.store.getStateMachine(arn);
+    const version = ctx.store.getResource('version', arn);
+    const base = version ? ctx.store.getStateMachine(version.stateMachineArn) : undefined;
+    const sm = version && base ? { ...base, arn: version.arn, creationDate: version.creationDate, revision: version.revision, status: 'ACTIVE' as const } : ctx.store.getStateMachine(arn);
     if (!sm) {
       const run = ctx.store.findMapRunByStateMachine(arn);
       if (!run) throw new StateMachineDoesNotExist(arn);
@@ -37,6 +40,7 @@ export const describeStateMachine = defineOperation<DescribeStateMachineInput, D
       ...optional('revisionId', revision.revisionId),
       encryptionConfiguration: revision.encryptionConfiguration,
       ...(metadataOnly ? {} : optional('variableReferences', variableReferences(parsed))),
+      ...optional('description', version?.description),
     } as DescribeStateMachineOutput;
   },
 });

@@ -2,12 +2,13 @@
 // Exactly one of stateMachineArn / mapRunArn; newest first (recorded pagination tests); EXPRESS state
 // machines → StateMachineTypeNotSupported (docs/aws-behaviour.md#express-and-standard-workflows). Map Run children carry mapRunArn and itemCount.
 import type { ExecutionListItem, ListExecutionsInput, ListExecutionsOutput } from '@aws-sdk/client-sfn';
-import { StateMachineTypeNotSupported, ValidationException } from '../errors';
+import { StateMachineDoesNotExist, StateMachineTypeNotSupported, ValidationException } from '../errors';
 import { requireMapRun, requireStateMachine } from '../lookups';
 import { defineOperation, type OperationContext } from '../operation';
 import { pageNewestFirst } from '../paging';
 import * as S from '../shapes';
 import type { ExecutionRecord } from '../store';
+import { parseQualified } from '../versions';
 import { optional } from '../wire';
 
 export const listExecutions = defineOperation<ListExecutionsInput, ListExecutionsOutput>({
@@ -20,29 +21,36 @@ export const listExecutions = defineOperation<ListExecutionsInput, ListExecution
     redriveFilter: S.ExecutionRedriveFilter,
   }),
   handle(ctx, input) {
-    const owner = ownerArn(ctx, input);
+    const { owner, through } = ownerArn(ctx, input);
     const page = pageNewestFirst(ctx.store.listExecutions(owner), {
-      scope: `${owner}|${input.statusFilter ?? ''}|${input.redriveFilter ?? ''}`,
+      scope: `${owner}|${through ?? ''}|${input.statusFilter ?? ''}|${input.redriveFilter ?? ''}`,
       maxResults: input.maxResults,
       nextToken: input.nextToken,
-      keep: (e) => redriveMatches(e, input.redriveFilter) && (input.statusFilter === undefined || e.status === input.statusFilter),
+      keep: (e) =>
+        redriveMatches(e, input.redriveFilter) &&
+        (input.statusFilter === undefined || e.status === input.statusFilter) &&
+        (through === undefined || e.stateMachineVersionArn === through || e.stateMachineAliasArn === through),
       map: listItem,
     });
     return { executions: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
   },
 });
 
-function ownerArn(ctx: OperationContext, input: ListExecutionsInput): string {
+/** Whose executions: a state machine or Map Run (`owner`), narrowed to one version or alias (`through`, recorded). */
+function ownerArn(ctx: OperationContext, input: ListExecutionsInput): { owner: string; through?: string } {
   const { stateMachineArn, mapRunArn } = input;
   // [UNCONFIRMED] wording of both messages.
   if (stateMachineArn !== undefined && mapRunArn !== undefined) {
     throw new ValidationException('Only one of stateMachineArn or mapRunArn can be specified');
   }
-  if (mapRunArn !== undefined) return requireMapRun(ctx, mapRunArn).arn;
+  if (mapRunArn !== undefined) return { owner: requireMapRun(ctx, mapRunArn).arn };
   if (stateMachineArn === undefined) throw new ValidationException('Either stateMachineArn or mapRunArn must be specified');
-  const sm = requireStateMachine(ctx, stateMachineArn);
+  const qualified = parseQualified(stateMachineArn);
+  const sm = requireStateMachine(ctx, qualified.stateMachineArn);
   if (sm.type === 'EXPRESS') throw new StateMachineTypeNotSupported();
-  return sm.arn;
+  if (qualified.kind === 'unqualified') return { owner: sm.arn };
+  if (!ctx.store.getResource(qualified.kind, stateMachineArn)) throw new StateMachineDoesNotExist(stateMachineArn);
+  return { owner: sm.arn, through: stateMachineArn };
 }
 
 function listItem(e: ExecutionRecord): ExecutionListItem {
@@ -54,6 +62,8 @@ function listItem(e: ExecutionRecord): ExecutionListItem {
     startDate: e.startDate,
     ...optional('stopDate', e.stopDate),
     ...optional('mapRunArn', e.mapRunArn),
+    ...optional('stateMachineVersionArn', e.stateMachineVersionArn),
+    ...optional('stateMachineAliasArn', e.stateMachineAliasArn),
     ...optional('itemCount', e.itemCount),
     redriveCount: e.redriveCount ?? 0,
     ...optional('redriveDate', e.redriveDate),

@@ -16,11 +16,11 @@ const BILLING_GRANULARITY_MS = 100;
 export const startSyncExecution = defineOperation<StartSyncExecutionInput, StartSyncExecutionOutput>({
   input: S.structure({ ...startExecutionInput.members, includedData: S.IncludedData }, startExecutionInput.required),
   async handle(ctx, input) {
-    const { sm, name, testCase } = resolveStart(ctx, input);
+    const { sm, name, testCase, target } = resolveStart(ctx, input);
     if (sm.type !== 'EXPRESS') throw new StateMachineTypeNotSupported();
     const executionInput = parseExecutionInput(input.input);
     const arn = ctx.arns.express(sm.name, name, ctx.uuid());
-    const started = startStateMachineRun(ctx, sm, { arn, name, input: executionInput, traceHeader: input.traceHeader, sync: true, testCase });
+    const started = startStateMachineRun(ctx, target, { arn, name, input: executionInput, traceHeader: input.traceHeader, sync: true, testCase });
     const { outcome, output, startDate, stopDate } = await started.done;
     const included = input.includedData !== 'METADATA_ONLY';
     const durationMs = stopDate.getTime() - startDate.getTime();

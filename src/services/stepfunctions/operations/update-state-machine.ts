@@ -1,6 +1,6 @@
 // UpdateStateMachine (https://docs.aws.amazon.com/step-functions/latest/apireference/API_UpdateStateMachine.html).
 // A new revisionId only when something changed; an identical update keeps the previous one (docs/aws-behaviour.md#api-operations).
-// Running executions keep the revision they started with.
+// Running executions keep the revision they started with. `publish` publishes the resulting revision.
 import type { UpdateStateMachineInput, UpdateStateMachineOutput } from '@aws-sdk/client-sfn';
 import { isRoleArn, parseStatesArn } from '../arns';
 import { InvalidArn, MissingRequiredParameter, StateMachineDeleting } from '../errors';
@@ -10,7 +10,8 @@ import { revisionSettings, sameSettings } from '../settings';
 import * as S from '../shapes';
 import type { StateMachineRevision } from '../store';
 import { optional } from '../wire';
-import { rejectPublish } from './create-state-machine';
+import { checkPublish } from './create-state-machine';
+import { publishVersion } from '../versions';
 
 export const updateStateMachine = defineOperation<UpdateStateMachineInput, UpdateStateMachineOutput>({
   input: S.structure(
@@ -34,7 +35,7 @@ export const updateStateMachine = defineOperation<UpdateStateMachineInput, Updat
       throw new MissingRequiredParameter('Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified');
     }
     if (roleArn !== undefined && !isRoleArn(roleArn)) throw InvalidArn.prefix(roleArn);
-    rejectPublish(input.publish);
+    checkPublish(input);
     const sm = requireStateMachine(ctx, arn);
     if (sm.status === 'DELETING') throw new StateMachineDeleting(arn);
     const current = sm.revision;
@@ -45,10 +46,14 @@ export const updateStateMachine = defineOperation<UpdateStateMachineInput, Updat
       ...revisionSettings(input, current),
     };
     const updateDate = ctx.clock.now();
-    if (sameSettings(current, wanted)) return { updateDate, ...optional('revisionId', current.revisionId) };
-    const revision: StateMachineRevision = { ...wanted, revisionId: ctx.uuid(), updateDate };
-    ctx.store.putStateMachine({ ...sm, revision });
-    ctx.definitions.remember(revision, parsed);
-    return { updateDate, revisionId: revision.revisionId };
+    const changed = !sameSettings(current, wanted);
+    const updated = changed ? { ...sm, revision: { ...wanted, revisionId: ctx.uuid(), updateDate } as StateMachineRevision } : sm;
+    if (changed) {
+      ctx.store.putStateMachine(updated);
+      ctx.definitions.remember(updated.revision, parsed);
+    }
+    // Publishing an unchanged revision returns the version that already holds it (recorded).
+    const version = input.publish ? publishVersion(ctx, updated, input.versionDescription) : undefined;
+    return { updateDate, ...optional('revisionId', updated.revision.revisionId), ...optional('stateMachineVersionArn', version?.arn) };
   },
 });
