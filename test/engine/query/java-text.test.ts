@@ -1,4 +1,4 @@
-import { javaDoubleText, javaText } from '../../../src/engine/query/shared/java-text';
+import { javaDoubleText, javaText } from '../../../src/engine/query/common/java-text';
 
 describe('Java text forms', () => {
   it.each([

@@ -3,8 +3,8 @@
 // fails like any non-function: T1006). Randomness comes from the evaluation scope so executions stay testable.
 import type jsonata from 'jsonata';
 import { randomUUID } from 'node:crypto';
-import { hashHex, isHashAlgorithm, HASH_ALGORITHMS } from '../shared/hash';
-import { partition } from '../shared/partition';
+import { hashHex, isHashAlgorithm, HASH_ALGORITHMS } from '../common/hash';
+import { partition } from '../common/partition';
 import { JavaRandom } from './java-random';
 
 /** Hidden binding through which $random/$uuid reach the scope's generators (not a legal `$name` for users). */

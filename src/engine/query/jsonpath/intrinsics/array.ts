@@ -1,7 +1,7 @@
 // Intrinsics for arrays [DOC intrinsic-functions "Intrinsics for arrays"]: States.Array, ArrayPartition,
 // ArrayContains, ArrayRange, ArrayGetItem, ArrayLength, ArrayUnique.
-import { jsonEqual } from '../../shared/json-equal';
-import { partition } from '../../shared/partition';
+import { jsonEqual } from '../../common/json-equal';
+import { partition } from '../../common/partition';
 import { arrayArg, fail, fixed, integerArg, type IntrinsicFunction } from './intrinsic-function';
 
 /** "The array can contain up to 1000 items" (States.ArrayRange). */

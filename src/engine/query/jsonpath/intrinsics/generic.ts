@@ -2,7 +2,7 @@
 // placeholders take the remaining arguments in order; there must be exactly as many arguments as placeholders.
 // Escaped braces (`\{`, `\}`) in a literal template are literal text, not placeholders. Strings are inserted
 // as-is; other values the way Java prints them, as recorded: an object argument renders as `{Arg1=1, Arg2=[]}`.
-import { javaText } from '../../shared/java-text';
+import { javaText } from '../../common/java-text';
 import { fail, stringArg, type IntrinsicFunction } from './intrinsic-function';
 
 /** Stand-ins for escaped braces, restored after substitution (Unicode private-use code points). */

@@ -1,6 +1,6 @@
 // Intrinsic for hash calculation [DOC intrinsic-functions "States.Hash"]: hex digest of a string of at most
 // 10,000 characters with MD5, SHA-1, SHA-256, SHA-384 or SHA-512.
-import { HASH_ALGORITHMS, hashHex, isHashAlgorithm } from '../../shared/hash';
+import { HASH_ALGORITHMS, hashHex, isHashAlgorithm } from '../../common/hash';
 import { fail, fixed, stringArg, type IntrinsicFunction } from './intrinsic-function';
 
 const MAX_INPUT = 10_000;
