@@ -2,6 +2,8 @@
 // API, awsJson1_0 with X-Amz-Target, and the sandbox's private API at /_sandbox/stepfunctions), and S3 GETs.
 // Timestamps arrive as epoch seconds, as on the wire.
 
+import { asText } from './text';
+
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
@@ -94,7 +96,7 @@ async function awsJson<T>(path: string, target: string, body: object): Promise<T
   } catch {
     throw new ApiError(`HTTP ${response.status}`, text.slice(0, 500));
   }
-  if (!response.ok) throw new ApiError(String(parsed.__type ?? `HTTP ${response.status}`), String(parsed.message ?? parsed.Message ?? text));
+  if (!response.ok) throw new ApiError(asText(parsed.__type ?? `HTTP ${response.status}`), asText(parsed.message ?? parsed.Message ?? text));
   return parsed as T;
 }
 

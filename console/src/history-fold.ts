@@ -2,6 +2,7 @@
 // input/output/variables, the latest error and cause, and how often it retried. Only this summary and an
 // id → state map are kept, so a 10,000-event history is never held in memory or in the DOM.
 import type { HistoryEvent } from './api';
+import { asText } from './text';
 
 export type StateStatus = 'succeeded' | 'failed' | 'caught' | 'running' | 'not-run';
 
@@ -150,7 +151,7 @@ export function failureOf(event: HistoryEvent): { error?: string; cause?: string
   for (const [key, value] of Object.entries(event)) {
     if (!key.endsWith('EventDetails') || typeof value !== 'object' || value === null) continue;
     const { error, cause } = value as { error?: unknown; cause?: unknown };
-    if (error !== undefined || cause !== undefined) return { error: error === undefined ? undefined : String(error), cause: cause === undefined ? undefined : String(cause) };
+    if (error !== undefined || cause !== undefined) return { error: error === undefined ? undefined : asText(error), cause: cause === undefined ? undefined : asText(cause) };
   }
   return {};
 }

@@ -191,7 +191,7 @@ it('a Parallel whose failed branch is caught: branches drawn nested, the Paralle
     },
   });
   const started = await target.clients.sfn.send(new StartExecutionCommand({ stateMachineArn: arn, input: '{}' }));
-  await page.goto(at('execution', started.executionArn as string));
+  await page.goto(at('execution', started.executionArn));
   await summaryStatus().and(page.locator('[data-status="SUCCEEDED"]')).waitFor(WAIT);
   await page.locator('svg.graph g.node.state[data-state="Handle"][data-status="succeeded"]').waitFor(WAIT);
   await expect(stateNode('Both').getAttribute('data-status')).resolves.toBe('caught');
@@ -212,7 +212,7 @@ it('XSS: a state named like markup and a payload of script are shown as text, ne
   const started = await target.clients.sfn.send(
     new StartExecutionCommand({ stateMachineArn: arn, input: JSON.stringify({ html: '<script>alert(2)</script>', img: evil }) }),
   );
-  await page.goto(at('execution', started.executionArn as string));
+  await page.goto(at('execution', started.executionArn));
   await summaryStatus().and(page.locator('[data-status="SUCCEEDED"]')).waitFor(WAIT);
   const node = stateNode(evil);
   await expect(node.locator('text.name').textContent()).resolves.toBe(evil);
@@ -232,7 +232,7 @@ it('a history of 10,000+ events: the table shows 100 at a time and pages on; the
   });
   const items = Array.from({ length: 2500 }, (_, i) => i);
   const started = await target.clients.sfn.send(new StartExecutionCommand({ stateMachineArn: arn, input: JSON.stringify({ items }) }));
-  await page.goto(at('execution', started.executionArn as string));
+  await page.goto(at('execution', started.executionArn));
   await summaryStatus().and(page.locator('[data-status="SUCCEEDED"]')).waitFor(WAIT);
   await page.locator('svg.graph g.node.state[data-state="Touch"][data-status="succeeded"]').waitFor(WAIT);
   await expect(page.locator('tr.event-row').count()).resolves.toBe(100);

@@ -122,9 +122,9 @@ describe('signals and parents', () => {
     const shell = spawn('sh', ['-c', `${fixture} & wait`], { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    shell.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-    shell.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-    const closed = new Promise<void>((resolve) => shell.stderr!.on('close', () => resolve()));
+    shell.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    shell.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const closed = new Promise<void>((resolve) => shell.stderr.on('close', () => resolve()));
     await poll(async () => out, (text) => text.includes('Ready.'), 60_000, 'the fixture to start');
     shell.kill('SIGKILL');
     await closed;
@@ -141,8 +141,8 @@ describe('npm run endpoint', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
-    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-    child.stdout!.resume();
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.stdout.resume();
     return { child, stderr: () => err, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
   }
 

@@ -2,6 +2,7 @@
 // failed, with the item, error and cause, 100 per page.
 import { ApiError, s3Text, sandbox } from '../api';
 import { h, link, pre, pretty } from '../dom';
+import { asText } from '../text';
 import { arnTail } from './execution';
 
 interface FailedRow {
@@ -60,8 +61,8 @@ function rowsOf(raw: unknown): FailedRow[] {
   const perRow = (tryJson(entry.Cause) as { failed?: Array<{ csvRow?: unknown; error?: string; cause?: string }> } | undefined)?.failed;
   if (Array.isArray(perRow) && perRow.length > 0) {
     return perRow.map((row) => {
-      const item = items.find((i) => csvRowOf(i) === String(row.csvRow));
-      return { csvRow: String(row.csvRow ?? '?'), item: item === undefined ? '' : describeItem(item), error: row.error ?? entry.Error ?? '', cause: row.cause ?? '', execution: entry.ExecutionArn };
+      const item = items.find((i) => csvRowOf(i) === asText(row.csvRow));
+      return { csvRow: asText(row.csvRow ?? '?'), item: item === undefined ? '' : describeItem(item), error: row.error ?? entry.Error ?? '', cause: row.cause ?? '', execution: entry.ExecutionArn };
     });
   }
   return items.map((item) => ({ csvRow: csvRowOf(item) ?? '?', item: describeItem(item), error: entry.Error ?? '', cause: entry.Cause ?? '', execution: entry.ExecutionArn }));
@@ -71,8 +72,8 @@ function rowsOf(raw: unknown): FailedRow[] {
 function csvRowOf(item: unknown): string | undefined {
   const value = (item as { csvRow?: unknown } | null)?.csvRow;
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'object') return String((value as { N?: unknown; S?: unknown }).N ?? (value as { S?: unknown }).S ?? JSON.stringify(value));
-  return String(value);
+  if (typeof value === 'object') return asText((value as { N?: unknown; S?: unknown }).N ?? (value as { S?: unknown }).S ?? value);
+  return asText(value);
 }
 
 /** `name=value` pairs, DynamoDB attribute values (`{"S": "x"}`) unwrapped; other shapes as JSON. */

@@ -1,7 +1,7 @@
 // Evaluates a DISTRIBUTED Map state's fields against its input into the plain values the Map Run runtime
 // needs (docs/aws-behaviour.md#distributed-map). Runs before MapRunStarted, so every error here is the Map state's own States.Runtime
 // failure with AWS's state prefix, like MaxConcurrencyPath for an INLINE Map.
-import type { DynamicValue, MapState, Payload, ReaderConfig } from '../definition/types';
+import type { DynamicValue, Payload, ReaderConfig } from '../definition/types';
 import { QueryEvaluationFailure, StatesError, stateErrorPrefix, toStatesError } from '../errors/states-error';
 import type { JsonataValueKind } from '../query/jsonata';
 import { STATE_DATA } from '../runtime/context-object';

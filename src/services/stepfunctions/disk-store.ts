@@ -175,7 +175,7 @@ function apply(state: LoadedState, record: LogRecord): void {
 
 function resourceTable(state: LoadedState, kind: ResourceKind): Map<string, ResourceRecords[ResourceKind]> {
   let table = state.resources.get(kind);
-  if (!table) state.resources.set(kind, (table = new Map()));
+  if (!table) state.resources.set(kind, (table = new Map<string, ResourceRecords[ResourceKind]>()));
   return table;
 }
 

@@ -107,7 +107,7 @@ export class InMemoryStore implements StepFunctionsStore {
   }
 
   private table<K extends ResourceKind>(kind: K): Map<string, ResourceRecords[K]> {
-    return this.resources[kind] as Map<string, ResourceRecords[K]>;
+    return this.resources[kind];
   }
 }
 

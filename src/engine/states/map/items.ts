@@ -22,11 +22,11 @@ export async function mapItems(node: MapState, run: StateRun): Promise<unknown[]
   if (node.io.QueryLanguage === 'JSONata') {
     if (node.Items) return evaluateTyped(node.Items, run.evalScope(), 'Items', 'array');
     if (!Array.isArray(run.input)) throw notAnArray(run, run.input, true);
-    return run.input;
+    return run.input as unknown[];
   }
   const items = node.ItemsPath ? node.ItemsPath.select(run.effective, run.evalScope()) : run.effective;
   if (!Array.isArray(items)) throw notAnArray(run, items, false);
-  return items;
+  return items as unknown[];
 }
 
 /** The input of each iteration: the item itself, or the ItemSelector evaluated for it. */
