@@ -12,8 +12,9 @@ import {
   UnknownOperationException,
   UnsupportedServiceError,
 } from './edge-errors';
-import { localstackRoute, type EndpointStatus, type ServiceState } from './localstack-routes';
-import { resolveService } from './resolve-service';
+import { frontDoorHealth, localstackRoute, type EndpointStatus, type ServiceState } from './localstack-routes';
+import { resolveService, type Route } from './resolve-service';
+import type { Upstream } from './upstream';
 
 export type EndpointServices = Partial<Record<EndpointService, ServiceHandler>>;
 
@@ -26,6 +27,8 @@ export class EdgeRouter {
     /** config.server.services: what SANDBOX_SERVICES enables. */
     private readonly enabled: readonly EndpointService[],
     private readonly version: string,
+    /** Forwarding mode: receives every request this router does not serve itself (SANDBOX_UPSTREAM_URL). */
+    private readonly upstream?: Upstream,
   ) {
     this.handlers = { ...handlers };
   }
@@ -43,6 +46,7 @@ export class EdgeRouter {
     const route = resolveService(request);
     const service = route.kind === 'service' ? route.service : undefined;
     try {
+      if (this.upstream && !this.servesHere(route)) return await this.viaUpstream(this.upstream, route, request);
       if (route.kind === 'localstack') return localstackRoute(route.path, request, this.status());
       if (route.kind === 'unsupported') throw new UnsupportedServiceError(route.signingName);
       return await this.serve(route.service, request);
@@ -63,6 +67,18 @@ export class EdgeRouter {
     return { version: this.version, serviceState, shuttingDown: this.closed };
   }
 
+  /** With an upstream, only the services running here are answered here; the upstream gets the rest. */
+  private servesHere(route: Route): boolean {
+    return route.kind === 'service' && this.status().serviceState(route.service) === 'running';
+  }
+
+  private async viaUpstream(upstream: Upstream, route: Route, request: EdgeRequest): Promise<EdgeResponse> {
+    if (this.closed) throw new EndpointClosedError();
+    // Health merges the upstream's services with this endpoint's; LocalStack's other internal routes (init hooks) are the upstream's.
+    if (route.kind === 'localstack' && isHealthPath(route.path)) return frontDoorHealth(request, this.status(), upstream.url, await upstream.health());
+    return upstream.forward(request);
+  }
+
   private serve(service: EndpointService, request: EdgeRequest): Promise<EdgeResponse> {
     if (this.closed) throw new EndpointClosedError();
     if (!this.enabled.includes(service)) throw new ServiceNotEnabledError(service);
@@ -74,6 +90,10 @@ export class EdgeRouter {
     checkDeclaredLength(service, request);
     return handler.handle(request);
   }
+}
+
+function isHealthPath(path: string): boolean {
+  return path === '/_localstack/health' || path === '/health';
 }
 
 /** Lets an unread request body drain, so the client still receives the error response. */
