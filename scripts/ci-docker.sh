@@ -56,7 +56,8 @@ build_app_image() {
       die "base image $image is not present locally; pull it yourself or build it (bash scripts/ci-docker.sh base, docs/docker.md); set ALLOW_PULL=1 to let Docker pull it"
   done
   # --network host: the build stage's npm ci needs the npm registry, and a bridge-less daemon has no other network.
-  docker_build -q --network host --build-arg BASE_IMAGE="$base" --build-arg BUILD_IMAGE="$build" -t "$APP_IMAGE" "$REPO"
+  docker_build -q --network host --build-arg BASE_IMAGE="$base" --build-arg BUILD_IMAGE="$build" -t "$APP_IMAGE" "$REPO" ||
+    die "docker build of $APP_IMAGE failed"
   # The previous build of the same tag, now untagged (only this project's images carry the label).
   docker image prune -f --filter label=org.opencontainers.image.title=sfn-csv-sandbox >/dev/null
 }
@@ -135,6 +136,14 @@ build_base_image() {
   cp -a "$npm_dir" "$rootfs/usr/local/lib/node_modules/npm"
   ln -s ../lib/node_modules/npm/bin/npm-cli.js "$rootfs/usr/local/bin/npm"
   ln -s ../lib/node_modules/npm/bin/npx-cli.js "$rootfs/usr/local/bin/npx"
+  # The npm registry as this machine reaches it: when the host's npm trusts a CA bundle of its own (e.g. behind a
+  # TLS-inspecting proxy), the build stage's npm ci trusts the same (npm's global config, <prefix>/etc/npmrc).
+  local cafile; cafile=$(npm config get cafile 2>/dev/null || true)
+  if [ -n "$cafile" ] && [ "$cafile" != null ] && [ -f "$cafile" ]; then
+    mkdir -p "$rootfs/usr/local/etc"
+    install -m 0644 "$cafile" "$rootfs/usr/local/etc/npm-ca.crt"
+    echo 'cafile=/usr/local/etc/npm-ca.crt' >"$rootfs/usr/local/etc/npmrc"
+  fi
   tar -C "$rootfs" --exclude='./var/cache/apt/archives/*.deb' --exclude='./var/lib/apt/lists/*_*' \
     --exclude=./usr/share/doc --exclude=./usr/share/man --exclude=./usr/share/locale -c . |
     docker import -c 'CMD ["node"]' - "$CI_BASE_IMAGE" >/dev/null
@@ -248,8 +257,8 @@ data_dir_check() {
 }
 
 run_containers_suite() {
-  export LOCALSTACK_IMAGE=$APP_IMAGE SANDBOX_ENGINE_IMAGE=$APP_IMAGE TESTCONTAINERS_NETWORK_MODE=host
-  export TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1
+  # The network mode and testcontainers' host-mode settings are chosen from the daemon (no bridge network: host).
+  export LOCALSTACK_IMAGE=$APP_IMAGE SANDBOX_ENGINE_IMAGE=$APP_IMAGE
   TC_BEFORE=$(docker ps -aq --filter label=org.testcontainers=true | sort) TC_RAN=1
   cd "$REPO" && npm run test:containers
 }
@@ -292,7 +301,7 @@ print_timings() { # also after a failure: the steps that ran, the failed one las
 
 case ${1:-ci} in
   ci) full_flow ;;
-  image) build_app_image && echo "built: $APP_IMAGE" ;;
-  base) mkdir -p "$WORK" && build_base_image ;;
+  image) build_app_image; echo "built: $APP_IMAGE" ;;
+  base) mkdir -p "$WORK"; build_base_image ;;
   *) die "unknown command '$1' (usage: scripts/ci-docker.sh [ci|image|base])" ;;
 esac
