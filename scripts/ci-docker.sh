@@ -175,16 +175,22 @@ choose_ports() {
   while [ "$SANDBOX_PORT" = "$LOCALSTACK_PORT" ]; do LOCALSTACK_PORT=$(free_port); done
 }
 
-# The standard file (compose network, published port) cannot run on a bridge-less daemon: validate it with every
-# compose this machine has.
+# The standard files (compose network, published port) cannot run on a bridge-less daemon: validate them, read as a
+# user's `docker compose up` reads them (no -f: docker-compose.yml + docker-compose.override.yml), with every compose
+# this machine has.
 validate_standard_file() {
-  compose_cmd -f "$REPO/docker-compose.yml" config -q && echo "valid: docker-compose.yml ($(compose_cmd version --short 2>/dev/null || echo compose))"
+  local ports
+  (cd "$REPO" && compose_cmd config -q) || die "docker-compose.yml + docker-compose.override.yml do not validate"
+  ports=$(cd "$REPO" && compose_cmd config | grep -A3 'ports:' | tr -d ' ')
+  grep -q '127.0.0.1' <<<"$ports" || die "the standard files do not publish the front door on 127.0.0.1: $ports"
+  echo "valid: docker-compose.yml + docker-compose.override.yml ($(compose_cmd version --short 2>/dev/null || echo compose))"
   if docker compose version >/dev/null 2>&1; then
-    docker compose -f "$REPO/docker-compose.yml" config -q && echo "valid: docker-compose.yml (docker compose $(docker compose version --short))"
+    (cd "$REPO" && docker compose config -q) && echo "valid: the same with docker compose $(docker compose version --short)"
   else echo "not checked with \`docker compose\` (v2): not installed here"; fi
 }
 
-# Step Functions' state as the front door reports it: "<state machine>:<executions> ...".
+# Step Functions' state as the front door reports it: "<state machine>:<executions> ..." (EXPRESS ones keep no
+# executions to list, as in AWS: their name alone).
 sfn_state() {
   (cd "$REPO" && AWS_ENDPOINT_URL=$1 AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true node -e '
 const { SFNClient, ListStateMachinesCommand, ListExecutionsCommand } = require("@aws-sdk/client-sfn");
@@ -192,6 +198,7 @@ const sfn = new SFNClient({ endpoint: process.env.AWS_ENDPOINT_URL, region: "us-
 (async () => {
   const out = [];
   for (const m of (await sfn.send(new ListStateMachinesCommand({}))).stateMachines ?? []) {
+    if (m.type === "EXPRESS") { out.push(m.name); continue; }
     const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn: m.stateMachineArn }));
     out.push(`${m.name}:${executions.length}`);
   }
