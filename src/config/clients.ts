@@ -6,6 +6,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import type { HttpHandlerOptions, RequestHandler, RequestSigner, RequestSigningArguments } from '@smithy/types';
 import type { HttpRequest, HttpResponse } from '@smithy/protocol-http';
 import { endpointFor, type SandboxConfig, type ServiceId } from './config';
+import { transportFailureRetry } from './transport-retry';
 
 export type SdkRequestHandler = RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions>;
 
@@ -35,6 +36,8 @@ export interface ClientOptions {
    * the target can take into timeouts.
    */
   readonly maxSockets?: number;
+  /** One attempt per call, except that requests which got no HTTP answer are retried (src/config/transport-retry.ts). */
+  readonly retryTransportFailuresOnly?: boolean;
 }
 
 /** The awsJson services whose in-process clients get the light configuration. */
@@ -48,6 +51,7 @@ export function createClients(config: SandboxConfig, options: ClientOptions = {}
       endpoint: endpointFor(config, service),
       credentials: config.credentials,
       maxAttempts: options.maxAttempts,
+      ...(options.retryTransportFailuresOnly ? { retryStrategy: transportFailureRetry() } : {}),
       ...(requestHandler ? { requestHandler } : options.maxSockets ? { requestHandler: socketOptions(options.maxSockets) } : {}),
       ...(options.inProcess && requestHandler && LIGHT_SERVICES.has(service) ? { signer: inProcessSigner(config), cacheMiddleware: true } : {}),
     };

@@ -59,10 +59,16 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     stepFunctions: hostsSfn
       ? ({ requestHandler }) => {
           // One attempt: a service error reaches the Task as AWS reports it to Step Functions, and only the
-          // state's own Retry policy retries (an SDK retry loop would hide a throttled table). inProcess: the
+          // state's own Retry policy retries (an SDK retry loop would hide a throttled table); a request that got no
+          // HTTP answer is the sandbox's plumbing and is retried (config/transport-retry.ts). inProcess: the
           // engine's calls to co-hosted services skip signing and middleware resolution (config/clients.ts).
           const handlers = inProcessHandlers(config, requestHandler);
-          engineClients = createClients(config, { requestHandlers: handlers, maxAttempts: 1, inProcess: true, maxSockets: ENGINE_MAX_SOCKETS });
+          engineClients = createClients(config, {
+            requestHandlers: handlers,
+            retryTransportFailuresOnly: true,
+            inProcess: true,
+            maxSockets: ENGINE_MAX_SOCKETS,
+          });
           const clients = engineClients;
           stepFunctions = stepFunctionsService(config, () => clients, options, mockConfig);
           return stepFunctions;
