@@ -227,6 +227,11 @@ compose_smoke() {
     image_exists "$image" || die "image $image is not present locally (compose would pull it)"
   done
   COMPOSE_UP=1
+  # Bootstrap failing must fail `up` (the `ready` service waits for it), even with compose 1.29's `up -d`.
+  local rc=0; SANDBOX_TABLE=x compose up -d >"$WORK/compose-bad-table.log" 2>&1 || rc=$?
+  [ "$rc" != 0 ] || { cat "$WORK/compose-bad-table.log"; die "compose up returned 0 although bootstrap failed (SANDBOX_TABLE=x)"; }
+  echo "compose up with SANDBOX_TABLE=x failed as it must (exit $rc): $(grep -m1 'exited with code' "$WORK/compose-bad-table.log" || tail -1 "$WORK/compose-bad-table.log")"
+  SANDBOX_TABLE=x compose down -v -t 2 >/dev/null 2>&1
   if command -v docker-compose >/dev/null; then compose up -d; else compose up -d --wait; fi
   wait_ready
   local logs; logs=$(docker logs "$(compose ps -q localstack)" 2>/dev/null) # not piped: grep -q + pipefail = SIGPIPE
