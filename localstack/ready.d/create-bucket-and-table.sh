@@ -6,6 +6,18 @@
 # The stand-in image used on registry-less CI machines does not run hooks; bootstrap covers it there.
 set -eu
 
+# Talk to this LocalStack's own listener (GATEWAY_LISTEN, first address; 0.0.0.0:4566 by default), wherever
+# compose put it (compose.host.yml moves it to LOCALSTACK_PORT). LOCALSTACK_HOST is what LocalStack writes into
+# the URLs it returns (the front door's port in docker-compose.yml), so the hook's awslocal gets its own value,
+# and AWS_ENDPOINT_URL for awslocal versions that read that instead.
+listen=${GATEWAY_LISTEN:-0.0.0.0:4566}
+listen=${listen%%,*}
+port=${listen##*:}
+host=${listen%:*}
+case $host in '' | 0.0.0.0 | '[::]' | ::) host=127.0.0.1 ;; esac
+export LOCALSTACK_HOST="$host:$port" AWS_ENDPOINT_URL="http://$host:$port"
+echo "ready.d: creating the pipeline's bucket and table through $AWS_ENDPOINT_URL"
+
 bucket=${SANDBOX_BUCKET:-orders-bucket}
 table=${SANDBOX_TABLE:-orders}
 

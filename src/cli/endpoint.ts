@@ -58,6 +58,10 @@ export function describeStartError(err: unknown, host: string, port: number): st
   const e = err as NodeJS.ErrnoException;
   if (e.code === 'EADDRINUSE') return `port ${port} on ${host} is already in use (another endpoint or LocalStack?); choose one with --port or SANDBOX_PORT`;
   if (e.code === 'EADDRNOTAVAIL') return `cannot bind to ${host}: no such local address (--host or SANDBOX_HOST)`;
+  // The same codes come from the data directory (mkdir, open, access: the error names a path) and from listen().
+  if ((e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS') && e.path !== undefined) {
+    return `cannot write ${e.path} (${e.code}): the data directory (--data-dir or SANDBOX_DATA_DIR) must be writable by the user running the endpoint (uid ${process.getuid?.() ?? 'unknown'})`;
+  }
   if (e.code === 'EACCES') return `not allowed to bind ${host}:${port} (ports below 1024 need privileges)`;
   return e instanceof Error ? e.message : String(err);
 }
@@ -83,8 +87,10 @@ async function main(argv: readonly string[]): Promise<void> {
     return exit(`error: ${describeStartError(err, host, port)}`);
   }
   const served = Object.keys(endpoint.services).join(', ') || 'nothing';
-  const sfnNote = endpoint.services.stepfunctions ? '' : '; Step Functions: no engine attached, its API answers UnknownOperationException';
-  process.stderr.write(`sfn-csv-sandbox endpoint on ${endpoint.url} serving ${served}${sfnNote} (started in ${Math.round(process.uptime() * 1000)} ms)\n`);
+  const upstream = config.server.upstreamUrl;
+  const sfnNote = endpoint.services.stepfunctions || upstream ? '' : '; Step Functions: no engine attached, its API answers UnknownOperationException';
+  const forwardNote = upstream ? `; forwarding every other request to ${upstream}` : '';
+  process.stderr.write(`sfn-csv-sandbox endpoint on ${endpoint.url} serving ${served}${sfnNote}${forwardNote} (started in ${Math.round(process.uptime() * 1000)} ms)\n`);
   for (const note of startupNotes(config, { faults: endpoint.faults !== undefined })) process.stderr.write(`${note}\n`);
   process.stdout.write('Ready.\n');
   handleShutdown({ stop: () => closeSandbox(endpoint) });

@@ -6,6 +6,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import type { HttpHandlerOptions, RequestHandler, RequestSigner, RequestSigningArguments } from '@smithy/types';
 import type { HttpRequest, HttpResponse } from '@smithy/protocol-http';
 import { endpointFor, type SandboxConfig, type ServiceId } from './config';
+import { transportFailureRetry } from './transport-retry';
 
 export type SdkRequestHandler = RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions>;
 
@@ -29,6 +30,14 @@ export interface ClientOptions {
    * The request still goes through every SDK middleware. S3 keeps full signing (payload hashes, streaming).
    */
   readonly inProcess?: boolean;
+  /**
+   * Sockets per client for requests that do go over HTTP (the SDK's default is 50). The engine raises it: a
+   * Distributed Map's children call DynamoDB by the thousand at once, and a queue behind 50 sockets turns a load
+   * the target can take into timeouts.
+   */
+  readonly maxSockets?: number;
+  /** One attempt per call, except that requests which got no HTTP answer are retried (src/config/transport-retry.ts). */
+  readonly retryTransportFailuresOnly?: boolean;
 }
 
 /** The awsJson services whose in-process clients get the light configuration. */
@@ -42,7 +51,8 @@ export function createClients(config: SandboxConfig, options: ClientOptions = {}
       endpoint: endpointFor(config, service),
       credentials: config.credentials,
       maxAttempts: options.maxAttempts,
-      ...(requestHandler ? { requestHandler } : {}),
+      ...(options.retryTransportFailuresOnly ? { retryStrategy: transportFailureRetry() } : {}),
+      ...(requestHandler ? { requestHandler } : options.maxSockets ? { requestHandler: socketOptions(options.maxSockets) } : {}),
       ...(options.inProcess && requestHandler && LIGHT_SERVICES.has(service) ? { signer: inProcessSigner(config), cacheMiddleware: true } : {}),
     };
   };
@@ -60,6 +70,11 @@ export function createClients(config: SandboxConfig, options: ClientOptions = {}
       sfn.destroy();
     },
   };
+}
+
+function socketOptions(maxSockets: number) {
+  const agent = { keepAlive: true, maxSockets };
+  return { httpAgent: agent, httpsAgent: agent };
 }
 
 /**

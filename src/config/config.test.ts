@@ -10,7 +10,7 @@ describe('config', () => {
     expect(config.accountId).toBe('000000000000');
     expect(config.region).toBe('us-east-1');
     expect(config.credentials).toEqual({ accessKeyId: 'test', secretAccessKey: 'test' });
-    expect(config.server).toEqual({ host: '127.0.0.1', port: 4566, dataDir: undefined, services: ['s3', 'dynamodb', 'stepfunctions'] });
+    expect(config.server).toEqual({ host: '127.0.0.1', port: 4566, dataDir: undefined, services: ['s3', 'dynamodb', 'stepfunctions'], upstreamUrl: undefined });
     expect(config.timeScale).toBe(1);
   });
 
@@ -34,6 +34,12 @@ describe('config', () => {
     expect(() => configFromEnv({ SANDBOX_ACCOUNT_ID: '123' })).toThrow("SANDBOX_ACCOUNT_ID must be 12 digits, got '123'");
     expect(() => configFromEnv({ SFN_TIME_SCALE: '-1' })).toThrow("SFN_TIME_SCALE must be a number >= 0, got '-1'");
     expect(() => configFromEnv({ SANDBOX_SERVICES: 's3,lambda' })).toThrow("SANDBOX_SERVICES: unknown service 'lambda'");
+    expect(() => configFromEnv({ SANDBOX_UPSTREAM_URL: 'localstack:4566' })).toThrow("SANDBOX_UPSTREAM_URL must be an http(s) URL, got 'localstack:4566'");
+  });
+
+  it('reads the upstream that receives what the endpoint does not serve (SANDBOX_UPSTREAM_URL)', () => {
+    expect(configFromEnv({ SANDBOX_UPSTREAM_URL: ' http://localstack:4566/ ' }).server.upstreamUrl).toBe('http://localstack:4566');
+    expect(configFromEnv({ SANDBOX_UPSTREAM_URL: '' }).server.upstreamUrl).toBeUndefined();
   });
 
   it('reads .env under the real environment, which wins', () => {

@@ -30,6 +30,11 @@ export interface SandboxConfig {
     readonly dataDir: string | undefined;
     /** SANDBOX_SERVICES: e.g. only "stepfunctions" when S3 and DynamoDB come from LocalStack. */
     readonly services: readonly EndpointService[];
+    /**
+     * SANDBOX_UPSTREAM_URL: another LocalStack-style edge (e.g. LocalStack on the compose network) that receives
+     * every request this endpoint does not serve itself, so one port answers for every service.
+     */
+    readonly upstreamUrl: string | undefined;
   };
   /** Multiplies every Wait and Retry delay of the engine; 0 makes them instantaneous (tests). */
   readonly timeScale: number;
@@ -97,6 +102,7 @@ export function configFromEnv(env: Env): SandboxConfig {
       port: intInRange('SANDBOX_PORT', str('SANDBOX_PORT', '4566'), 0, 65535),
       dataDir: read('SANDBOX_DATA_DIR') || undefined,
       services: servicesFrom(str('SANDBOX_SERVICES', ENDPOINT_SERVICES.join(','))),
+      upstreamUrl: optionalUrl('SANDBOX_UPSTREAM_URL', read('SANDBOX_UPSTREAM_URL')),
     },
     timeScale: numberAtLeast('SFN_TIME_SCALE', str('SFN_TIME_SCALE', '1'), 0),
     expressHistories: intInRange('SANDBOX_EXPRESS_HISTORIES', str('SANDBOX_EXPRESS_HISTORIES', String(DEFAULT_EXPRESS_HISTORIES)), 0, 1_000_000),
@@ -145,6 +151,10 @@ function checkUrl(name: string, value: string): string {
   } catch {
     throw new ConfigError(`${name} must be an http(s) URL, got '${value}'`);
   }
+}
+
+function optionalUrl(name: string, value: string | undefined): string | undefined {
+  return value ? checkUrl(name, value) : undefined;
 }
 
 function intInRange(name: string, value: string, min: number, max: number): number {

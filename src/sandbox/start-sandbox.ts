@@ -14,6 +14,9 @@ import { startEndpoint, type StartedEndpoint } from '../server/sandbox-server';
 import { createStepFunctionsService, openDiskStore, type StepFunctionsService, type StepFunctionsStore } from '../services/stepfunctions';
 import { realEngine } from '../services/stepfunctions/real-engine';
 
+/** Sockets per engine client to services it does not host (LocalStack in compose): see ClientOptions.maxSockets. */
+const ENGINE_MAX_SOCKETS = 512;
+
 export interface SandboxOptions {
   readonly config: SandboxConfig;
   /** Default config.server.host / port / dataDir; port 0 picks a free one. */
@@ -57,10 +60,16 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     stepFunctions: hostsSfn
       ? ({ requestHandler }) => {
           // One attempt: a service error reaches the Task as AWS reports it to Step Functions, and only the
-          // state's own Retry policy retries (an SDK retry loop would hide a throttled table). inProcess: the
+          // state's own Retry policy retries (an SDK retry loop would hide a throttled table); a request that got no
+          // HTTP answer is the sandbox's plumbing and is retried (config/transport-retry.ts). inProcess: the
           // engine's calls to co-hosted services skip signing and middleware resolution (config/clients.ts).
           const handlers = inProcessHandlers(config, requestHandler);
-          engineClients = createClients(config, { requestHandlers: handlers, maxAttempts: 1, inProcess: true });
+          engineClients = createClients(config, {
+            requestHandlers: handlers,
+            retryTransportFailuresOnly: true,
+            inProcess: true,
+            maxSockets: ENGINE_MAX_SOCKETS,
+          });
           const clients = engineClients;
           stepFunctions = stepFunctionsService(config, () => clients, options, mockConfig);
           return stepFunctions;

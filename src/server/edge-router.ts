@@ -12,8 +12,9 @@ import {
   UnknownOperationException,
   UnsupportedServiceError,
 } from './edge-errors';
-import { localstackRoute, type EndpointStatus, type ServiceState } from './localstack-routes';
-import { resolveService } from './resolve-service';
+import { frontDoorHealth, localstackRoute, type EndpointStatus, type ServiceState } from './localstack-routes';
+import { resolveService, type Route } from './resolve-service';
+import type { Upstream } from './upstream';
 import { withWireHeaders } from './wire-headers';
 
 export type EndpointServices = Partial<Record<EndpointService, ServiceHandler>>;
@@ -28,6 +29,8 @@ export class EdgeRouter {
     /** config.server.services: what SANDBOX_SERVICES enables. */
     private readonly enabled: readonly EndpointService[],
     private readonly version: string,
+    /** Forwarding mode: receives every request this router does not serve itself (SANDBOX_UPSTREAM_URL). */
+    private readonly upstream?: Upstream,
   ) {
     this.handlers = { ...handlers };
   }
@@ -50,6 +53,7 @@ export class EdgeRouter {
     const route = resolveService(request);
     const service = route.kind === 'service' ? route.service : undefined;
     try {
+      if (this.upstream && !this.servesHere(route)) return await this.viaUpstream(this.upstream, route, request);
       if (route.kind === 'localstack') return localstackRoute(route.path, request, this.status());
       if (route.kind === 'console') return await this.serveConsole(route.path, request);
       if (route.kind === 'unsupported') throw new UnsupportedServiceError(route.signingName);
@@ -79,6 +83,19 @@ export class EdgeRouter {
     return Promise.resolve({ status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text });
   }
 
+  /** With an upstream, the console and the services running here are answered here; the upstream gets the rest. */
+  private servesHere(route: Route): boolean {
+    if (route.kind === 'console') return true;
+    return route.kind === 'service' && this.status().serviceState(route.service) === 'running';
+  }
+
+  private async viaUpstream(upstream: Upstream, route: Route, request: EdgeRequest): Promise<EdgeResponse> {
+    if (this.closed) throw new EndpointClosedError();
+    // Health merges the upstream's services with this endpoint's; LocalStack's other internal routes (init hooks) are the upstream's.
+    if (route.kind === 'localstack' && isHealthPath(route.path)) return frontDoorHealth(request, this.status(), upstream.url, await upstream.health());
+    return upstream.forward(request);
+  }
+
   private serve(service: EndpointService, request: EdgeRequest): Promise<EdgeResponse> {
     if (this.closed) throw new EndpointClosedError();
     if (!this.enabled.includes(service)) throw new ServiceNotEnabledError(service);
@@ -90,6 +107,10 @@ export class EdgeRouter {
     checkDeclaredLength(service, request);
     return handler.handle(request);
   }
+}
+
+function isHealthPath(path: string): boolean {
+  return path === '/_localstack/health' || path === '/health';
 }
 
 /** Lets an unread request body drain, so the client still receives the error response. */

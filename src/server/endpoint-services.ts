@@ -1,5 +1,6 @@
 // Creates the services the endpoint hosts itself (S3 and DynamoDB), honouring SANDBOX_SERVICES. Each
 // keeps its data under its own folder of the data directory, or in memory without one.
+import { access, constants, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EndpointService, SandboxConfig } from '../config/config';
 import { createDynamoDbService } from '../services/dynamodb';
@@ -8,6 +9,7 @@ import type { ServiceHandler } from './edge';
 import type { EndpointServices } from './edge-router';
 
 export async function createOwnServices(config: SandboxConfig, dataDir: string | undefined): Promise<EndpointServices> {
+  if (dataDir) await requireWritableDir(dataDir);
   const enabled = (service: EndpointService) => config.server.services.includes(service);
   const services: EndpointServices = {};
   if (enabled('s3')) services.s3 = createS3Service({ region: config.region, ...(dataDir ? { dataDir: join(dataDir, 's3') } : {}) });
@@ -20,6 +22,15 @@ export async function createOwnServices(config: SandboxConfig, dataDir: string |
     }
   }
   return services;
+}
+
+/**
+ * Fails at start, naming the directory, when the data directory cannot be written (e.g. a volume owned by another
+ * user): S3 would otherwise start and fail only at the first upload.
+ */
+async function requireWritableDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await access(dir, constants.W_OK);
 }
 
 /**

@@ -11,6 +11,7 @@ import { EdgeRouter, type EndpointServices } from './edge-router';
 import { closeServices, createOwnServices } from './endpoint-services';
 import { toEdgeRequest, writeEdgeResponse } from './http-adapter';
 import { InProcessHandler } from './in-process-handler';
+import { Upstream } from './upstream';
 import { sandboxVersion } from './version';
 
 /** Builds the Step Functions service once the endpoint exists, so its task clients can use `requestHandler`. */
@@ -52,7 +53,8 @@ export async function startEndpoint(options: EndpointOptions): Promise<StartedEn
   const { config } = options;
   /** Undecorated: what the endpoint closes, and what callers get to inspect. */
   const owned: EndpointServices = await createOwnServices(config, options.dataDir ?? config.server.dataDir);
-  const router = new EdgeRouter({}, config.server.services, sandboxVersion());
+  const upstream = config.server.upstreamUrl ? new Upstream(config.server.upstreamUrl) : undefined;
+  const router = new EdgeRouter({}, config.server.services, sandboxVersion(), upstream);
   const attach = (name: EndpointService, service: ServiceHandler) => {
     owned[name] = service;
     router.attach(name, options.decorate?.[name]?.(service) ?? service);
@@ -69,8 +71,9 @@ export async function startEndpoint(options: EndpointOptions): Promise<StartedEn
     const port = await listen(server, host, options.port ?? config.server.port);
     const url = `http://${urlHost(host)}:${port}`;
     if (typeof stepFunctions === 'function') attach('stepfunctions', await stepFunctions({ config, url, requestHandler }));
-    return started({ server, router, owned, requestHandler, url, port });
+    return started({ server, router, owned, requestHandler, url, port, upstream });
   } catch (err) {
+    upstream?.close();
     await stopServer(server);
     await closeServices(owned).catch(() => undefined);
     throw err;
@@ -84,15 +87,17 @@ interface Parts {
   readonly requestHandler: SdkRequestHandler;
   readonly url: string;
   readonly port: number;
+  readonly upstream: Upstream | undefined;
 }
 
-function started({ server, router, owned, requestHandler, url, port }: Parts): StartedEndpoint {
+function started({ server, router, owned, requestHandler, url, port, upstream }: Parts): StartedEndpoint {
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       // In order: stop accepting connections (and cut the open ones), stop the executions while the in-process
       // handler still serves their last calls, then refuse everything and close S3 and DynamoDB.
       await stopServer(server);
+      upstream?.close();
       await closeServices(owned, () => router.close());
     })());
   return { url, port, services: owned, requestHandler, close, [Symbol.asyncDispose]: close };

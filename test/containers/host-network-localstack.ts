@@ -30,8 +30,8 @@ export class HostNetworkLocalstackContainer extends LocalstackContainer {
   ) {
     super(image);
     // GATEWAY_LISTEN is LocalStack's listen address (0.0.0.0:4566 by default, which on the host network
-    // would be every interface); PORT is the same setting for the sandbox image used as a stand-in.
-    this.withNetworkMode('host').withEnvironment({ GATEWAY_LISTEN: `127.0.0.1:${port}`, PORT: String(port) });
+    // would be every interface); PORT and SANDBOX_HOST are the same settings for the sandbox image used as a stand-in.
+    this.withNetworkMode('host').withEnvironment({ GATEWAY_LISTEN: `127.0.0.1:${port}`, PORT: String(port), SANDBOX_HOST: '127.0.0.1' });
     this.exposedPorts = [];
     delete this.hostConfig.PortBindings;
     delete this.createOpts.ExposedPorts;

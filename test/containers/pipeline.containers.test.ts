@@ -51,7 +51,7 @@ describe('engine in-process, S3 and DynamoDB in the container', () => {
   });
 });
 
-describe('engine as the sandbox image (the compose `sfn` service)', () => {
+describe('engine as the sandbox image, the front door for every service (the compose `sfn` service)', () => {
   let target: ContainersTarget;
   let clients: AwsClients;
 
@@ -64,8 +64,14 @@ describe('engine as the sandbox image (the compose `sfn` service)', () => {
     await target?.stop();
   });
 
-  test('bootstrap, seed, run, verify', async () => {
-    expect(target.engineUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  test('one endpoint URL for S3, DynamoDB and Step Functions; its health reports all three running', async () => {
+    expect(target.config.endpointUrl).toBe(target.engineUrl);
+    expect(target.config.serviceEndpoints).toEqual({});
+    const health = (await (await fetch(`${target.engineUrl}/_localstack/health`)).json()) as { services: Record<string, string> };
+    expect(health.services).toMatchObject({ s3: 'running', dynamodb: 'running', stepfunctions: 'running' });
+  });
+
+  test('bootstrap, seed, run, verify through the front door', async () => {
     await expectVerifiedRun(clients, target);
   });
 });

@@ -20,35 +20,54 @@ export interface ContainersTargetSettings {
   readonly localstackImage: string;
   /** The sandbox image, run as the engine when a target asks for `engine: 'container'`. */
   readonly engineImage: string;
-  /** `host`: machines whose dockerd has no bridge (scripts/ci-docker.sh); `bridge`: Docker's usual port mapping. */
+  /** `host`: daemons without a bridge network (scripts/ci-docker.sh); `bridge`: Docker's usual port mapping. */
   readonly networkMode: NetworkMode;
   /** Every image the target will run, Ryuk's included when it is enabled. */
   readonly images: readonly string[];
+  /** Variables testcontainers reads itself, to be set before it starts: host networking's, when they were unset. */
+  readonly testcontainersEnv: Readonly<Record<string, string>>;
 }
 
-/** Reads LOCALSTACK_IMAGE, SANDBOX_ENGINE_IMAGE, TESTCONTAINERS_NETWORK_MODE and the testcontainers variables host mode needs. */
-export function settingsFromEnv(env: Env): ContainersTargetSettings {
+/**
+ * Reads LOCALSTACK_IMAGE, SANDBOX_ENGINE_IMAGE and TESTCONTAINERS_NETWORK_MODE (default: `bridge` when the daemon
+ * has a bridge network, else `host`) and the testcontainers variables host networking needs.
+ */
+export function settingsFromEnv(env: Env, daemon: { readonly bridge: boolean }): ContainersTargetSettings {
   const localstackImage = env.LOCALSTACK_IMAGE?.trim() || DEFAULT_LOCALSTACK_IMAGE;
-  const mode = env.TESTCONTAINERS_NETWORK_MODE?.trim() || 'bridge';
-  if (mode !== 'bridge' && mode !== 'host') {
-    throw new ContainersTargetError(`TESTCONTAINERS_NETWORK_MODE must be 'host' or 'bridge' (the default), got '${mode}'`);
-  }
-  const ryukDisabled = env.TESTCONTAINERS_RYUK_DISABLED === 'true';
-  if (mode === 'host') requireHostModeSettings(env, ryukDisabled);
+  const networkMode = networkModeOf(env, daemon);
+  const testcontainersEnv = networkMode === 'host' ? hostModeEnv(env) : {};
+  const ryukDisabled = (env.TESTCONTAINERS_RYUK_DISABLED ?? testcontainersEnv.TESTCONTAINERS_RYUK_DISABLED) === 'true';
   const ryuk = ryukDisabled ? [] : [env.RYUK_CONTAINER_IMAGE?.trim() || DEFAULT_RYUK_IMAGE];
   const engineImage = env.SANDBOX_ENGINE_IMAGE?.trim() || DEFAULT_ENGINE_IMAGE;
-  return { localstackImage, engineImage, networkMode: mode, images: [localstackImage, ...ryuk] };
+  return { localstackImage, engineImage, networkMode, images: [localstackImage, ...ryuk], testcontainersEnv };
 }
 
-function requireHostModeSettings(env: Env, ryukDisabled: boolean): void {
-  const problems: string[] = [];
-  // Ryuk publishes a mapped port on the default network, which a bridge-less daemon does not have.
-  if (!ryukDisabled) problems.push('TESTCONTAINERS_RYUK_DISABLED=true');
-  // With /.dockerenv present testcontainers otherwise looks up the bridge gateway (a private address).
-  if (!env.TESTCONTAINERS_HOST_OVERRIDE) problems.push('TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1');
-  if (problems.length > 0) {
-    throw new ContainersTargetError(`TESTCONTAINERS_NETWORK_MODE=host also needs ${problems.join(' and ')}`);
+function networkModeOf(env: Env, daemon: { readonly bridge: boolean }): NetworkMode {
+  const chosen = env.TESTCONTAINERS_NETWORK_MODE?.trim();
+  if (!chosen) return daemon.bridge ? 'bridge' : 'host';
+  if (chosen !== 'bridge' && chosen !== 'host') {
+    throw new ContainersTargetError(`TESTCONTAINERS_NETWORK_MODE must be 'host' or 'bridge' (default: chosen from the daemon), got '${chosen}'`);
   }
+  if (chosen === 'bridge' && !daemon.bridge) {
+    throw new ContainersTargetError(
+      "TESTCONTAINERS_NETWORK_MODE=bridge, but the Docker daemon has no bridge network (started with --bridge=none?), so Docker's " +
+        'port mapping cannot reach a container. Unset TESTCONTAINERS_NETWORK_MODE (or set it to host) to use host networking.',
+    );
+  }
+  return chosen;
+}
+
+function hostModeEnv(env: Env): Record<string, string> {
+  const ryuk = env.TESTCONTAINERS_RYUK_DISABLED;
+  // Ryuk publishes a mapped port on the default network, which a bridge-less daemon does not have.
+  if (ryuk !== undefined && ryuk !== 'true') {
+    throw new ContainersTargetError(`host networking needs TESTCONTAINERS_RYUK_DISABLED=true (Ryuk needs a mapped port), got '${ryuk}'`);
+  }
+  const extra: Record<string, string> = {};
+  if (ryuk === undefined) extra.TESTCONTAINERS_RYUK_DISABLED = 'true';
+  // With /.dockerenv present testcontainers otherwise looks up the bridge gateway, which does not exist here.
+  if (!env.TESTCONTAINERS_HOST_OVERRIDE) extra.TESTCONTAINERS_HOST_OVERRIDE = '127.0.0.1';
+  return extra;
 }
 
 export interface ImageStore {
@@ -66,8 +85,8 @@ export async function connectImageStore(getClient: () => Promise<RuntimeClientLi
     client = await getClient();
   } catch (err) {
     throw new ContainersTargetError(
-      `Docker is not available, so the containers target cannot run (${(err as Error).message}). ` +
-        'Start a Docker daemon (on a Debian machine without a registry: scripts/ci-docker.sh) and run again.',
+      `testcontainers cannot use the Docker daemon, so the containers target cannot run (${(err as Error).message}). ` +
+        'Start a Docker daemon (on a Debian machine without a registry: bash scripts/ci-docker.sh) and run again.',
     );
   }
   return { exists: (image) => client.image.exists(ImageName.fromString(image)) };
@@ -79,7 +98,7 @@ export async function requireLocalImages(store: ImageStore, images: readonly str
   for (const image of images) if (!(await store.exists(image))) missing.push(image);
   if (missing.length === 0) return;
   throw new ContainersTargetError(
-    `Docker image(s) not present locally: ${missing.join(', ')}. The containers target never pulls: ` +
+    `Docker image(s) not present locally: ${missing.join(', ')}. The containers target never pulls (a machine without a registry cannot): ` +
       '`docker pull` them where a registry is reachable, or build the sandbox image (bash scripts/ci-docker.sh image) ' +
       `and set LOCALSTACK_IMAGE=${DEFAULT_ENGINE_IMAGE} to use it as a LocalStack stand-in (docs/docker.md).`,
   );

@@ -74,7 +74,11 @@ describe(`the article's design as written (${targetName()} target)`, () => {
     });
   });
 
-  it("the seed's parent with its child reading BatchInput: 10,000 rows, run SUCCEEDED, every row present once the fire-and-forget writers end", async () => {
+  // What AWS guarantees for this design: the run SUCCEEDS and every writer is started; a writer's own failure (a
+  // throttled or dropped DynamoDB call, which a remote DynamoDB can have under 1,000 concurrent writers) is lost
+  // silently. So every row in the table must be the row's own item, nothing else, and verify must account for every
+  // row; all rows present is required only in-process, where no network stands between the writers and DynamoDB.
+  it("the seed's parent with its child reading BatchInput: 10,000 rows, run SUCCEEDED, the table a faithful subset once the fire-and-forget writers end", async () => {
     const rows = 10_000;
     const big = generateOrdersCsv({ rows, seed: 10_000 });
     const deployment = await deployCase(target, { files: { parent: ARTICLE_PARENT, child: ARTICLE_CHILD_BATCH_INPUT }, resultsPrefix: (c) => c.prefix });
@@ -86,9 +90,12 @@ describe(`the article's design as written (${targetName()} target)`, () => {
     // The Map Run's children only started the writers; the parent cannot wait for them, the sandbox can.
     await target.sandbox.stepFunctions!.whenIdle(deployment.pipeline.childArn);
     const table = await scanTable(target.clients.dynamodb, deployment.pipeline.table);
-    expect(firstTableDifference(table, big.rows.map(articleItem))).toBeUndefined();
+    const expected = big.rows.map(articleItem);
+    expect(firstTableDifference(table, expected, { missing: 'allowed' })).toBeUndefined();
     const verify = await verifyCase(target, deployment, { ...run, table }, key);
-    expect({ ok: verify.ok, present: verify.present, tableItems: verify.tableItems, lost: verify.lost.length }).toEqual({ ok: true, present: rows, tableItems: rows, lost: 0 });
+    expect({ present: verify.present, tableItems: verify.tableItems }).toEqual({ present: table.size, tableItems: table.size });
+    expect(verify.present + verify.lost.length).toBe(rows);
+    if (target.name === 'embedded') expect(firstTableDifference(table, expected)).toBeUndefined();
   }, LARGE_RUN_TIMEOUT_MS);
 
   it("article child on the batch it receives: FAILED with States.QueryEvaluationError, '$states.input.ddbTable' returned nothing", async () => {

@@ -2,7 +2,7 @@
 // stops it cleanly, and bad flags / a taken port exit 1 with a message saying what is wrong.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseEndpointFlags } from '../../src/cli/endpoint';
+import { describeStartError, parseEndpointFlags } from '../../src/cli/endpoint';
 import { ready, runTsx, type TsxRun } from '../support/tsx-process';
 
 function startCli(args: string[]): TsxRun {
@@ -27,6 +27,25 @@ describe('parseEndpointFlags', () => {
     [['--verbose'], "Unknown option '--verbose'"],
   ])('rejects %j', (argv, message) => {
     expect(() => parseEndpointFlags(argv)).toThrow(message);
+  });
+});
+
+describe('describeStartError', () => {
+  const errno = (code: string, fields: Record<string, unknown>) => Object.assign(new Error(`${code}: from node`), { code, ...fields });
+
+  it.each([
+    ['EACCES', 'mkdir', '/data/stepfunctions'],
+    ['EACCES', 'access', '/data'],
+    ['EROFS', 'open', '/data/dynamodb/LOCK'],
+  ])('%s on the data directory (%s) says which directory cannot be written, not the port', (code, syscall, path) => {
+    const message = describeStartError(errno(code, { syscall, path }), '0.0.0.0', 4566);
+    expect(message).toMatch(new RegExp(`^cannot write ${path} \\(${code}\\): the data directory \\(--data-dir or SANDBOX_DATA_DIR\\) must be writable`));
+    expect(message).not.toContain('ports below 1024');
+  });
+
+  it('EACCES from listen() is the port', () => {
+    const message = describeStartError(errno('EACCES', { syscall: 'listen', address: '127.0.0.1', port: 80 }), '127.0.0.1', 80);
+    expect(message).toBe('not allowed to bind 127.0.0.1:80 (ports below 1024 need privileges)');
   });
 });
 
