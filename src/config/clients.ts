@@ -57,8 +57,8 @@ export function inProcessTransport(client: object): InProcessTransport | undefin
 }
 
 export function createClients(config: SandboxConfig, options: ClientOptions = {}): AwsClients {
-  const light = (service: ServiceId) => options.inProcess === true && LIGHT_SERVICES.has(service) && handlerFor(service) !== undefined;
   const handlerFor = (service: ServiceId) => options.requestHandlers?.[service] ?? options.requestHandler;
+  const light = (service: ServiceId) => options.inProcess === true && LIGHT_SERVICES.has(service) && handlerFor(service) !== undefined;
   const register = <Client extends object>(service: ServiceId, client: Client): Client => {
     const requestHandler = handlerFor(service);
     if (light(service) && requestHandler) {
