@@ -2,7 +2,7 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { HttpRequest } from '@smithy/protocol-http';
 import { startSandbox } from '../sandbox/start-sandbox';
 import { configFromEnv } from './config';
-import { createClients, inProcessSigner } from './clients';
+import { createClients, inProcessSigner, inProcessTransport } from './clients';
 
 const config = configFromEnv({ SANDBOX_PORT: '0' });
 
@@ -15,6 +15,12 @@ describe('inProcessSigner', () => {
       `AWS4-HMAC-SHA256 Credential=${config.credentials?.accessKeyId}/20261125/eu-west-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=in-process`,
     );
   });
+
+  it("names the client's own service when the SDK passes no signing name", async () => {
+    const request = new HttpRequest({ method: 'POST', hostname: '127.0.0.1', path: '/', headers: {} });
+    await inProcessSigner(config, 'states').sign(request);
+    expect(request.headers.authorization).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=[^/]+/\\d{8}/${config.region}/states/aws4_request, `));
+  });
 });
 
 describe('createClients({ inProcess })', () => {
@@ -25,6 +31,8 @@ describe('createClients({ inProcess })', () => {
     try {
       expect([light.dynamodb.config.cacheMiddleware, light.sfn.config.cacheMiddleware, light.s3.config.cacheMiddleware]).toEqual([true, true, undefined]);
       expect(plain.dynamodb.config.cacheMiddleware).toBeUndefined();
+      // Only the light clients may skip their middleware stack (integrations/in-process-send.ts).
+      expect([light.dynamodb, light.sfn, light.s3, plain.dynamodb, plain.sfn].map((c) => inProcessTransport(c)?.signingService)).toEqual(['dynamodb', 'states', undefined, undefined, undefined]);
       // dynalite accepts the unsigned header, and the edge routes by its credential scope.
       const [a, b] = await Promise.all([light.dynamodb.send(new ListTablesCommand({})), plain.dynamodb.send(new ListTablesCommand({}))]);
       expect(a.TableNames).toEqual(b.TableNames);

@@ -43,9 +43,40 @@ export interface ClientOptions {
 /** The awsJson services whose in-process clients get the light configuration. */
 const LIGHT_SERVICES: ReadonlySet<ServiceId> = new Set(['dynamodb', 'sfn']);
 
+/**
+ * How an in-process client reaches its service: its request handler and its signer. A Task integration may
+ * hand such a client's request straight to the handler (src/integrations/in-process-send.ts) instead of through
+ * the client's middleware stack; clients for LocalStack or AWS never have one.
+ */
+export interface InProcessTransport {
+  readonly requestHandler: SdkRequestHandler;
+  readonly signer: RequestSigner;
+  readonly signingRegion: string;
+  /** SigV4 signing name: `dynamodb`, `states`. */
+  readonly signingService: string;
+}
+
+const SIGNING_NAMES: Readonly<Record<ServiceId, string>> = { s3: 's3', dynamodb: 'dynamodb', sfn: 'states' };
+
+const inProcessTransports = new WeakMap<object, InProcessTransport>();
+
+/** The transport of a client createClients built with `inProcess` for a light service, else undefined. */
+export function inProcessTransport(client: object): InProcessTransport | undefined {
+  return inProcessTransports.get(client);
+}
+
 export function createClients(config: SandboxConfig, options: ClientOptions = {}): AwsClients {
+  const handlerFor = (service: ServiceId) => options.requestHandlers?.[service] ?? options.requestHandler;
+  const light = (service: ServiceId) => options.inProcess === true && LIGHT_SERVICES.has(service) && handlerFor(service) !== undefined;
+  const register = <Client extends object>(service: ServiceId, client: Client): Client => {
+    const requestHandler = handlerFor(service);
+    if (light(service) && requestHandler) {
+      inProcessTransports.set(client, { requestHandler, signer: inProcessSigner(config, SIGNING_NAMES[service]), signingRegion: config.region, signingService: SIGNING_NAMES[service] });
+    }
+    return client;
+  };
   const base = (service: ServiceId) => {
-    const requestHandler = options.requestHandlers?.[service] ?? options.requestHandler;
+    const requestHandler = handlerFor(service);
     return {
       region: config.region,
       endpoint: endpointFor(config, service),
@@ -53,13 +84,13 @@ export function createClients(config: SandboxConfig, options: ClientOptions = {}
       maxAttempts: options.maxAttempts,
       ...(options.retryTransportFailuresOnly ? { retryStrategy: transportFailureRetry() } : {}),
       ...(requestHandler ? { requestHandler } : options.maxSockets ? { requestHandler: socketOptions(options.maxSockets) } : {}),
-      ...(options.inProcess && requestHandler && LIGHT_SERVICES.has(service) ? { signer: inProcessSigner(config), cacheMiddleware: true } : {}),
+      ...(light(service) ? { signer: inProcessSigner(config, SIGNING_NAMES[service]), cacheMiddleware: true } : {}),
     };
   };
   const s3 = new S3Client({ ...base('s3'), forcePathStyle: endpointFor(config, 's3') !== undefined });
-  const dynamodb = new DynamoDBClient(base('dynamodb'));
+  const dynamodb = register('dynamodb', new DynamoDBClient(base('dynamodb')));
   // StartSyncExecution's endpoint has a `sync-` host prefix; a local endpoint has no such host name.
-  const sfn = new SFNClient({ ...base('sfn'), disableHostPrefix: endpointFor(config, 'sfn') !== undefined });
+  const sfn = register('sfn', new SFNClient({ ...base('sfn'), disableHostPrefix: endpointFor(config, 'sfn') !== undefined }));
   return {
     s3,
     dynamodb,
@@ -81,14 +112,15 @@ function socketOptions(maxSockets: number) {
  * A SigV4-shaped Authorization header without the signature: the embedded services never verify signatures,
  * but the edge routes by the credential scope's service and dynalite requires Credential, SignedHeaders,
  * Signature and X-Amz-Date to be present (MissingAuthenticationToken / IncompleteSignature otherwise).
- * Only for requests that never leave the process.
+ * Only for requests that never leave the process. The SDK hands a custom signer no signing name, so the
+ * client's own (`dynamodb`, `states`) is the default, as a real signature's scope would name it.
  */
-export function inProcessSigner(config: SandboxConfig): RequestSigner {
+export function inProcessSigner(config: SandboxConfig, signingService = 'execute-api'): RequestSigner {
   const accessKeyId = config.credentials?.accessKeyId ?? 'in-process';
   return {
     async sign(request: HttpRequest, options?: RequestSigningArguments): Promise<HttpRequest> {
       const date = amzDate(new Date(options?.signingDate ?? Date.now()));
-      const scope = `${date.slice(0, 8)}/${options?.signingRegion ?? config.region}/${options?.signingService ?? 'execute-api'}/aws4_request`;
+      const scope = `${date.slice(0, 8)}/${options?.signingRegion ?? config.region}/${options?.signingService ?? signingService}/aws4_request`;
       request.headers['x-amz-date'] = date;
       if (config.credentials?.sessionToken) request.headers['x-amz-security-token'] = config.credentials.sessionToken;
       request.headers.authorization = `AWS4-HMAC-SHA256 Credential=${accessKeyId}/${scope}, SignedHeaders=host;x-amz-date, Signature=in-process`;

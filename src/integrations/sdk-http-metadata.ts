@@ -3,6 +3,7 @@
 // The headers are those of the real HTTP response, read through a client-level deserialize middleware.
 import { HttpResponse } from '@smithy/protocol-http';
 import type { MetadataBearer, MiddlewareStack } from '@smithy/types';
+import { attachRawHttp, rawHttpOf } from './raw-http';
 import { sendAbortable, type SdkClient } from './sdk-send';
 
 export interface CapturedHttp {
@@ -23,18 +24,11 @@ export interface SdkMetadata {
 /** Lower-case name → the spelling AWS's service sends; Node lower-cases every header it receives. */
 export type HeaderCasing = Readonly<Record<string, string>>;
 
-/** Where the capture middleware leaves the raw response on an output (a symbol: toTaskJson never sees it). */
-const RAW_HTTP = Symbol('sfnSdkHttpMetadata');
 const capturing = new WeakSet<object>();
 
 /** Any client's stack: each is typed by its own service's unions, and the middleware reads only response and output. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyClientStack = MiddlewareStack<any, any>;
-
-interface RawHttp {
-  readonly statusCode: number;
-  readonly headers: Readonly<Record<string, string>>;
-}
 
 /**
  * Makes `client` leave each response's status and headers on its output. A client-level middleware, not a
@@ -48,10 +42,7 @@ export function captureHttpOn(client: { readonly middlewareStack: AnyClientStack
     (next) => async (args) => {
       const result = await next(args);
       const { response, output } = result as { response: unknown; output: unknown };
-      if (HttpResponse.isInstance(response) && output !== null && typeof output === 'object') {
-        const raw: RawHttp = { statusCode: response.statusCode, headers: response.headers };
-        Object.defineProperty(output, RAW_HTTP, { value: raw });
-      }
+      if (HttpResponse.isInstance(response) && output !== null && typeof output === 'object') attachRawHttp(output, response);
       return result;
     },
     { step: 'deserialize', name: 'sfnSdkHttpMetadataCapture', priority: 'high' },
@@ -67,7 +58,7 @@ export async function sendCapturingHttp<Output extends MetadataBearer>(
 ): Promise<{ output: Output; http: CapturedHttp }> {
   captureHttpOn(client);
   const output = await sendAbortable<Output>(client, command, signal);
-  const raw = (output as { [RAW_HTTP]?: RawHttp })[RAW_HTTP];
+  const raw = rawHttpOf(output);
   return { output, http: raw ? captureHttp(raw, casing) : { statusCode: output.$metadata.httpStatusCode ?? 200, headers: [] } };
 }
 

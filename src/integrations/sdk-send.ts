@@ -2,18 +2,22 @@
 // (config/clients.ts) cache their resolved middleware chain, which the SDK only does for sends without
 // per-call options: for them the abort is raced here instead of handed to the request handler. That is
 // what the in-process handler does with an abortSignal anyway (the embedded service finishes the call and
-// the answer is dropped), so the Task sees the same thing either way.
+// the answer is dropped), so the Task sees the same thing either way. Those clients' commands skip the
+// middleware stack altogether (in-process-send.ts).
 import type { MetadataBearer } from '@smithy/types';
+import { inProcessTransport } from '../config/clients';
+import { sendInProcess, sendsInProcess } from './in-process-send';
 
 export interface SdkClient {
-  readonly config: { readonly cacheMiddleware?: boolean };
+  readonly config: { readonly cacheMiddleware?: boolean; readonly protocol?: unknown };
   send(command: never, options?: { abortSignal: AbortSignal }): Promise<MetadataBearer>;
 }
 
 export function sendAbortable<Output extends MetadataBearer>(client: SdkClient, command: object, signal: AbortSignal): Promise<Output> {
   if (client.config.cacheMiddleware !== true) return client.send(command as never, { abortSignal: signal }) as Promise<Output>;
   if (signal.aborted) return Promise.reject(abortError());
-  const sent = client.send(command as never) as Promise<Output>;
+  const transport = inProcessTransport(client);
+  const sent = transport && sendsInProcess(client, command) ? sendInProcess<Output>(client, transport, command) : (client.send(command as never) as Promise<Output>);
   return new Promise<Output>((resolve, reject) => {
     const onAbort = () => reject(abortError());
     signal.addEventListener('abort', onAbort, { once: true });

@@ -1,0 +1,81 @@
+// Sends one SDK command to a service this very process hosts (the embedded endpoint), without the client's
+// middleware stack. The request is serialized and the response parsed by the client's own protocol (the same
+// code the SDK runs for a send), signed by the client's in-process signer and handed to its request handler,
+// so the service sees the request an SDK send makes and the caller gets the same output or the same typed
+// error. Skipped: endpoint resolution (an in-process endpoint is fixed), retries (these clients make one
+// attempt), user agent, invocation id and logging — per call, about as much CPU as the service's own work.
+// Only clients createClients built with `inProcess` have a transport; LocalStack and AWS clients never do.
+import type { MetadataBearer } from '@smithy/types';
+import type { HttpRequest, HttpResponse } from '@smithy/protocol-http';
+import type { InProcessTransport } from '../config/clients';
+import { attachRawHttp } from './raw-http';
+
+/** An SDK v3 command built by the schema-based command builder: its input and its operation schema. */
+interface SchemaCommand {
+  readonly input: object;
+  /** `[9, namespace, name, traits, input, output]`, as the SDK's own serde middleware reads it. */
+  readonly schema?: readonly unknown[];
+}
+
+interface OperationSchema {
+  readonly name: unknown;
+  readonly namespace: unknown;
+  readonly traits: unknown;
+  readonly input: unknown;
+  readonly output: unknown;
+}
+
+/** The members of the SDK's `ClientProtocol` this file uses. */
+interface Protocol {
+  setSerdeContext(context: object): void;
+  serializeRequest(operation: OperationSchema, input: object, context: object): Promise<HttpRequest>;
+  deserializeResponse(operation: OperationSchema, context: object, response: HttpResponse): Promise<MetadataBearer>;
+}
+
+interface ProtocolClient {
+  readonly config: { readonly protocol?: unknown; readonly endpoint?: unknown };
+}
+
+/** Per client: the serde context the SDK's middleware would build, made once. */
+const serdeContexts = new WeakMap<object, { protocol: Protocol; context: object }>();
+
+/** Whether `command` can take the in-process path (a schema-based command on a client with a protocol). */
+export function sendsInProcess(client: ProtocolClient, command: object): boolean {
+  return Array.isArray((command as SchemaCommand).schema) && typeof (client.config.protocol as Partial<Protocol> | undefined)?.serializeRequest === 'function';
+}
+
+export async function sendInProcess<Output extends MetadataBearer>(client: ProtocolClient, transport: InProcessTransport, command: object): Promise<Output> {
+  const { protocol, context } = serdeFor(client);
+  const operation = operationOf(command as SchemaCommand);
+  const request = await protocol.serializeRequest(operation, (command as SchemaCommand).input, context);
+  request.headers['content-length'] = String(byteLength(request.body));
+  const signed = await transport.signer.sign(request, { signingRegion: transport.signingRegion, signingService: transport.signingService });
+  const { response } = await transport.requestHandler.handle(signed as HttpRequest);
+  const output = (await protocol.deserializeResponse(operation, context, response)) as Output;
+  attachRawHttp(output, response);
+  return output;
+}
+
+function serdeFor(client: ProtocolClient): { protocol: Protocol; context: object } {
+  let serde = serdeContexts.get(client);
+  if (!serde) {
+    const protocol = client.config.protocol as Protocol;
+    // What the SDK's schema serde plugin does before the first send of any command.
+    protocol.setSerdeContext(client.config);
+    serde = { protocol, context: { ...client.config } };
+    serdeContexts.set(client, serde);
+  }
+  return serde;
+}
+
+function operationOf(command: SchemaCommand): OperationSchema {
+  const [, namespace, name, traits, input, output] = command.schema as readonly unknown[];
+  return { namespace, name, traits, input, output };
+}
+
+/** What the SDK's content-length middleware writes: awsJson bodies are a string or bytes. */
+function byteLength(body: unknown): number {
+  if (typeof body === 'string') return Buffer.byteLength(body);
+  if (ArrayBuffer.isView(body)) return body.byteLength;
+  throw new TypeError(`in-process send: unexpected request body type ${Object.prototype.toString.call(body)}`);
+}
