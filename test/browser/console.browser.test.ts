@@ -178,7 +178,7 @@ it('live: a Map Run paced by an activity worker shows its counts growing without
     await target.clients.sfn.send(new SendTaskSuccessCommand({ taskToken: task.taskToken, output: '{"done":true}' }));
   };
 
-  await page.goto(at('execution', executionArn!));
+  await page.goto(at('execution', executionArn));
   await stateNode('Each order').and(page.locator('[data-status="running"]')).waitFor(WAIT);
   await page.goto(at('map-run', await mapRunOf(executionArn!)));
   const succeeded = page.locator('tr[data-counts="items"] td[data-count="succeeded"]');
@@ -189,7 +189,7 @@ it('live: a Map Run paced by an activity worker shows its counts growing without
   await succeeded.filter({ hasText: /^2$/ }).waitFor(WAIT);
   await browser.screenshot('map-run-live');
 
-  await page.goto(at('execution', executionArn!));
+  await page.goto(at('execution', executionArn));
   await page.getByRole('button', { name: 'Stop' }).click();
   await summaryStatus().and(page.locator('[data-status="ABORTED"]')).waitFor(WAIT);
   await expect(executionStatus(target, executionArn!)).resolves.toBe('ABORTED');

@@ -71,7 +71,7 @@ function recording(inner: SdkRequestHandler, recorder: Recorder): SdkRequestHand
       return served;
     },
     destroy: () => inner.destroy?.(),
-  } as SdkRequestHandler;
+  };
 }
 
 const MASKED_KEYS = new Set(['Date', 'x-amzn-RequestId', 'RequestId', 'StartDate', 'StopDate', 'x-amz-date']);
