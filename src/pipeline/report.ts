@@ -63,6 +63,7 @@ export function summaryLines(s: RunSummary, rowsToShow = 20): string[] {
 /** `retries    412 task attempts retried (398 throttled), from 2,000 EXPRESS histories`, saying when it is partial. */
 export function retriesLine(r: RetryCount): string {
   if ('unavailable' in r) return `retries    not counted: ${r.unavailable}`;
+  if (r.histories === 0 && r.missing > 0) return 'retries    not counted: the sandbox kept none of the EXPRESS histories (SANDBOX_EXPRESS_HISTORIES=0 keeps none)';
   const partial =
     r.missing > 0
       ? `; partial: ${fmt(r.missing)} histor${r.missing === 1 ? 'y is' : 'ies are'} no longer kept (the sandbox keeps the latest SANDBOX_EXPRESS_HISTORIES EXPRESS executions)`

@@ -146,6 +146,17 @@ describe('the summary counts the retries inside the EXPRESS children from the hi
     }
   });
 
+  it('says it cannot count when the sandbox keeps no history at all (SANDBOX_EXPRESS_HISTORIES=0)', async () => {
+    const p = await startPipelineSandbox({ rows: 20, env: { SANDBOX_FAULTS: THROTTLE_20, SANDBOX_EXPRESS_HISTORIES: '0' } });
+    try {
+      const summary = await p.run({}, undefined, { retries: { endpointUrl: p.sandbox.url } });
+      expect(summary.retries).toEqual({ retried: 0, throttled: 0, histories: 0, missing: 2 });
+      expect(summaryLines(summary)).toContain('retries    not counted: the sandbox kept none of the EXPRESS histories (SANDBOX_EXPRESS_HISTORIES=0 keeps none)');
+    } finally {
+      await p.close();
+    }
+  });
+
   it('says in one line that nothing can be counted when the target keeps no EXPRESS history', async () => {
     // Real AWS (no endpoint), and an endpoint that is not the sandbox (its private API answers 404).
     const other = createServer((_req, res) => res.writeHead(404).end('{"message":"not found"}'));
