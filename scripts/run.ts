@@ -1,4 +1,5 @@
 // npm run run — start the parent workflow, show live progress, print the summary; exit 1 if it failed.
+import { endpointFor } from '../src/config/config';
 import { startableArn } from '../src/pipeline/deploy';
 import { csvNeedsAttention, progressLine, summaryLines } from '../src/pipeline/report';
 import { compactInput } from '../src/pipeline/run-input';
@@ -46,6 +47,7 @@ main(async (argv) => {
       maxItems: values['max-items'] === undefined ? undefined : intFlag('max-items', values['max-items'], 0),
     }),
     resultsLocation: { bucket: config.bucket, prefix: `${config.prefix}/results` },
+    retries: { endpointUrl: endpointFor(config, 'sfn') },
     pollMs: tty ? 200 : 2000,
     onProgress: (p) => (tty ? process.stdout.write(`\r${progressLine(p, true)}`) : console.log(progressLine(p, false))),
   });

@@ -65,6 +65,7 @@ main(async (argv) => {
       toleratedFailurePercentage: tolerance,
       onStep: (line) => console.log(line),
       pollMs: tty ? 200 : 1000,
+      sandboxUrl: sandbox.url,
       onProgress: (p) => (tty ? process.stdout.write(`\r${progressLine(p, true)}`) : console.log(progressLine(p, false))),
     });
   } catch (err) {

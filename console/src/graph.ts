@@ -1,7 +1,7 @@
-// Lays out a GraphModel with dagre (compound graph: clusters for Parallel branches and Map processors) and
-// draws it as SVG built node by node; state names are text nodes, never markup.
-import dagre from '@dagrejs/dagre';
+// Draws a GraphModel laid out by graph-layout.ts (dagre) as SVG built node by node; state names are text
+// nodes, never markup.
 import { svg } from './dom';
+import { layoutGraph, type Box } from './graph-layout';
 import type { StateStatus } from './history-fold';
 import type { GraphEdge, GraphModel, GraphNode } from './graph-model';
 
@@ -12,26 +12,8 @@ export interface DrawnGraph {
   select(state: string | undefined): void;
 }
 
-const CHAR_WIDTH = 7.2;
-const NODE_HEIGHT = 44;
-
 export function drawGraph(model: GraphModel, onSelect: (state: string) => void): DrawnGraph {
-  const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
-  g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 36, edgesep: 12, marginx: 16, marginy: 16 });
-  g.setDefaultEdgeLabel(() => ({}));
-  for (const cluster of model.clusters) {
-    g.setNode(cluster.id, { label: cluster.label, paddingTop: 24 });
-    if (cluster.parent) g.setParent(cluster.id, cluster.parent);
-  }
-  for (const node of model.nodes) {
-    g.setNode(node.id, sizeOf(node));
-    if (node.cluster) g.setParent(node.id, node.cluster);
-  }
-  model.edges.forEach((edge, i) => {
-    const label = edge.label ? { label: edge.label, width: Math.min(40, edge.label.length) * 6 + 8, height: 14, labelpos: 'c' as const } : {};
-    g.setEdge(edge.from, edge.to, { ...label, minlen: 1 }, `e${i}`);
-  });
-  dagre.layout(g);
+  const g = layoutGraph(model);
   const info = g.graph() as { width?: number; height?: number };
   const width = Math.ceil(info.width ?? 200);
   const height = Math.ceil(info.height ?? 200);
@@ -73,24 +55,10 @@ export function drawGraph(model: GraphModel, onSelect: (state: string) => void):
   };
 }
 
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
 interface EdgeLayout {
   readonly points: ReadonlyArray<{ x: number; y: number }>;
   readonly x?: number;
   readonly y?: number;
-}
-
-function sizeOf(node: GraphNode): { width: number; height: number } {
-  if (node.kind === 'join') return { width: 14, height: 14 };
-  if (node.kind !== 'state') return { width: 64, height: 28 };
-  const chars = Math.min(34, Math.max((node.state ?? '').length, node.label.length));
-  return { width: Math.max(120, chars * CHAR_WIDTH + 28), height: NODE_HEIGHT };
 }
 
 function drawNode(node: GraphNode, box: Box): SVGGElement {

@@ -18,6 +18,8 @@ export interface DemoOptions {
   readonly onStep?: (line: string) => void;
   readonly onProgress?: (progress: Progress) => void;
   readonly pollMs?: number;
+  /** The sandbox's URL: the summary then counts the retries inside the children from the histories it keeps. */
+  readonly sandboxUrl?: string;
 }
 
 export interface DemoResult {
@@ -44,6 +46,7 @@ export async function runDemo(clients: AwsClients, config: SandboxConfig, option
     resultsLocation: { bucket: config.bucket, prefix: `${config.prefix}/results` },
     pollMs: options.pollMs,
     onProgress: options.onProgress,
+    ...(options.sandboxUrl ? { retries: { endpointUrl: options.sandboxUrl } } : {}),
   });
   const verify = await verifyLoad(clients, {
     bucket: config.bucket,

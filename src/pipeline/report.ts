@@ -1,4 +1,5 @@
 // Human-readable output for the scripts: a live progress line and the end-of-run summary.
+import type { RetryCount } from './express-retries';
 import type { CsvCheck, FailureSample, Progress, RunSummary } from './run-pipeline';
 import type { VerifyReport } from './verify';
 
@@ -43,6 +44,7 @@ export function summaryLines(s: RunSummary, rowsToShow = 20): string[] {
       for (const f of files[status] ?? []) lines.push(`             ${status.padEnd(9)} s3://${s.resultWriter.bucket}/${f.Key} (${fmt(f.Size)} bytes)`);
     }
   }
+  if (s.retries) lines.push(retriesLine(s.retries));
   if (s.abortedBatches > 0) lines.push(`aborted    ${fmt(s.abortedBatches)} batches were stopped when the run ended (in FAILED_n.json with status ABORTED, no error)`);
   // A batch that names its failed rows is shown by those rows below; any other failed batch is shown whole.
   s.failures
@@ -56,6 +58,17 @@ export function summaryLines(s: RunSummary, rowsToShow = 20): string[] {
   }
   if (s.csv) lines.push(...csvLines(s.csv));
   return lines;
+}
+
+/** `retries    412 task attempts retried (398 throttled), from 2,000 EXPRESS histories`, saying when it is partial. */
+export function retriesLine(r: RetryCount): string {
+  if ('unavailable' in r) return `retries    not counted: ${r.unavailable}`;
+  if (r.histories === 0 && r.missing > 0) return 'retries    not counted: the sandbox kept none of the EXPRESS histories (SANDBOX_EXPRESS_HISTORIES=0 keeps none)';
+  const partial =
+    r.missing > 0
+      ? `; partial: ${fmt(r.missing)} histor${r.missing === 1 ? 'y is' : 'ies are'} no longer kept (the sandbox keeps the latest SANDBOX_EXPRESS_HISTORIES EXPRESS executions)`
+      : '';
+  return `retries    ${fmt(r.retried)} task attempt${r.retried === 1 ? '' : 's'} retried (${fmt(r.throttled)} throttled), from ${fmt(r.histories)} EXPRESS histor${r.histories === 1 ? 'y' : 'ies'}${partial}`;
 }
 
 /** True when the run needs attention beyond its status: lines merged into one row, or a header without the pipeline's columns. */

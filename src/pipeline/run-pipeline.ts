@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import type { AwsClients } from '../config/clients';
 import { CsvScanError, headerProblem, scanCsv, type CsvRowPlace } from './csv-scan';
+import { countRetries, type RetryCount } from './express-retries';
 import { entryItems, readManifest, readResults, type ResultEntry, type ResultManifest } from './result-files';
 
 export interface Progress {
@@ -31,6 +32,11 @@ export interface RunOptions {
   readonly resultsLocation?: { readonly bucket: string; readonly prefix: string };
   /** The CSV the run reads: checked after the run (rows read vs lines, header, UTF-8) and used to name CSV lines. */
   readonly csv?: { readonly bucket: string; readonly key: string };
+  /**
+   * Count the task attempts retried inside the EXPRESS children, from the histories the sandbox keeps, at this
+   * Step Functions endpoint (undefined: real AWS, which keeps none).
+   */
+  readonly retries?: { readonly endpointUrl: string | undefined };
 }
 
 export interface FailureSample {
@@ -84,6 +90,8 @@ export interface RunSummary {
   /** Every row a failed batch names as failed itself, by data row, with its CSV line when `csv` was given. */
   readonly rowFailures: readonly RowFailure[];
   readonly csv?: CsvCheck;
+  /** Retries inside the children, when `retries` was asked for. */
+  readonly retries?: RetryCount;
   /** The row the run's own error names (an ItemSelector failure says which item index it was on). */
   readonly failedAt?: { readonly row: number; readonly line?: number };
 }
@@ -135,6 +143,8 @@ async function summarize(
   const total = mapRun?.itemCounts?.total ?? 0;
   const csv = options.csv ? await checkCsv(clients, options.csv) : undefined;
   const lineOf = csv?.lineOf ?? (() => undefined);
+  const retries =
+    options.retries && mapRun?.mapRunArn ? await countRetries(options.retries.endpointUrl, mapRun.mapRunArn, mapRun.executionCounts?.total ?? 0) : undefined;
   return {
     executionArn: execution.executionArn,
     status: execution.status ?? 'UNKNOWN',
@@ -151,6 +161,7 @@ async function summarize(
     abortedBatches: entries.length - failed.length,
     rowFailures: failed.flatMap((entry) => reportedRows(entry.Cause) ?? []).map((f) => withLine(f, lineOf(f.row))),
     ...(csv ? { csv: csv.check } : {}),
+    ...(retries ? { retries } : {}),
     ...failedAt(execution.cause, lineOf),
   };
 }

@@ -1,4 +1,4 @@
-// `npm run endpoint` as a process: exactly `Ready.` on stdout once listening, health answers, SIGTERM
+// `npm run endpoint` as a process: exactly `Ready.` on stdout once listening, the console URL on stderr, health answers, SIGTERM
 // stops it cleanly, and bad flags / a taken port exit 1 with a message saying what is wrong.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -60,6 +60,13 @@ describe('the endpoint CLI', () => {
       expect(run.stdout()).toBe('Ready.\n');
       const url = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(run.stderr())?.[1];
       expect(url).toBeDefined();
+      // The console URL is printed too (on stderr: stdout stays `Ready.` only), and it answers.
+      const consoleUrl = /console at (\S+)/.exec(run.stderr())?.[1];
+      expect(consoleUrl).toBe(`${url}/_sandbox/console/`);
+      const page = await fetch(consoleUrl!);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      await page.text();
       const health = (await (await fetch(`${url}/_localstack/health`)).json()) as { services: unknown };
       expect(health.services).toEqual({ s3: 'running', dynamodb: 'running', stepfunctions: 'running' });
       run.child.kill('SIGTERM');

@@ -1,7 +1,12 @@
 // Seeded DynamoDB fault injection (src/faults) under the seed pipeline: the example plans in examples/faults,
-// loaded the way users load them (SANDBOX_FAULTS), throttle real PutItem calls of the running pipeline.
+// loaded the way users load them (SANDBOX_FAULTS), throttle real PutItem calls of the running pipeline; the run's
+// summary counts the retries they caused from the EXPRESS histories the sandbox keeps.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { FaultSchedule, loadFaultPlan, type FaultReport } from '../../src/faults';
+import { countRetries } from '../../src/pipeline/express-retries';
+import { retriesLine, summaryLines } from '../../src/pipeline/report';
 import { EXAMPLES_DIR, failedRowsOf, startPipelineSandbox, type PipelineSandbox } from './support/pipeline-sandbox';
 
 const THROTTLE_20 = join(EXAMPLES_DIR, 'faults', 'throttle-putitem-20pct.json');
@@ -86,5 +91,86 @@ describe('a row throttled past its retries (examples/faults/throttle-one-row-pas
     const tableOnly = await p.verify();
     expect(tableOnly.ok).toBe(false);
     expect(tableOnly.lost).toEqual([{ row: 5, line: 6, pk: `${p.csv.rows[4].orderNumber}-${p.csv.rows[4].orderDate}`, reason: 'valid row missing from the table and not in FAILED results' }]);
+  });
+});
+
+describe('the summary counts the retries inside the EXPRESS children from the histories the sandbox keeps', () => {
+  const ROWS = 60;
+
+  it('every injected throttle was retried: the count equals the faults injected, all throttling', async () => {
+    const p = await startPipelineSandbox({ rows: ROWS, env: { SANDBOX_FAULTS: THROTTLE_20 } });
+    try {
+      const summary = await p.run({}, undefined, { retries: { endpointUrl: p.sandbox.url } });
+      const report = p.sandbox.faults!.faultReport();
+      expect(summary.status).toBe('SUCCEEDED');
+      expect(report.injected).toBeGreaterThan(0);
+      // Each Map Run child's history and the write-to-ddb execution it started, all kept.
+      const children = summary.executions!.total!;
+      expect(summary.retries).toEqual({ retried: report.injected, throttled: report.injected, histories: children * 2, missing: 0 });
+      expect(summaryLines(summary)).toContain(
+        `retries    ${report.injected} task attempts retried (${report.injected} throttled), from ${children * 2} EXPRESS histories`,
+      );
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('a throttle not retried (no Retry) is not counted', async () => {
+    const p = await startPipelineSandbox({
+      rows: 30,
+      env: { SANDBOX_FAULTS: ONE_ROW },
+      childVariant: (definition) => void (definition.States['Put each item'].ItemProcessor.States.PutItem.Retry[0].MaxAttempts = 0),
+    });
+    try {
+      const summary = await p.run({ toleratedFailurePercentage: 100 }, undefined, { retries: { endpointUrl: p.sandbox.url } });
+      expect(p.sandbox.faults!.faultReport().injected).toBe(1);
+      expect(summary.retries).toMatchObject({ retried: 0, throttled: 0, missing: 0 });
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('says the counts are partial when the sandbox no longer keeps every history (SANDBOX_EXPRESS_HISTORIES)', async () => {
+    const p = await startPipelineSandbox({ rows: ROWS, env: { SANDBOX_FAULTS: THROTTLE_20, SANDBOX_EXPRESS_HISTORIES: '3' } });
+    try {
+      const summary = await p.run({}, undefined, { retries: { endpointUrl: p.sandbox.url } });
+      const counted = summary.retries as { retried: number; histories: number; missing: number };
+      const children = summary.executions!.total!;
+      // 3 histories kept in all; every child not kept, and every write-to-ddb execution of a kept child not kept, is missing.
+      expect(counted.histories).toBeLessThanOrEqual(3);
+      expect(counted.missing).toBeGreaterThanOrEqual(children - 3);
+      expect(counted.retried).toBeLessThanOrEqual(p.sandbox.faults!.faultReport().injected);
+      expect(retriesLine(summary.retries!)).toMatch(/; partial: \d+ histor(y is|ies are) no longer kept \(the sandbox keeps the latest SANDBOX_EXPRESS_HISTORIES/);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('says it cannot count when the sandbox keeps no history at all (SANDBOX_EXPRESS_HISTORIES=0)', async () => {
+    const p = await startPipelineSandbox({ rows: 20, env: { SANDBOX_FAULTS: THROTTLE_20, SANDBOX_EXPRESS_HISTORIES: '0' } });
+    try {
+      const summary = await p.run({}, undefined, { retries: { endpointUrl: p.sandbox.url } });
+      expect(summary.retries).toEqual({ retried: 0, throttled: 0, histories: 0, missing: 2 });
+      expect(summaryLines(summary)).toContain('retries    not counted: the sandbox kept none of the EXPRESS histories (SANDBOX_EXPRESS_HISTORIES=0 keeps none)');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('says in one line that nothing can be counted when the target keeps no EXPRESS history', async () => {
+    // Real AWS (no endpoint), and an endpoint that is not the sandbox (its private API answers 404).
+    const other = createServer((_req, res) => res.writeHead(404).end('{"message":"not found"}'));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+      expect(retriesLine(await countRetries(undefined, 'arn:mapRun', 4))).toBe(
+        'retries    not counted: AWS keeps no history for EXPRESS executions, so retries inside the children cannot be counted',
+      );
+      expect(retriesLine(await countRetries(url, 'arn:mapRun', 4))).toBe(
+        `retries    not counted: ${url} is not the sandbox: it keeps no EXPRESS history, so retries inside the children cannot be counted`,
+      );
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
   });
 });

@@ -68,6 +68,9 @@ describe('the pipeline scripts', () => {
     const run = await script('run', '--tolerated-failure-percentage', '10');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/status\s+SUCCEEDED/);
+    // The rows that fail are not retried (a numeric conversion error is not in the child's Retry): nothing counted,
+    // from each child's history and the write-to-ddb execution it started (300 rows, 10 a batch).
+    expect(run.stdout).toMatch(/^retries {4}0 task attempts retried \(0 throttled\), from 60 EXPRESS histories$/m);
     expect(run.stdout).toMatch(/FAILED\s+s3:\/\/scripts-bucket\/incoming\/results\/.+\/FAILED_0\.json/);
     const verify = await script('verify');
     expect(verify.code).toBe(0);
@@ -149,6 +152,7 @@ describe('npm start (scripts/start.ts)', () => {
     expect(stdout).toMatch(/endpoint {6}http:\/\/127\.0\.0\.1:\d+/);
     expect(stdout).toMatch(/console {7}http:\/\/127\.0\.0\.1:\d+\/_sandbox\/console\//);
     expect(stdout).toMatch(/status\s+SUCCEEDED/);
+    expect(stdout).toMatch(/^retries {4}0 task attempts retried \(0 throttled\), from 100 EXPRESS histories$/m);
     expect(stdout).toContain('table      500 items; 500 valid rows present with the right attributes');
     expect(stdout).toContain('verified   every row is accounted for');
     expect(code).toBe(0);

@@ -9,7 +9,7 @@ import type { MockConfig } from '../../../src/mocking';
 import { bootstrap, ensureStateMachine, type DeployedPipeline } from '../../../src/pipeline/deploy';
 import { generateOrdersCsv, type GeneratedCsv } from '../../../src/pipeline/orders-csv';
 import { loadDefinition, renderValuesFrom } from '../../../src/pipeline/render-definition';
-import { runPipeline, type RunSummary } from '../../../src/pipeline/run-pipeline';
+import { runPipeline, type RunOptions, type RunSummary } from '../../../src/pipeline/run-pipeline';
 import { verifyLoad, type VerifyReport } from '../../../src/pipeline/verify';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 
@@ -33,8 +33,8 @@ export interface PipelineSandbox {
   readonly pipeline: DeployedPipeline;
   readonly csv: GeneratedCsv;
   readonly csvKey: string;
-  /** Runs the parent (optionally `parentArn#Case`) to its end. */
-  run(input?: Record<string, unknown>, testCase?: string): Promise<RunSummary>;
+  /** Runs the parent (optionally `parentArn#Case`) to its end; `options` adds to the run's options. */
+  run(input?: Record<string, unknown>, testCase?: string, options?: RunOptions): Promise<RunSummary>;
   verify(summary?: RunSummary): Promise<VerifyReport>;
   close(): Promise<void>;
 }
@@ -56,8 +56,8 @@ export async function startPipelineSandbox(options: PipelineSandboxOptions): Pro
     pipeline,
     csv,
     csvKey,
-    run: (input = {}, testCase) =>
-      runPipeline(clients, testCase ? `${pipeline.parentArn}#${testCase}` : pipeline.parentArn, { input, pollMs: 10, resultsLocation, failuresToShow: 100 }),
+    run: (input = {}, testCase, options) =>
+      runPipeline(clients, testCase ? `${pipeline.parentArn}#${testCase}` : pipeline.parentArn, { input, pollMs: 10, resultsLocation, failuresToShow: 100, ...options }),
     verify: (summary) => verifyLoad(clients, { bucket: config.bucket, key: csvKey, table: config.table, manifest: summary?.resultWriter?.manifest }),
     async close() {
       clients.destroy();
