@@ -4,15 +4,12 @@
 // (https://docs.aws.amazon.com/sdkref/latest/guide/feature-host-prefix.html). The CLI talks through a recording proxy
 // on 127.0.0.1, so the prefixed host name is seen without ever being looked up: nothing leaves loopback.
 import { CreateStateMachineCommand } from '@aws-sdk/client-sfn';
-import { execFile } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { promisify } from 'node:util';
 import { configFromEnv } from '../../src/config/config';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
+import { runCli, type CliResult } from '../support/aws-cli';
 
-const run = promisify(execFile);
 // The CLI is a Python program: a few seconds per start, several times that on a loaded machine.
 jest.setTimeout(240_000);
 const DEFINITION = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'Echo', States: { Echo: { Type: 'Pass', Output: '{% {"got": $states.input.n} %}', End: true } } });
@@ -37,27 +34,8 @@ async function startRecordingProxy(allowedHost: string): Promise<{ url: string; 
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hosts, server };
 }
 
-async function awsOnPath(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const base = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? tmpdir(),
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_PAGER: '',
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_MAX_ATTEMPTS: '1',
-  };
-  try {
-    const { stdout, stderr } = await run('aws', args, { env: { ...base, ...env }, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: unknown; stdout?: string; stderr?: string };
-    if (typeof e.code !== 'number') throw err;
-    return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
+function awsOnPath(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return runCli('aws', args, { AWS_MAX_ATTEMPTS: '1', ...env });
 }
 
 let sandbox: Sandbox;

@@ -35,16 +35,24 @@ function cliEnv(): Record<string, string> {
   };
 }
 
-/** Exit code and output, whether the command succeeded or not. */
-export async function runAwsCli(endpoint: string, args: string[]): Promise<CliResult> {
+/**
+ * Runs a CLI binary in the clean environment (plus `env`): exit code and output, whether the command succeeded or
+ * not. For suites that pick their own binary (e.g. the first `aws` on PATH that has a newer command).
+ */
+export async function runCli(cli: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(awsCliPath(), [...args, '--endpoint-url', endpoint], { env: cliEnv(), timeout: 60_000 });
+    const { stdout, stderr } = await run(cli, args, { env: { ...cliEnv(), ...env }, timeout: 120_000 });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code?: unknown; stdout?: string; stderr?: string };
     if (typeof e.code !== 'number') throw err;
     return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
   }
+}
+
+/** Exit code and output of the AWS CLI against `endpoint`, whether the command succeeded or not. */
+export async function runAwsCli(endpoint: string, args: string[]): Promise<CliResult> {
+  return runCli(awsCliPath(), [...args, '--endpoint-url', endpoint]);
 }
 
 /** Parsed JSON output; a failing command throws with its stderr. */

@@ -4,8 +4,8 @@
 // answers as the SDK (test-state/*.test.ts).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
+import { runCli, type CliResult } from '../../support/aws-cli';
 import { useEmbeddedSandbox } from '../support/embedded-sandbox';
 
 const run = promisify(execFile);
@@ -32,27 +32,8 @@ async function findAwsWithTestState(): Promise<string> {
   throw new Error(`no AWS CLI with 'stepfunctions test-state' on PATH (found: ${candidates.join(', ') || 'none'}): install aws-cli v1 ≥ 1.31 or v2 ≥ 2.15`);
 }
 
-async function testStateCli(extraEnv: Record<string, string>, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? tmpdir(),
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_PAGER: '',
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    ...extraEnv,
-  };
-  const cli = await awsWithTestState();
-  try {
-    const { stdout, stderr } = await run(cli, ['stepfunctions', 'test-state', ...args, '--endpoint-url', target.sandbox.url, '--output', 'json'], { env, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
+async function testStateCli(extraEnv: Record<string, string>, args: string[]): Promise<CliResult> {
+  return runCli(await awsWithTestState(), ['stepfunctions', 'test-state', ...args, '--endpoint-url', target.sandbox.url, '--output', 'json'], extraEnv);
 }
 
 const PASS = JSON.stringify({ Type: 'Pass', Result: { b: 2 }, ResultPath: '$.r', Next: 'After' });
