@@ -1,14 +1,12 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { EdgeRequest, EdgeResponse, ServiceHandler } from '../../src/server/edge';
-import { toEdgeRequest, writeEdgeResponse } from '../../src/server/http-adapter';
 import { createDynamoDbService } from '../../src/services/dynamodb';
 import { parseFaultPlan, type FaultPlan } from '../../src/faults/fault-plan';
 import { FaultSchedule } from '../../src/faults/fault-schedule';
 import { withFaults } from '../../src/faults/with-faults';
+import { serveHandler } from '../support/serve';
 
 const plan = (rules: unknown[], seed = 42): FaultPlan => parseFaultPlan({ seed, rules }, 'test');
 
@@ -97,16 +95,9 @@ interface Endpoint {
 async function startEndpoint(faults: FaultPlan): Promise<Endpoint> {
   const service = await createDynamoDbService();
   const handler = withFaults(service, faults);
-  const server: Server = createServer((req, res) => {
-    handler
-      .handle(toEdgeRequest(req))
-      .then((response) => writeEdgeResponse(res, response))
-      .catch((error: Error) => res.writeHead(500).end(error.message));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const served = await serveHandler(handler);
   const client = new DynamoDBClient({
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: served.url,
     region: 'us-east-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     maxAttempts: 1,
@@ -124,8 +115,7 @@ async function startEndpoint(faults: FaultPlan): Promise<Endpoint> {
     handler,
     async close() {
       client.destroy();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await served.close();
       await handler.close?.();
     },
   };

@@ -1,9 +1,9 @@
 // A real DynamoDB (dynalite, in memory) on 127.0.0.1 and an ephemeral port, with SDK clients aimed at it.
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createClients, type AwsClients } from '../../../src/config/clients';
 import { configFromEnv } from '../../../src/config/config';
+import { serve } from '../../support/serve';
 
 export interface StartedDynalite {
   readonly clients: AwsClients;
@@ -16,9 +16,8 @@ export async function startDynalite(): Promise<StartedDynalite> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- typed here, at the one place it is used
   const dynalite = require('dynalite') as (options: { createTableMs: number; deleteTableMs: number }) => Server;
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const clients = createClients(configFromEnv({ AWS_ENDPOINT_URL: `http://127.0.0.1:${port}` }), { maxAttempts: 1 });
+  const served = await serve(server);
+  const clients = createClients(configFromEnv({ AWS_ENDPOINT_URL: served.url }), { maxAttempts: 1 });
   return {
     clients,
     async createTable(name) {
@@ -33,7 +32,7 @@ export async function startDynalite(): Promise<StartedDynalite> {
     },
     async close() {
       clients.destroy();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await served.close();
     },
   };
 }

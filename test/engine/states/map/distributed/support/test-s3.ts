@@ -3,11 +3,9 @@
 // SANDBOX_TEST_S3=fake forces the fake.
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { ServiceHandler } from '../../../../../../src/server/edge';
-import { toEdgeRequest, writeEdgeResponse } from '../../../../../../src/server/http-adapter';
+import { serveHandler } from '../../../../../support/serve';
 import { FakeS3 } from './fake-s3';
 
 export interface TestS3 {
@@ -49,25 +47,16 @@ async function startEmbedded(): Promise<{ s3: S3Client; close: () => Promise<voi
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createS3Service } = require(EMBEDDED) as { createS3Service(options: { region: string }): ServiceHandler };
   const service = createS3Service({ region: 'us-east-1' });
-  const server: Server = createServer((req, res) => {
-    service
-      .handle(toEdgeRequest(req))
-      .then((response) => writeEdgeResponse(res, response))
-      .catch((thrown: unknown) => res.destroy(thrown as Error));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const served = await serveHandler(service);
   const s3 = new S3Client({
     region: 'us-east-1',
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: served.url,
     forcePathStyle: true,
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     maxAttempts: 1,
   });
   const close = async () => {
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await closed;
+    await served.close();
     await service.close?.();
   };
   return { s3, close };
