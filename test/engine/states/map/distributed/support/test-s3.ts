@@ -1,10 +1,8 @@
-// The S3 the colocated tests talk to: the embedded S3 service (src/services/s3) served on 127.0.0.1 port 0 when it
-// exists, else the in-memory FakeS3. Tests that need generated objects or injected failures use FakeS3 directly.
-// SANDBOX_TEST_S3=fake forces the fake.
+// The S3 the Distributed Map unit tests talk to: the embedded S3 service (src/services/s3) served on 127.0.0.1
+// port 0, or the in-memory FakeS3 when SANDBOX_TEST_S3=fake. Tests that need generated objects or injected
+// failures use FakeS3 directly.
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { ServiceHandler } from '../../../../../../src/server/edge';
+import { createS3Service } from '../../../../../../src/services/s3';
 import { serveHandler } from '../../../../../support/serve';
 import { FakeS3 } from './fake-s3';
 
@@ -17,10 +15,8 @@ export interface TestS3 {
   close(): Promise<void>;
 }
 
-const EMBEDDED = join(__dirname, '../../../../../../src/services/s3/index.ts');
-
 export async function startTestS3(): Promise<TestS3> {
-  const useEmbedded = process.env.SANDBOX_TEST_S3 !== 'fake' && existsSync(EMBEDDED);
+  const useEmbedded = process.env.SANDBOX_TEST_S3 !== 'fake';
   const { s3, close } = useEmbedded ? await startEmbedded() : { s3: new FakeS3().client(), close: async () => undefined };
   return {
     kind: useEmbedded ? 'embedded' : 'fake',
@@ -44,8 +40,6 @@ export async function startTestS3(): Promise<TestS3> {
 }
 
 async function startEmbedded(): Promise<{ s3: S3Client; close: () => Promise<void> }> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createS3Service } = require(EMBEDDED) as { createS3Service(options: { region: string }): ServiceHandler };
   const service = createS3Service({ region: 'us-east-1' });
   const served = await serveHandler(service);
   const s3 = new S3Client({
