@@ -29,19 +29,6 @@ const boundaries = [
   ...depths.map((d) => restrict(filesAt('src', d), [NO_TEST(d)])),
   ...depths.map((d) => restrict(filesAt('src/server', d), [NO_ENGINE_FROM_SERVER(d), NO_TEST(d + 1)])),
   ...depths.map((d) => restrict(filesAt('src/engine', d), [NO_ENGINE_EXIT(d)])),
-  // Today's violations, all of them test code that still lives in src/ (moving tests and their helpers to test/
-  // is a later task, which removes these exceptions):
-  // - history/discarding-recorder.test.ts imports test/engine/support/{fake-clock,fake-task-runner,run-workflow};
-  // - map-run/distributed-map-runner.test.ts imports services/s3 and services/s3/testing/s3-test-server;
-  // - states/map/distributed/test-support/test-s3.ts imports server/{edge,http-adapter}.
-  {
-    files: [
-      'src/engine/history/discarding-recorder.test.ts',
-      'src/engine/map-run/distributed-map-runner.test.ts',
-      'src/engine/states/map/distributed/test-support/test-s3.ts',
-    ],
-    rules: { 'no-restricted-imports': 'off' },
-  },
 ];
 
 export default tseslint.config(
@@ -85,7 +72,7 @@ export default tseslint.config(
   // Tests assert on parsed wire output (JSON.parse is `any`), use jest's `expect.any()` / `expect.objectContaining()`
   // (typed `any`), stringify response bodies of wide union types, and build fakes with `this` captured in closures.
   {
-    files: ['test/**', '**/*.test.ts', '**/test-support/**', 'src/services/s3/testing/**'],
+    files: ['test/**'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

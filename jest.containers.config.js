@@ -12,7 +12,7 @@ module.exports = {
   // One line per case.
   verbose: true,
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/test'],
+  roots: ['<rootDir>/test'],
   testMatch: ['**/*.containers.test.ts', '<rootDir>/test/e2e/**/*.e2e.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }] },
   globalSetup: '<rootDir>/test/containers/global-setup.ts',

@@ -2,9 +2,9 @@
 // which the engine needs when a Distributed Map's children write to a DynamoDB it does not host.
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createClients } from '../../src/config/clients';
 import { configFromEnv } from '../../src/config/config';
+import { serve } from '../support/serve';
 
 /** Holds every request until `wanted` connections are open at the same time, then answers them all. */
 async function startGate(wanted: number) {
@@ -14,9 +14,8 @@ async function startGate(wanted: number) {
     held.push(res);
     if (held.length === wanted) for (const r of held) r.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' }).end('{}');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))) };
+  const { url, close } = await serve(server);
+  return { url, close };
 }
 
 it('lets more than the default 50 requests be in flight at once', async () => {

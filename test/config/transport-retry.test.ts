@@ -2,9 +2,9 @@
 // even a retryable 5xx or a throttle, is not, so that the state's own Retry sees it as AWS reports it.
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createClients } from '../../src/config/clients';
 import { configFromEnv } from '../../src/config/config';
+import { serve } from '../support/serve';
 
 /** Answers request n (1-based) with `script[n - 1]`: 'drop' destroys the connection, a number is that status. */
 async function startScripted(script: ReadonlyArray<'drop' | 200 | 400 | 500 | 503>) {
@@ -16,9 +16,8 @@ async function startScripted(script: ReadonlyArray<'drop' | 200 | 400 | 500 | 50
     const body = step === 200 ? '{}' : JSON.stringify({ __type: step === 400 ? 'ThrottlingException' : 'InternalServerError', message: `scripted ${step}` });
     res.writeHead(step, { 'content-type': 'application/x-amz-json-1.0' }).end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, requests: () => n, close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))) };
+  const { url, close } = await serve(server);
+  return { url, requests: () => n, close };
 }
 
 async function getItem(script: ReadonlyArray<'drop' | 200 | 400 | 500 | 503>) {

@@ -2,9 +2,9 @@
 // The stock LocalstackContainer exposes 4566 and waits for Docker to publish a mapped port, which host
 // networking never does ("Timed out ... waiting for container ports to be bound to the host"), and its
 // getPort() reads that mapping. This subclass drops the port mapping and reports the port it chose.
-import { createServer } from 'node:net';
 import { LocalstackContainer, StartedLocalStackContainer } from '@testcontainers/localstack';
 import type { StartedTestContainer } from 'testcontainers';
+import { serve } from '../support/serve';
 
 class HostNetworkStartedLocalStack extends StartedLocalStackContainer {
   constructor(
@@ -43,13 +43,8 @@ export class HostNetworkLocalstackContainer extends LocalstackContainer {
 }
 
 /** A port free on 127.0.0.1 right now. A container on the host network cannot be asked for port 0. */
-export function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port assigned'))));
-    });
-  });
+export async function freeLoopbackPort(): Promise<number> {
+  const probe = await serve(() => undefined);
+  await probe.close();
+  return probe.port;
 }

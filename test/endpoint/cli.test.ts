@@ -1,8 +1,7 @@
 // `npm run endpoint` as a process: exactly `Ready.` on stdout once listening, the console URL on stderr, health answers, SIGTERM
 // stops it cleanly, and bad flags / a taken port exit 1 with a message saying what is wrong.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describeStartError, parseEndpointFlags } from '../../src/cli/endpoint';
+import { serve, type Served } from '../support/serve';
 import { ready, runTsx, type TsxRun } from '../support/tsx-process';
 
 function startCli(args: string[]): TsxRun {
@@ -50,8 +49,8 @@ describe('describeStartError', () => {
 });
 
 describe('the endpoint CLI', () => {
-  let blocker: Server | undefined;
-  afterAll(() => new Promise<void>((resolve) => (blocker ? blocker.close(() => resolve()) : resolve())));
+  let blocker: Served | undefined;
+  afterAll(() => blocker?.close());
 
   it('prints exactly Ready. on stdout, serves health, and exits 0 on SIGTERM', async () => {
     const run = startCli(['--port', '0']);
@@ -77,9 +76,8 @@ describe('the endpoint CLI', () => {
   });
 
   it('exits 1 naming the port when it is already in use', async () => {
-    blocker = createServer();
-    await new Promise<void>((resolve) => blocker!.listen(0, '127.0.0.1', resolve));
-    const { port } = blocker.address() as AddressInfo;
+    blocker = await serve(() => undefined);
+    const { port } = blocker;
     const run = startCli(['--port', String(port)]);
     expect(await run.exited).toBe(1);
     expect(run.stderr()).toContain(`port ${port} on 127.0.0.1 is already in use`);

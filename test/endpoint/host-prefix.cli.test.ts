@@ -4,20 +4,20 @@
 // (https://docs.aws.amazon.com/sdkref/latest/guide/feature-host-prefix.html). The CLI talks through a recording proxy
 // on 127.0.0.1, so the prefixed host name is seen without ever being looked up: nothing leaves loopback.
 import { CreateStateMachineCommand } from '@aws-sdk/client-sfn';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request } from 'node:http';
 import { configFromEnv } from '../../src/config/config';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
 import { runCli, type CliResult } from '../support/aws-cli';
+import { serve, type Served } from '../support/serve';
 
 // The CLI is a Python program: a few seconds per start, several times that on a loaded machine.
 jest.setTimeout(240_000);
 const DEFINITION = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'Echo', States: { Echo: { Type: 'Pass', Output: '{% {"got": $states.input.n} %}', End: true } } });
 
 /** A forward proxy that records the host of every request and passes on only those for `allowedHost`. */
-async function startRecordingProxy(allowedHost: string): Promise<{ url: string; hosts: string[]; server: Server }> {
+async function startRecordingProxy(allowedHost: string): Promise<Served & { hosts: string[] }> {
   const hosts: string[] = [];
-  const server = createServer((req, res) => {
+  const served = await serve((req, res) => {
     // Split by hand: WHATWG URL parsing rejects `sync-127.0.0.1` (a host ending in a number must be an IPv4 address).
     const [, host = '', path = '/'] = /^http:\/\/([^/]+)(\/.*)?$/.exec(req.url ?? '') ?? [];
     hosts.push(host);
@@ -30,8 +30,7 @@ async function startRecordingProxy(allowedHost: string): Promise<{ url: string; 
     upstream.once('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hosts, server };
+  return { ...served, hosts };
 }
 
 function awsOnPath(args: string[], env: Record<string, string>): Promise<CliResult> {
@@ -59,7 +58,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  proxy?.server.close();
+  await proxy?.close();
   await sandbox?.close();
 });
 

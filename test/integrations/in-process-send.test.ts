@@ -15,7 +15,7 @@ import { ScaledClock } from '../../src/engine/runtime/clock';
 import type { FaultPlan } from '../../src/faults';
 import { parseFaultPlan } from '../../src/faults';
 import { createTaskRunner } from '../../src/integrations';
-import { failureOf, invocation } from '../../src/integrations/test-support/invocation';
+import { failureOf, invocation } from './support/invocation';
 import { parseMockConfig, type MockConfig } from '../../src/mocking';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
 import { toEdgeRequest } from '../../src/server/in-process-handler';

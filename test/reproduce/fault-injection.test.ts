@@ -1,12 +1,11 @@
 // Seeded DynamoDB fault injection (src/faults) under the seed pipeline: the example plans in examples/faults,
 // loaded the way users load them (SANDBOX_FAULTS), throttle real PutItem calls of the running pipeline; the run's
 // summary counts the retries they caused from the EXPRESS histories the sandbox keeps.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { FaultSchedule, loadFaultPlan, type FaultReport } from '../../src/faults';
 import { countRetries } from '../../src/pipeline/express-retries';
 import { retriesLine, summaryLines } from '../../src/pipeline/report';
+import { serve } from '../support/serve';
 import { EXAMPLES_DIR, failedRowsOf, startPipelineSandbox, type PipelineSandbox } from './support/pipeline-sandbox';
 
 const THROTTLE_20 = join(EXAMPLES_DIR, 'faults', 'throttle-putitem-20pct.json');
@@ -159,10 +158,9 @@ describe('the summary counts the retries inside the EXPRESS children from the hi
 
   it('says in one line that nothing can be counted when the target keeps no EXPRESS history', async () => {
     // Real AWS (no endpoint), and an endpoint that is not the sandbox (its private API answers 404).
-    const other = createServer((_req, res) => res.writeHead(404).end('{"message":"not found"}'));
-    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const other = await serve((_req, res) => res.writeHead(404).end('{"message":"not found"}'));
     try {
-      const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+      const { url } = other;
       expect(retriesLine(await countRetries(undefined, 'arn:mapRun', 4))).toBe(
         'retries    not counted: AWS keeps no history for EXPRESS executions, so retries inside the children cannot be counted',
       );
@@ -170,7 +168,7 @@ describe('the summary counts the retries inside the EXPRESS children from the hi
         `retries    not counted: ${url} is not the sandbox: it keeps no EXPRESS history, so retries inside the children cannot be counted`,
       );
     } finally {
-      await new Promise<void>((resolve) => other.close(() => resolve()));
+      await other.close();
     }
   });
 });

@@ -1,13 +1,11 @@
 // Serves the Step Functions service on 127.0.0.1:<random port> through node:http (as the endpoint does)
 // and points a real SFNClient at it. The real engine runs the executions unless a test brings its own.
 import { CreateStateMachineCommand, SFNClient, type StateMachineType } from '@aws-sdk/client-sfn';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { configFromEnv, type Env } from '../../../src/config/config';
 import type { TaskRunner } from '../../../src/engine/integrations/types';
 import type { Clock } from '../../../src/engine/runtime/clock';
 import type { EngineDeps, ExecutionOutcome } from '../../../src/engine/runtime/types';
-import { toEdgeRequest, writeEdgeResponse } from '../../../src/server/http-adapter';
+import { serveHandler } from '../../support/serve';
 import { createStepFunctionsService, type StepFunctionsService, type StepFunctionsServiceDeps } from '../../../src/services/stepfunctions';
 import type { ExecutionEngine, ParsedStateMachine, RunRequest } from '../../../src/services/stepfunctions/engine-port';
 import { realEngine } from '../../../src/services/stepfunctions/real-engine';
@@ -75,13 +73,8 @@ export async function startHarness<D extends ParsedStateMachine = ParsedStateMac
   const runs = new RunTracker((options.engine ?? realEngine()) as ExecutionEngine<D>);
   const config = configFromEnv({ SFN_TIME_SCALE: '0', ...options.env });
   const service = createStepFunctionsService({ config, engine: runs, tasks: options.tasks ?? noTasks, clock: options.clock, distributedMap: options.distributedMap, activityPollMs: options.activityPollMs });
-  const server = createServer((req, res) => {
-    service
-      .handle(toEdgeRequest(req))
-      .then((response) => writeEdgeResponse(res, response))
-      .catch(() => res.destroy());
-  });
-  const url = await listen(server);
+  const served = await serveHandler(service);
+  const url = served.url;
   const client = new SFNClient({
     endpoint: url,
     region: config.region,
@@ -98,15 +91,9 @@ export async function startHarness<D extends ParsedStateMachine = ParsedStateMac
     async close() {
       client.destroy();
       await service.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await served.close();
     },
   };
-}
-
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
-  });
 }
 
 /** CreateStateMachine with the test role; resolves with the state machine's ARN. */
