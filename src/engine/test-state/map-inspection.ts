@@ -5,6 +5,7 @@
 import type { MapState } from '../definition/types';
 import { resolveDistributedMap } from '../map-run/resolve-distributed-map';
 import type { StateRun } from '../runtime/state-run';
+import { distributedMapRequest } from '../states/map/run-distributed';
 import { batchItems, FailureThreshold, type IndexedItem, type ItemBatcherConfig } from '../states/map/distributed';
 import { iterationInputs, mapItems, maxConcurrency } from '../states/map/items';
 import type { Inspection, TestStateConfiguration } from './types';
@@ -25,18 +26,9 @@ export async function inspectMap(node: MapState, run: StateRun, configuration: T
     return { items };
   }
   const items = node.ItemReader ? readerData(configuration.mapItemReaderData) : await mapItems(node, run);
-  const resolved = await resolveDistributedMap({
-    state: node,
-    input: run.effective,
-    items,
-    scope: run.evalScope(),
-    itemScope: (item) => run.evalScope({}, item),
-    execution: run.scope.exec.identity,
-    signal: run.signal,
-    childDefinition: node.childDefinition!,
-    // Resolving the fields starts no Map Run: nothing reports events.
-    events: { started: () => 0, redriven: () => 0, succeeded: () => 0, failed: () => 0, aborted: () => 0 },
-  });
+  // Resolving the fields starts no Map Run: nothing reports events.
+  const silent = { started: () => 0, redriven: () => 0, succeeded: () => 0, failed: () => 0, aborted: () => 0 };
+  const resolved = await resolveDistributedMap(distributedMapRequest(node, run, items, silent));
   if (!node.ItemReader && node.io.QueryLanguage === 'JSONPath') inspection.afterItemsPath = items;
   const selected = resolved.selectItem ? await Promise.all(items.map((item, index) => resolved.selectItem!(item, index))) : items;
   // Without reader data there are no items to show the ItemSelector / ItemBatcher stages of.

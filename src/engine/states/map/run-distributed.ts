@@ -5,7 +5,7 @@ import type { MapState } from '../../definition/types';
 import { StatesError, StatesErrorName } from '../../errors/states-error';
 import { errorFields } from '../../history/event-details';
 import type { StateRun } from '../../runtime/state-run';
-import type { MapRunEvents } from './distributed-port';
+import type { DistributedMapRequest, MapRunEvents } from './distributed-port';
 import { mapItems } from './items';
 
 /** The Map Run events, remembering the id of the one that opened the run (started or redriven). */
@@ -24,6 +24,21 @@ function mapRunEvents(run: StateRun, opened: { id: number }): MapRunEvents {
   };
 }
 
+/** The plain-data request a DISTRIBUTED Map hands across the port (TestState resolves the same one). */
+export function distributedMapRequest(node: MapState, run: StateRun, items: DistributedMapRequest['items'], events: MapRunEvents): DistributedMapRequest {
+  return {
+    state: node,
+    input: run.effective,
+    items,
+    scope: run.evalScope(),
+    itemScope: (item) => run.evalScope({}, item),
+    execution: run.scope.exec.identity,
+    signal: run.signal,
+    childDefinition: node.childDefinition!,
+    events,
+  };
+}
+
 export async function runDistributedMap(node: MapState, run: StateRun): Promise<unknown> {
   const port = run.deps.distributedMap;
   if (!port || !node.childDefinition) {
@@ -32,17 +47,7 @@ export async function runDistributedMap(node: MapState, run: StateRun): Promise<
   const items = node.ItemReader ? undefined : await mapItems(node, run);
   const { chain } = run.scope;
   const opened = { id: chain.emit('MapStateStarted', { mapStateStartedEventDetails: { length: items?.length ?? 0 } }) };
-  const result = await port.run({
-    state: node,
-    input: run.effective,
-    items,
-    scope: run.evalScope(),
-    itemScope: (item) => run.evalScope({}, item),
-    execution: run.scope.exec.identity,
-    signal: run.signal,
-    childDefinition: node.childDefinition,
-    events: mapRunEvents(run, opened),
-  });
+  const result = await port.run(distributedMapRequest(node, run, items, mapRunEvents(run, opened)));
   chain.emitAside('MapStateSucceeded');
   chain.last = opened.id;
   return result;
