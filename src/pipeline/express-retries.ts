@@ -101,27 +101,27 @@ function startedExecutions(events: readonly HistoryEvent[]): string[] {
 }
 
 async function listChildren(call: SandboxCall, mapRunArn: string): Promise<string[] | undefined> {
-  const arns: string[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await call('ListExpressExecutions', { mapRunArn, maxResults: 1000, nextToken });
-    if (!Array.isArray(page?.executions)) return undefined;
-    for (const e of page.executions as { executionArn: string }[]) arns.push(e.executionArn);
-    nextToken = page.nextToken as string | undefined;
-  } while (nextToken);
-  return arns;
+  const executions = await allPages<{ executionArn: string }>(call, 'ListExpressExecutions', { mapRunArn }, 'executions');
+  return executions?.map((e) => e.executionArn);
 }
 
-async function readHistory(call: SandboxCall, executionArn: string): Promise<HistoryEvent[] | undefined> {
-  const events: HistoryEvent[] = [];
+/** undefined when the history has been dropped since it was listed. */
+function readHistory(call: SandboxCall, executionArn: string): Promise<HistoryEvent[] | undefined> {
+  return allPages<HistoryEvent>(call, 'GetExpressExecutionHistory', { executionArn }, 'events');
+}
+
+/** Every page of a private list action, or undefined when a page lacks its list. */
+async function allPages<T>(call: SandboxCall, action: string, input: object, field: string): Promise<T[] | undefined> {
+  const all: T[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await call('GetExpressExecutionHistory', { executionArn, maxResults: 1000, nextToken });
-    if (!Array.isArray(page?.events)) return undefined; // dropped since it was listed
-    events.push(...(page.events as HistoryEvent[]));
-    nextToken = page.nextToken as string | undefined;
+    const page = await call(action, { ...input, maxResults: 1000, nextToken });
+    const list = page?.[field];
+    if (!Array.isArray(list)) return undefined;
+    all.push(...(list as T[]));
+    nextToken = page?.nextToken as string | undefined;
   } while (nextToken);
-  return events;
+  return all;
 }
 
 function privateApi(endpointUrl: string): SandboxCall {
