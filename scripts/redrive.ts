@@ -2,6 +2,7 @@
 // TIMED_OUT, follow it to the end and print the same summary as npm run run. Only the items that did not succeed
 // run again (RedriveExecution).
 import { ListExecutionsCommand, RedriveExecutionCommand } from '@aws-sdk/client-sfn';
+import { endpointFor } from '../src/config/config';
 import { findStateMachineArn } from '../src/pipeline/deploy';
 import { csvNeedsAttention, progressLine, summaryLines } from '../src/pipeline/report';
 import { followRun } from '../src/pipeline/run-pipeline';
@@ -24,6 +25,7 @@ main(async (argv) => {
   const summary = await followRun(clients, executionArn, {
     resultsLocation: { bucket: config.bucket, prefix: `${config.prefix}/results` },
     csv: { bucket: config.bucket, key: values.key ?? `${config.prefix}/${config.csvFile}` },
+    retries: { endpointUrl: endpointFor(config, 'sfn') },
     pollMs: tty ? 200 : 2000,
     onProgress: (p) => (tty ? process.stdout.write(`\r${progressLine(p, true)}`) : console.log(progressLine(p, false))),
   });

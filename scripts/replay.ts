@@ -1,4 +1,5 @@
 // npm run replay — re-run the pipeline on a production CSV (optionally only the rows of a FAILED_n.json).
+import { endpointFor } from '../src/config/config';
 import { startableArn } from '../src/pipeline/deploy';
 import { inOriginalRows, prepareReplay, ReplayError } from '../src/pipeline/replay';
 import { summaryLines } from '../src/pipeline/report';
@@ -27,6 +28,7 @@ main(async (argv) => {
     input: { key: prepared.key, toleratedFailurePercentage: 100 },
     resultsLocation: { bucket: config.bucket, prefix: `${config.prefix}/results` },
     failuresToShow: 20,
+    retries: { endpointUrl: endpointFor(config, 'sfn') },
     csv: { bucket: config.bucket, key: prepared.key },
   });
   // Rows are named as in the CSV given, not as in the narrowed file the replay uploaded.

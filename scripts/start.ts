@@ -75,7 +75,7 @@ main(async (argv) => {
   }
   const { summary, verify } = demo;
   if (tty) process.stdout.write('\n');
-  for (const line of [...summaryLines(summary), ...verifyLines(verify), ...defectFateLines(demo.defects, summary)]) console.log(line);
+  for (const line of [...summaryLines(summary), ...verifyLines(verify, { afterRun: summary.csv !== undefined }), ...defectFateLines(demo.defects, summary)]) console.log(line);
   if (sandbox.faults) for (const line of faultReportLines(sandbox.faults.faultReport())) console.log(line);
   exitCode = summary.status === 'SUCCEEDED' && verify.ok ? 0 : 1;
   if (values.exit) {

@@ -124,9 +124,15 @@ function rowRange(rows: readonly number[], lines: readonly [number, number] | un
   return min === max ? `: ${at}data row ${fmt(min)}` : `: ${at}data rows ${fmt(min)}–${fmt(max)}`;
 }
 
-export function verifyLines(r: VerifyReport): string[] {
+/**
+ * What verify found. `afterRun`: the run's summary above already said how the CSV read (rows, data lines, quoted
+ * line breaks), so only the count of valid rows is added, not the same lines again.
+ */
+export function verifyLines(r: VerifyReport, options: { readonly afterRun?: boolean } = {}): string[] {
   const lines = [
-    `csv        ${fmt(r.csvItems)} rows read from ${fmt(r.csvDataLines)} data lines, ${fmt(r.validRows)} valid`,
+    options.afterRun
+      ? `valid      ${fmt(r.validRows)} of the ${fmt(r.csvItems)} rows are valid orders`
+      : `csv        ${fmt(r.csvItems)} rows read from ${fmt(r.csvDataLines)} data lines, ${fmt(r.validRows)} valid`,
     `table      ${fmt(r.tableItems)} items; ${fmt(r.present)} valid rows present with the right attributes`,
     `reported   ${fmt(r.reportedFailed)} rows listed in FAILED/PENDING results`,
   ];
@@ -137,7 +143,7 @@ export function verifyLines(r: VerifyReport): string[] {
     lines.push(`warning    ${fmt(r.invalidUtf8)} invalid UTF-8 sequences (the first on line ${fmt(r.firstInvalidUtf8Line ?? 0)}) were read as U+FFFD`);
   }
   const quoted = r.multiLineRows - r.mergedRows.length;
-  if (quoted > 0) lines.push(`csv        ${fmt(quoted)} rows hold quoted line breaks (one row over several lines, as CSV allows)`);
+  if (quoted > 0 && !options.afterRun) lines.push(`csv        ${fmt(quoted)} rows hold quoted line breaks (one row over several lines, as CSV allows)`);
   for (const m of r.mergedRows.slice(0, 5)) {
     lines.push(`MERGED     ${rowName(m.row, m.line)} runs to line ${fmt(m.endLine)}: a stray quote made ${fmt(m.endLine - m.line + 1)} lines one row`);
   }

@@ -99,6 +99,10 @@ describe('verifyLoad', () => {
       csvDataLines: 2,
     });
     expect(verifyLines(report)).toContain('csv        1 rows hold quoted line breaks (one row over several lines, as CSV allows)');
+    // After a run's summary (which said how the CSV read), verify adds only the valid count: no second csv line.
+    const afterRun = verifyLines(report, { afterRun: true });
+    expect(afterRun.filter((l) => l.startsWith('csv'))).toEqual([]);
+    expect(afterRun[0]).toBe(`valid      ${report.validRows} of the 1 rows are valid orders`);
   });
 
   it('never calls a FAILED run with an empty table verified; unreached rows are "never processed", not lost', async () => {

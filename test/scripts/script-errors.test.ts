@@ -75,6 +75,7 @@ describe('with an endpoint serving SFN_MOCK_CONFIG', () => {
     expect(stdout).toContain(`redriving  ${executionArn}`);
     expect(stdout).toMatch(/status\s+SUCCEEDED/);
     expect(stdout).toContain('csv        30 rows read from 30 data lines');
+    expect(stdout).toMatch(/^retries {4}0 task attempts retried \(0 throttled\), from \d+ EXPRESS histor(y|ies)$/m);
     expect(code).toBe(0);
   });
 

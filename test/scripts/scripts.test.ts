@@ -84,6 +84,7 @@ describe('the pipeline scripts', () => {
     expect(replay.code).toBe(1);
     expect(replay.stdout).toMatch(/replaying s3:\/\/scripts-bucket\/.+ \(\d+ rows from the FAILED file\)/);
     expect(replay.stdout).toMatch(/rows\s+\d+ in the Map Run: 0 succeeded/);
+    expect(replay.stdout).toMatch(/^retries {4}\d+ task attempts? retried \(\d+ throttled\), from \d+ EXPRESS histor(y|ies)$/m);
   });
 
   it('run compares rows read with the CSV lines: rows merged by a stray quote make it exit 1 even when the run SUCCEEDED', async () => {
@@ -154,6 +155,9 @@ describe('npm start (scripts/start.ts)', () => {
     expect(stdout).toMatch(/status\s+SUCCEEDED/);
     expect(stdout).toMatch(/^retries {4}0 task attempts retried \(0 throttled\), from 100 EXPRESS histories$/m);
     expect(stdout).toContain('table      500 items; 500 valid rows present with the right attributes');
+    // One csv line: the run's summary says how the CSV read, verify adds only the valid count.
+    expect(stdout.match(/^csv .*/gm)).toEqual(['csv        500 rows read from 500 data lines of s3://orders-bucket/incoming/orders.csv']);
+    expect(stdout).toContain('valid      500 of the 500 rows are valid orders');
     expect(stdout).toContain('verified   every row is accounted for');
     expect(code).toBe(0);
   });
