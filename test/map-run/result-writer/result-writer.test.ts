@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { StatesError } from '../../../src/engine/errors/states-error';
 import { FakeS3 } from '../support/fake-s3';
 import { startTestS3, type TestS3 } from '../support/test-s3';
@@ -149,6 +150,64 @@ describe('ResultWriter layout', () => {
       all.push(...(await entries(file.Key, 'JSON')));
     }
     expect(all).toEqual(Array.from({ length: 20 }, (_, i) => `v${String(i).padStart(2, '0')}`));
+  });
+});
+
+describe('ResultWriter of a redriven Map Run (docs/aws-behaviour.md#redrive)', () => {
+  const folder = `redrive/${UUID}`;
+  const config = (redriven: boolean, prefix = 'redrive') => ({ bucket: 'results', prefix, outputType: 'JSON' as const, transformation: 'COMPACT' as const, redriven });
+  const keys = async () => {
+    const listed = await env.s3.send(new ListObjectsV2Command({ Bucket: 'results', Prefix: `${folder}/` }));
+    return (listed.Contents ?? []).map((o) => o.Key).sort();
+  };
+  const finish = async (redriven: boolean, children: ChildResult[], maxFileBytes?: number, prefix?: string) => {
+    const writer = new ResultWriter(env.s3, config(redriven, prefix), MAP_RUN, { tmpDir: spoolDir, maxFileBytes });
+    for (const c of children) await writer.add(c);
+    const details = await writer.finish();
+    return JSON.parse(await env.read('results', details.Key)) as ResultManifest;
+  };
+
+  it('numbers its SUCCEEDED files after the earlier attempt\'s, lists all of them, and replaces FAILED/PENDING', async () => {
+    await finish(false, [child(0, 'SUCCEEDED', 'a'), child(1, 'FAILED'), child(2, 'PENDING'), child(3, 'FAILED')], 20);
+    expect(await keys()).toEqual([`${folder}/FAILED_0.json`, `${folder}/FAILED_1.json`, `${folder}/PENDING_0.json`, `${folder}/SUCCEEDED_0.json`, `${folder}/manifest.json`]);
+    // The redrive runs items 1–3 again: 1 and 2 succeed (split over two files), 3 fails again.
+    const manifest = await finish(true, [child(1, 'SUCCEEDED', 'b'), child(2, 'SUCCEEDED', 'c'), child(3, 'FAILED')], 5);
+    expect(manifest.ResultFiles.SUCCEEDED.map((f) => f.Key)).toEqual([`${folder}/SUCCEEDED_0.json`, `${folder}/SUCCEEDED_1.json`, `${folder}/SUCCEEDED_2.json`]);
+    expect(manifest.ResultFiles.FAILED.map((f) => f.Key)).toEqual([`${folder}/FAILED_0.json`]);
+    expect(manifest.ResultFiles.PENDING).toEqual([]);
+    expect(Object.keys(manifest.ResultFiles)).toEqual(['FAILED', 'PENDING', 'SUCCEEDED']);
+    expect(await keys()).toEqual([`${folder}/FAILED_0.json`, `${folder}/SUCCEEDED_0.json`, `${folder}/SUCCEEDED_1.json`, `${folder}/SUCCEEDED_2.json`, `${folder}/manifest.json`]);
+    const outputs = await Promise.all(manifest.ResultFiles.SUCCEEDED.map(async (f) => JSON.parse(await env.read('results', f.Key)) as unknown[]));
+    expect(outputs).toEqual([['a'], ['b'], ['c']]);
+    expect(JSON.parse(await env.read('results', `${folder}/FAILED_0.json`))).toEqual([expect.objectContaining({ Name: 'child-3' })]);
+  });
+
+  it('numbers from 0 when the earlier attempt wrote no manifest', async () => {
+    const manifest = await finish(true, [child(0, 'SUCCEEDED', 'x')], undefined, 'interrupted');
+    expect(manifest.ResultFiles.SUCCEEDED.map((f) => f.Key)).toEqual([`interrupted/${UUID}/SUCCEEDED_0.json`]);
+  });
+
+  it('fails with ResultWriterFailed when the earlier manifest cannot be read', async () => {
+    const fake = new FakeS3();
+    fake.createBucket('results');
+    fake.failBucket('results');
+    const writer = new ResultWriter(fake.client(), config(true), MAP_RUN, { tmpDir: spoolDir });
+    await writer.add(child(0, 'SUCCEEDED', 'x'));
+    await expect(writer.finish()).rejects.toMatchObject({
+      error: 'States.ResultWriterFailed',
+      cause: expect.stringMatching(new RegExp(`^S3 getObject failed for key '${folder}/manifest.json' in bucket 'results': AccessDenied`)),
+    });
+  });
+
+  it('without `redriven` overwrites from SUCCEEDED_0 and reads no earlier manifest', async () => {
+    const fake = new FakeS3();
+    fake.createBucket('results');
+    fake.put('results', `${folder}/manifest.json`, '{not json');
+    const writer = new ResultWriter(fake.client(), config(false), MAP_RUN, { tmpDir: spoolDir });
+    await writer.add(child(0, 'SUCCEEDED', 'x'));
+    await writer.finish();
+    expect(fake.requests.filter((r) => r.startsWith('GET'))).toEqual([]);
+    expect(fake.text('results', `${folder}/SUCCEEDED_0.json`)).toBe('["x"]');
   });
 });
 
