@@ -41,8 +41,6 @@ export type {
 } from './states/map/distributed-port';
 export { batchItems, type Batch, type IndexedItem, type ItemBatcherConfig } from './states/map/item-batcher';
 export { FailureThreshold, type Tolerance } from './states/map/tolerated-failure';
-// Helpers the Distributed Map runtime uses to evaluate the Map's fields the way the engine does.
-export { evaluatePayload, resolveDynamic, quoteValue } from './runtime/payload';
 // The TestState API: one state run on its own, with its inspection data.
 export { parseTestDefinition, LONE_STATE_NAME, type TestTarget } from './test-state/test-definition';
 export { testState } from './test-state/run-test-state';
