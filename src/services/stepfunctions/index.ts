@@ -50,7 +50,7 @@ export interface StepFunctionsServiceDeps<D extends ParsedStateMachine> {
 export interface StepFunctionsService extends ServiceHandler {
   readonly name: 'stepfunctions';
   readonly store: StepFunctionsStore;
-  /** The engine's MapRunHost port: the Distributed Map runtime creates Map Runs and their children here (docs/aws-behaviour.md#distributed-map). */
+  /** The Distributed Map runtime's MapRunHost port: it creates Map Runs and their children here (docs/aws-behaviour.md#distributed-map). */
   readonly mapRuns: MapRunHost;
   readonly engineDeps: EngineDeps;
   /** Resolves once no execution of this state machine is running (EXPRESS ones included). */

@@ -1,6 +1,8 @@
-// Evaluates a DISTRIBUTED Map state's fields against its input into the plain values the Map Run runtime
-// needs (docs/aws-behaviour.md#distributed-map). Runs before MapRunStarted, so every error here is the Map state's own States.Runtime
-// failure with AWS's state prefix, like MaxConcurrencyPath for an INLINE Map.
+// Evaluates a DISTRIBUTED Map state's fields (ItemReader Parameters/Arguments and ReaderConfig, ItemSelector,
+// ItemBatcher, ResultWriter, MaxConcurrency, ToleratedFailure*, Label) against its input into the plain values the
+// Distributed Map runtime needs (docs/aws-behaviour.md#distributed-map); TestState inspects the same values.
+// Runs before MapRunStarted, so every error here is the Map state's own States.Runtime failure with AWS's state
+// prefix, like MaxConcurrencyPath for an INLINE Map.
 import type { DynamicValue, MapState, Payload, ReaderConfig } from '../../definition/types';
 import { QueryEvaluationFailure, StatesError, stateErrorPrefix, toStatesError } from '../../errors/states-error';
 import type { JsonataValueKind } from '../../query/jsonata';
@@ -26,9 +28,9 @@ interface FieldContext {
 
 /** `items`: from ItemsPath / Items when the Map has no ItemReader. */
 export async function resolveDistributedFields(state: MapState, run: StateRun, items: readonly unknown[] | undefined): Promise<DistributedMapFields> {
-  const request: FieldContext = { state, input: run.effective, scope: run.evalScope(), run, items };
+  const context: FieldContext = { state, input: run.effective, scope: run.evalScope(), run, items };
   try {
-    return await resolveFields(request);
+    return await resolveFields(context);
   } catch (thrown) {
     const error = toStatesError(thrown);
     const prefix = stateErrorPrefix(run.stateName, run.enteredEventId);
@@ -38,33 +40,33 @@ export async function resolveDistributedFields(state: MapState, run: StateRun, i
   }
 }
 
-async function resolveFields(request: FieldContext): Promise<DistributedMapFields> {
-  const { state } = request;
+async function resolveFields(context: FieldContext): Promise<DistributedMapFields> {
+  const { state } = context;
   const number = (field: DynamicValue<number> | undefined, kind: JsonataValueKind, fromPath: FromPath) =>
-    field ? numberField(request, field, kind, fromPath) : Promise.resolve(undefined);
-  const spec = state.ItemReader ? await readerSpec(request) : undefined;
+    field ? numberField(context, field, kind, fromPath) : Promise.resolve(undefined);
+  const spec = state.ItemReader ? await readerSpec(context) : undefined;
   return {
     label: state.Label,
     executionType: state.ItemProcessor.ExecutionType ?? 'STANDARD',
     maxConcurrency: (await number(state.MaxConcurrency, 'integer', maxConcurrencyFromPath)) ?? 0,
-    tolerance: await tolerance(request),
-    source: spec ? { kind: 'reader', spec } : { kind: 'array', items: request.items ?? [] },
-    selectItem: state.ItemSelector ? selector(request, state.ItemSelector, itemSource(spec)) : undefined,
-    batcher: state.ItemBatcher ? await batcher(request) : undefined,
-    writer: await writer(request),
+    tolerance: await tolerance(context),
+    source: spec ? { kind: 'reader', spec } : { kind: 'array', items: context.items ?? [] },
+    selectItem: state.ItemSelector ? selector(context, state.ItemSelector, itemSource(spec)) : undefined,
+    batcher: state.ItemBatcher ? await batcher(context) : undefined,
+    writer: await writer(context),
   };
 }
 
-async function numberField(request: FieldContext, field: DynamicValue<number>, kind: JsonataValueKind, fromPath: FromPath): Promise<number> {
-  const { value, path } = await resolveDynamic(field, request.input, request.scope, kind);
+async function numberField(context: FieldContext, field: DynamicValue<number>, kind: JsonataValueKind, fromPath: FromPath): Promise<number> {
+  const { value, path } = await resolveDynamic(field, context.input, context.scope, kind);
   return path === undefined ? (value as number) : fromPath(value, path);
 }
 
-async function tolerance(request: FieldContext): Promise<Tolerance> {
-  const { ToleratedFailureCount: count, ToleratedFailurePercentage: percentage } = request.state;
+async function tolerance(context: FieldContext): Promise<Tolerance> {
+  const { ToleratedFailureCount: count, ToleratedFailurePercentage: percentage } = context.state;
   const raw = async (field: DynamicValue<number> | undefined, kind: JsonataValueKind, fromPath: FromPath) => {
     if (!field) return undefined;
-    const { value, path } = await resolveDynamic(field, request.input, request.scope, kind);
+    const { value, path } = await resolveDynamic(field, context.input, context.scope, kind);
     return path === undefined ? value : fromPath(value, path);
   };
   return resolveTolerance({
@@ -73,12 +75,12 @@ async function tolerance(request: FieldContext): Promise<Tolerance> {
   });
 }
 
-async function readerSpec(request: FieldContext): Promise<ItemReaderSpec> {
-  const reader = request.state.ItemReader!;
-  const params = asObject(reader.Parameters ? await evaluatePayload(reader.Parameters, request.input, request.scope) : {});
+async function readerSpec(context: FieldContext): Promise<ItemReaderSpec> {
+  const reader = context.state.ItemReader!;
+  const params = asObject(reader.Parameters ? await evaluatePayload(reader.Parameters, context.input, context.scope) : {});
   const config = reader.ReaderConfig;
   const maxItems = config.MaxItems
-    ? await numberField(request, config.MaxItems, 'integer', (v, p) => integerFromPath('MaxItemsPath', v, p))
+    ? await numberField(context, config.MaxItems, 'integer', (v, p) => integerFromPath('MaxItemsPath', v, p))
     : 0;
   return {
     resource: reader.action,
@@ -114,10 +116,10 @@ function itemSource(spec: ItemReaderSpec | undefined): string {
  * [UNCONFIRMED] AWS documents no cause for an ItemSelector that fails on one item of a Distributed Map; the sandbox
  * keeps the error name and appends which item it was, so one bad CSV row among a million can be found.
  */
-function selector(request: FieldContext, itemSelector: Payload, Source: string): (value: unknown, index: number) => Promise<unknown> {
+function selector(context: FieldContext, itemSelector: Payload, Source: string): (value: unknown, index: number) => Promise<unknown> {
   return async (Value, Index) => {
     try {
-      return await evaluatePayload(itemSelector, request.input, request.run.evalScope({}, { Index, Value, Source }));
+      return await evaluatePayload(itemSelector, context.input, context.run.evalScope({}, { Index, Value, Source }));
     } catch (err) {
       if (!(err instanceof StatesError)) throw err;
       const cause = `${err.cause ?? err.error} (ItemSelector, item index ${Index})`;
@@ -126,21 +128,21 @@ function selector(request: FieldContext, itemSelector: Payload, Source: string):
   };
 }
 
-async function batcher(request: FieldContext): Promise<ItemBatcherConfig> {
-  const config = request.state.ItemBatcher!;
+async function batcher(context: FieldContext): Promise<ItemBatcherConfig> {
+  const config = context.state.ItemBatcher!;
   const resolve = (field: DynamicValue<number> | undefined, fromPath: FromPath) =>
-    field ? numberField(request, field, 'integer', fromPath) : Promise.resolve(undefined);
+    field ? numberField(context, field, 'integer', fromPath) : Promise.resolve(undefined);
   return resolveBatcherConfig({
     maxItemsPerBatch: await resolve(config.MaxItemsPerBatch, maxItemsPerBatchFromPath),
     maxInputBytesPerBatch: await resolve(config.MaxInputBytesPerBatch, maxInputBytesPerBatchFromPath),
-    batchInput: config.BatchInput ? await evaluatePayload(config.BatchInput, request.input, request.scope) : undefined,
+    batchInput: config.BatchInput ? await evaluatePayload(config.BatchInput, context.input, context.scope) : undefined,
   });
 }
 
-async function writer(request: FieldContext): Promise<ResultWriterRequest | undefined> {
-  const config = request.state.ResultWriter;
+async function writer(context: FieldContext): Promise<ResultWriterRequest | undefined> {
+  const config = context.state.ResultWriter;
   if (!config) return undefined;
-  const params = config.Parameters ? asObject(await evaluatePayload(config.Parameters, request.input, request.scope)) : undefined;
+  const params = config.Parameters ? asObject(await evaluatePayload(config.Parameters, context.input, context.scope)) : undefined;
   return {
     s3: params ? { bucket: params.Bucket as string, prefix: params.Prefix as string | undefined } : undefined,
     outputType: config.WriterConfig?.OutputType ?? 'JSON',
