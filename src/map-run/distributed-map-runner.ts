@@ -31,7 +31,7 @@ export class DistributedMapRunner implements DistributedMapPort {
 
   async run(map: DistributedMapRequest): Promise<unknown> {
     const { signal, events } = map;
-    const record = this.deps.host.createMapRun({
+    const mapRun = this.deps.host.createMapRun({
       parent: map.execution,
       stateName: map.stateName,
       keepsOutputs: !map.writer?.s3,
@@ -40,62 +40,62 @@ export class DistributedMapRunner implements DistributedMapPort {
       maxConcurrency: map.maxConcurrency,
       tolerance: map.tolerance,
     });
-    if (record.redrive) events.redriven(record.mapRunArn, record.redrive.redriveCount);
-    else events.started(record.mapRunArn);
-    const writer = this.resultWriter(map, record);
+    if (mapRun.redrive) events.redriven(mapRun.mapRunArn, mapRun.redrive.redriveCount);
+    else events.started(mapRun.mapRunArn);
+    const writer = this.resultWriter(map, mapRun);
     // Items (not children) whose results were collected, by the ResultWriter or into the Map's output:
     // DescribeMapRun itemCounts.resultsWritten, which AWS reports also without a ResultWriter.
     const written = { items: 0 };
     try {
-      const output = await this.execute(map, record, writer, signal, written);
+      const output = await this.execute(map, mapRun, writer, signal, written);
       events.succeeded();
-      record.finish('SUCCEEDED', written.items);
+      mapRun.finish('SUCCEEDED', written.items);
       return output;
     } catch (thrown) {
       if (signal.aborted) {
         await writer?.discard();
         events.aborted();
-        record.finish('ABORTED', 0);
+        mapRun.finish('ABORTED', 0);
         throw thrown;
       }
       const error = toStatesError(thrown);
       events.failed(error.error, error.cause);
-      record.finish('FAILED', written.items);
+      mapRun.finish('FAILED', written.items);
       throw error;
     }
   }
 
-  private resultWriter(map: DistributedMapRequest, record: MapRunHandle): ResultWriter | undefined {
+  private resultWriter(map: DistributedMapRequest, mapRun: MapRunHandle): ResultWriter | undefined {
     if (!map.writer?.s3) return undefined;
     // A redriven Map Run writes into the folder of its earlier attempts and numbers its files after theirs.
-    const config = { ...map.writer.s3, ...map.writer, redriven: record.redrive !== undefined };
-    const writer = new ResultWriter(this.deps.s3(), config, record.mapRunArn);
-    record.resultsAt?.(writer.manifest);
+    const config = { ...map.writer.s3, ...map.writer, redriven: mapRun.redrive !== undefined };
+    const writer = new ResultWriter(this.deps.s3(), config, mapRun.mapRunArn);
+    mapRun.resultsAt?.(writer.manifest);
     return writer;
   }
 
   private async execute(
     map: DistributedMapRequest,
-    record: MapRunHandle,
+    mapRun: MapRunHandle,
     writer: ResultWriter | undefined,
     signal: AbortSignal,
     written: { items: number },
   ): Promise<unknown> {
     const total = map.source.kind === 'array' ? map.source.items.length : await countItems(this.deps.s3(), map.source.spec, signal);
-    record.setTotalItems(total);
+    mapRun.setTotalItems(total);
     // A redrive's Map output still holds every item: the earlier successes come from the Map Run's records.
-    const kept: ChildResult[] = writer ? [] : previousResults(record.redrive);
+    const kept: ChildResult[] = writer ? [] : previousResults(mapRun.redrive);
     let failedItems = 0;
     const collect = async (child: ChildResult, items: number) => {
       if (writer) await writer.add(child);
       else kept.push(child);
       written.items += items;
     };
-    const outcome = await runBounded(skipSucceeded(this.units(map, signal), record.redrive), {
-      concurrency: () => record.maxConcurrency() || DEFAULT_DISTRIBUTED_CONCURRENCY,
+    const outcome = await runBounded(skipSucceeded(this.units(map, signal), mapRun.redrive), {
+      concurrency: () => mapRun.maxConcurrency() || DEFAULT_DISTRIBUTED_CONCURRENCY,
       signal,
       run: (unit, childSignal) =>
-        record.startChild({
+        mapRun.startChild({
           definition: map.childDefinition,
           input: unit.input,
           itemCount: unit.indices.length,
@@ -106,19 +106,19 @@ export class DistributedMapRunner implements DistributedMapPort {
         await collect(childResult(unit, run), unit.indices.length);
         if (run.status === 'SUCCEEDED') return 'continue';
         failedItems += unit.indices.length;
-        return new FailureThreshold(record.tolerance()).exceeded(failedItems, total) ? 'stop' : 'continue';
+        return new FailureThreshold(mapRun.tolerance()).exceeded(failedItems, total) ? 'stop' : 'continue';
       },
       onNotStarted: async (unit) => {
-        record.itemsNotStarted(unit.indices.length);
+        mapRun.itemsNotStarted(unit.indices.length);
         await collect({ index: unit.indices[0], input: JSON.stringify(unit.input), status: 'PENDING' }, unit.indices.length);
       },
     });
     signal.throwIfAborted();
     if (outcome.stopped) {
       await writer?.finish();
-      throw new FailureThreshold(record.tolerance()).error();
+      throw new FailureThreshold(mapRun.tolerance()).error();
     }
-    if (writer) return { MapRunArn: record.mapRunArn, ResultWriterDetails: await writer.finish() };
+    if (writer) return { MapRunArn: mapRun.mapRunArn, ResultWriterDetails: await writer.finish() };
     return compactResults(kept, map.writer?.transformation);
   }
 

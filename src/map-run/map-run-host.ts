@@ -1,7 +1,7 @@
 // The port between the Distributed Map runtime (src/map-run) and the Step Functions service, which owns Map Run
 // resources (DescribeMapRun, ListMapRuns, UpdateMapRun) and child executions (their ARNs, listing, history).
 // The runtime holds a MapRunHandle while the Map Run runs; the service's stored row behind it is its own type.
-import type { ExecutionIdentity, StateMachineType } from '../engine';
+import type { ExecutionIdentity, StateMachineType, Tolerance } from '../engine';
 
 export interface MapRunInit {
   readonly parent: ExecutionIdentity;
@@ -14,16 +14,15 @@ export interface MapRunInit {
   readonly executionType: StateMachineType;
   readonly maxConcurrency: number;
   /** As the definition set them: an absent field is not a zero (DescribeMapRun reports 0 / 0.0 for it). */
-  readonly tolerance: { readonly count?: number; readonly percentage?: number };
+  readonly tolerance: Tolerance;
 }
 
-export type ChildStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
 export interface ChildRun {
   readonly executionArn: string;
   readonly name: string;
   readonly stateMachineArn: string;
-  readonly status: ChildStatus;
+  readonly status: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
   readonly output?: unknown;
   readonly error?: string;
   readonly cause?: string;
@@ -62,7 +61,7 @@ export interface MapRunHandle {
   readonly redrive?: MapRunRedrive;
   /** Current values: UpdateMapRun may change them while the Map Run runs. */
   maxConcurrency(): number;
-  tolerance(): { readonly count?: number; readonly percentage?: number };
+  tolerance(): Tolerance;
   setTotalItems(total: number): void;
   /** Starts one child execution and resolves when it ends; the Map Run keeps its item/execution counts. */
   startChild(request: StartChildRequest): Promise<ChildRun>;

@@ -1,8 +1,10 @@
 // What one child execution contributes to the Map's results (docs/aws-behaviour.md#resultwriter): the execution-metadata record of the
 // NONE transformation, or its output alone (COMPACT), or its output's elements (FLATTEN).
 import { StatesError, StatesErrorName, type ResultWriterRequest } from '../../engine';
+import type { ChildRun } from '../map-run-host';
 
-export type ChildStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING';
+/** A child's end status, or PENDING for items the Map Run never started (threshold exceeded). */
+export type ChildStatus = ChildRun['status'] | 'PENDING';
 export type OutputType = ResultWriterRequest['outputType'];
 export type Transformation = ResultWriterRequest['transformation'];
 export type ResultFileStatus = 'SUCCEEDED' | 'FAILED' | 'PENDING';
