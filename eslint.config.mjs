@@ -1,6 +1,7 @@
 // ESLint 9 flat config: typescript-eslint's type-aware recommended rules, and the import boundaries of the
-// codebase: the engine evaluates ASL and imports nothing outside src/engine; the HTTP layer (src/server) does
-// not import the engine; shipped code (src/) never imports test code (test/).
+// codebase: the engine evaluates ASL and imports nothing outside src/engine; the Distributed Map runtime
+// (src/map-run) reaches the engine only through src/engine/index.ts; the HTTP layer (src/server) does not import
+// the engine; shipped code (src/) never imports test code (test/).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -23,12 +24,17 @@ const NO_ENGINE_FROM_SERVER = (serverDepth) => ({
   regex: `${up(serverDepth + 1)}engine(/|$)`,
   message: 'The HTTP layer (src/server) must not import the engine: it reaches Step Functions through src/services.',
 });
+const ENGINE_ONLY_VIA_INDEX = (mapRunDepth) => ({
+  regex: `${up(mapRunDepth + 1)}engine/(?!index$)`,
+  message: 'src/map-run imports the engine only through src/engine/index.ts (the engine evaluates ASL; the runtime does the I/O).',
+});
 const restrict = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 
 const boundaries = [
   ...depths.map((d) => restrict(filesAt('src', d), [NO_TEST(d)])),
   ...depths.map((d) => restrict(filesAt('src/server', d), [NO_ENGINE_FROM_SERVER(d), NO_TEST(d + 1)])),
   ...depths.map((d) => restrict(filesAt('src/engine', d), [NO_ENGINE_EXIT(d)])),
+  ...depths.map((d) => restrict(filesAt('src/map-run', d), [ENGINE_ONLY_VIA_INDEX(d), NO_TEST(d + 1)])),
 ];
 
 export default tseslint.config(

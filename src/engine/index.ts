@@ -26,10 +26,21 @@ export type {
   StopReason,
 } from './runtime/types';
 export { DefinitionError, type Diagnostic } from './errors/definition-error';
-export { StatesError, StatesErrorName } from './errors/states-error';
-export type { DistributedMapPort, DistributedMapRequest, MapRunEvents } from './states/map/distributed-port';
-// Helpers the Distributed Map runtime uses to evaluate the Map's fields the way the engine does.
-export { evaluatePayload, resolveDynamic, quoteValue } from './runtime/payload';
+export { StatesError, StatesErrorName, toStatesError } from './errors/states-error';
+// The Distributed Map port (src/map-run implements it) and the ASL rules the runtime applies to the values the
+// engine evaluated: ItemBatcher grouping and the tolerated failure threshold (TestState applies them too).
+export type { CsvDelimiter } from './definition/map-types';
+export type {
+  DistributedMapFields,
+  DistributedMapPort,
+  DistributedMapRequest,
+  ItemReaderSpec,
+  ItemSource,
+  MapRunEvents,
+  ResultWriterRequest,
+} from './states/map/distributed-port';
+export { batchItems, type Batch, type IndexedItem, type ItemBatcherConfig } from './states/map/item-batcher';
+export { FailureThreshold, type Tolerance } from './states/map/tolerated-failure';
 // The TestState API: one state run on its own, with its inspection data.
 export { parseTestDefinition, LONE_STATE_NAME, type TestTarget } from './test-state/test-definition';
 export { testState } from './test-state/run-test-state';

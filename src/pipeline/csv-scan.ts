@@ -3,8 +3,8 @@
 // whether the header has the columns the pipeline needs. Row numbers are data rows (header excluded, 1-based),
 // the same numbers the ItemSelector stores as csvRow; lines are what an editor shows.
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { CsvSyntaxError, CsvTokenizer, type CsvRecord } from '../engine/states/map/distributed/item-reader/csv-tokenizer';
-import { DEFAULT_LIMITS, DELIMITER_BYTES, type CsvDelimiter } from '../engine/states/map/distributed/item-reader/item-reader-spec';
+import type { CsvDelimiter } from '../engine';
+import { CsvSyntaxError, CsvTokenizer, DEFAULT_LIMITS, DELIMITER_BYTES, type CsvRecord } from '../map-run';
 import { ORDER_COLUMNS } from './orders-csv';
 
 export interface CsvRowPlace {

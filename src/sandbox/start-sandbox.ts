@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createConsoleRoute } from '../console/console-route';
 import { createClients, type AwsClients, type SdkRequestHandler } from '../config/clients';
 import type { SandboxConfig, ServiceId } from '../config/config';
-import { createDistributedMapPort } from '../engine/map-run/distributed-map-port';
+import { DistributedMapRunner } from '../map-run';
 import { ScaledClock } from '../engine/runtime/clock';
 import { faultPlanFromEnv, FAULTS_ENV, withFaults, type FaultInjectingHandler, type FaultPlan } from '../faults';
 import { createTaskRunner, type LambdaHandlerMap } from '../integrations';
@@ -104,7 +104,7 @@ function stepFunctionsService(config: SandboxConfig, clients: () => AwsClients, 
     // With a data dir, Step Functions persists beside S3 and DynamoDB (services/stepfunctions/disk-store.ts).
     store: options.store ?? (dataDir ? openDiskStore(join(dataDir, 'stepfunctions'), () => clock.now()) : undefined),
     testCases: mocks ? testCaseRegistry(mocks) : undefined,
-    distributedMap: (host) => createDistributedMapPort({ s3: () => clients().s3, host }),
+    distributedMap: (host) => new DistributedMapRunner({ s3: () => clients().s3, host }),
   });
 }
 

@@ -1,4 +1,4 @@
-// The service side of the engine's MapRunHost port and the Map Run APIs over it (docs/aws-behaviour.md#distributed-map, #map-run-api).
+// The service side of the Distributed Map runtime's MapRunHost port and the Map Run APIs over it (docs/aws-behaviour.md#distributed-map, #map-run-api).
 import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
@@ -11,9 +11,8 @@ import {
   StartExecutionCommand,
   UpdateMapRunCommand,
 } from '@aws-sdk/client-sfn';
-import type { MapRunHost, MapRunRecord } from '../../src/engine/map-run/map-run-host';
-import type { DistributedMapPort } from '../../src/engine/states/map/distributed-port';
-import type { ExecutionIdentity } from '../../src/engine/runtime/types';
+import type { MapRunHandle, MapRunHost } from '../../src/map-run';
+import type { DistributedMapPort, ExecutionIdentity } from '../../src/engine';
 import { expectAwsError } from './support/expect-error';
 import type { StateMachineDefinition } from '../../src/engine';
 import { realEngine } from '../../src/services/stepfunctions/real-engine';
@@ -51,7 +50,7 @@ describe('Map Runs', () => {
     type: 'STANDARD',
     redriveCount: 0,
   });
-  const createRun = (executionType: 'STANDARD' | 'EXPRESS', label: string | null = 'Items'): MapRunRecord =>
+  const createRun = (executionType: 'STANDARD' | 'EXPRESS', label: string | null = 'Items'): MapRunHandle =>
     h.service.mapRuns.createMapRun({
       parent: parent(),
       stateName: 'Items',
@@ -202,7 +201,7 @@ describe('Distributed Map runtime wiring', () => {
         const run = host.createMapRun({ parent: request.execution, stateName: 'Rows', keepsOutputs: true, label: 'Rows', executionType: 'STANDARD', maxConcurrency: 0, tolerance: {} });
         request.events.started(run.mapRunArn);
         const children = await Promise.all(
-          (request.items ?? []).map((item) => run.startChild({ definition: request.childDefinition, input: item, itemCount: 1, firstItemIndex: 0, signal: request.signal })),
+          (request.source.kind === 'array' ? request.source.items : []).map((item) => run.startChild({ definition: request.childDefinition, input: item, itemCount: 1, firstItemIndex: 0, signal: request.signal })),
         );
         run.finish('SUCCEEDED', children.length);
         request.events.succeeded();

@@ -3,7 +3,7 @@
 // writers, into the same embedded DynamoDB, with the same item shape the parent's ItemSelector produces.
 import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { AwsClients } from '../../../src/config/clients';
-import { openItemReader } from '../../../src/engine/states/map/distributed/item-reader';
+import { openItemReader } from '../../../src/map-run';
 import type { OrderRow } from '../../../src/pipeline/orders-csv';
 import { orderItem } from '../../../src/pipeline/order-item';
 

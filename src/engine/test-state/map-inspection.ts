@@ -3,11 +3,11 @@
 // Map resolves its fields exactly as a real Map Run does; with an ItemReader, the items are the request's
 // `mapItemReaderData` instead of an S3 read.
 import type { MapState } from '../definition/types';
-import { resolveDistributedMap } from '../map-run/resolve-distributed-map';
 import type { StateRun } from '../runtime/state-run';
-import { distributedMapRequest } from '../states/map/run-distributed';
-import { batchItems, FailureThreshold, type IndexedItem, type ItemBatcherConfig } from '../states/map/distributed';
+import { resolveDistributedFields } from '../states/map/distributed-fields';
+import { batchItems, type IndexedItem, type ItemBatcherConfig } from '../states/map/item-batcher';
 import { iterationInputs, mapItems, maxConcurrency } from '../states/map/items';
+import { FailureThreshold } from '../states/map/tolerated-failure';
 import type { Inspection, TestStateConfiguration } from './types';
 import { TestStateRequestError } from './types';
 
@@ -26,9 +26,8 @@ export async function inspectMap(node: MapState, run: StateRun, configuration: T
     return { items };
   }
   const items = node.ItemReader ? readerData(configuration.mapItemReaderData) : await mapItems(node, run);
-  // Resolving the fields starts no Map Run: nothing reports events.
-  const silent = { started: () => 0, redriven: () => 0, succeeded: () => 0, failed: () => 0, aborted: () => 0 };
-  const resolved = await resolveDistributedMap(distributedMapRequest(node, run, items, silent));
+  // The same fields a Map Run gets across the port; resolving them starts no Map Run.
+  const resolved = await resolveDistributedFields(node, run, items);
   if (!node.ItemReader && node.io.QueryLanguage === 'JSONPath') inspection.afterItemsPath = items;
   const selected = resolved.selectItem ? await Promise.all(items.map((item, index) => resolved.selectItem!(item, index))) : items;
   // Without reader data there are no items to show the ItemSelector / ItemBatcher stages of.

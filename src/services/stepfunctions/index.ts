@@ -13,9 +13,9 @@ import type { ExecutionEngine, ParsedStateMachine } from './engine-port';
 import { ExecutionRunner, STOP_GRACE_MS } from './execution-runner';
 import { ExpressHistories } from './express-histories';
 import { InMemoryStore } from './in-memory-store';
-import type { MapRunHost } from '../../engine/map-run/map-run-host';
-import type { DistributedMapPort } from '../../engine/states/map/distributed-port';
-import { MapRunRegistry } from './map-runs';
+import type { DistributedMapPort } from '../../engine';
+import type { MapRunHost } from '../../map-run';
+import { MapRunRegistry } from './map-runs/map-run-registry';
 import type { OperationContext } from './operation';
 import type { StepFunctionsStore } from './store';
 import type { TestCaseRegistry } from './test-cases';
@@ -50,7 +50,7 @@ export interface StepFunctionsServiceDeps<D extends ParsedStateMachine> {
 export interface StepFunctionsService extends ServiceHandler {
   readonly name: 'stepfunctions';
   readonly store: StepFunctionsStore;
-  /** The engine's MapRunHost port: the Distributed Map runtime creates Map Runs and their children here (docs/aws-behaviour.md#distributed-map). */
+  /** The Distributed Map runtime's MapRunHost port: it creates Map Runs and their children here (docs/aws-behaviour.md#distributed-map). */
   readonly mapRuns: MapRunHost;
   readonly engineDeps: EngineDeps;
   /** Resolves once no execution of this state machine is running (EXPRESS ones included). */

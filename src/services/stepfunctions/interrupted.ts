@@ -5,7 +5,7 @@
 // with counts rebuilt from the child records (children that were running count as failed).
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { ExecutionRecord, MapRunCounts, MapRunRecord, ResourceKind, ResourceRecords, StateMachineRecord } from './store';
-import { zero } from './map-run-redrive';
+import { zero } from './map-runs/redrive-map-run';
 
 export const INTERRUPTED_ERROR = 'Sandbox.EndpointRestarted';
 export const INTERRUPTED_CAUSE =

@@ -7,7 +7,7 @@ import type { DefinitionCache } from './definitions';
 import type { ExecutionEngine, ParsedStateMachine } from './engine-port';
 import type { ExecutionRunner } from './execution-runner';
 import type { ExpressHistories } from './express-histories';
-import type { MapRunRegistry } from './map-runs';
+import type { MapRunRegistry } from './map-runs/map-run-registry';
 import type { StructureShape } from './shapes';
 import type { StepFunctionsStore } from './store';
 import type { TaskTokens } from './task-tokens';

@@ -2,7 +2,7 @@
 // record of the rows it broke: batches of 10 items in file order, a batch fails when one of its rows
 // cannot be written, and (with MaxConcurrency 1) the Map Run stops at the first failure that exceeds the
 // threshold, leaving the later batches PENDING. The threshold rule is the project's documented choice
-// (src/engine/states/map/distributed/tolerated-failure.ts): reaching it exactly is tolerated.
+// (src/engine/states/map/tolerated-failure.ts): reaching it exactly is tolerated.
 import type { GeneratedCsv, MalformedKind, OrderRow } from '../../../src/pipeline/orders-csv';
 
 export const BATCH_SIZE = 10;

@@ -2,7 +2,7 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { Engine, parseDefinition, type StateMachineDefinition } from '../../../src/engine';
 import type { CallbackPort } from '../../../src/engine/integrations/callbacks';
-import type { DistributedMapPort } from '../../../src/engine/states/map/distributed-port';
+import type { DistributedMapPort } from '../../../src/engine';
 import type { ExecutionIdentity, ExecutionOutcome, StateMachineType } from '../../../src/engine/runtime/types';
 import { FakeClock, START } from './fake-clock';
 import { FakeTaskRunner } from './fake-task-runner';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDiskStore } from '../../../src/services/stepfunctions/disk-store';
 import { INTERRUPTED_ERROR } from '../../../src/services/stepfunctions/interrupted';
-import { zero } from '../../../src/services/stepfunctions/map-run-redrive';
+import { zero } from '../../../src/services/stepfunctions/map-runs/redrive-map-run';
 import type { ExecutionRecord, MapRunRecord, StateMachineRevision } from '../../../src/services/stepfunctions/store';
 
 const NOW = new Date('2026-11-25T10:00:00.000Z');

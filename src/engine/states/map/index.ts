@@ -2,7 +2,7 @@
 // the injected port. Recorded order for INLINE: items → MaxConcurrency(Path) (a bad path value fails the
 // state before MapStateStarted) → MapStateStarted {length} → iterations.
 import type { StateHandler } from '../types';
-import { runDistributedMap } from './run-distributed';
+import { runDistributedMap } from './distributed';
 import { runInlineMap } from './inline';
 import { iterationInputs, mapItems, maxConcurrency } from './items';
 

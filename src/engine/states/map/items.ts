@@ -7,7 +7,7 @@ import { evaluateTyped } from '../../query/jsonata';
 import { STATE_DATA } from '../../runtime/context-object';
 import { evaluatePayload, resolveDynamic } from '../../runtime/payload';
 import type { StateRun } from '../../runtime/state-run';
-import { maxConcurrencyFromPath } from './distributed';
+import { maxConcurrencyFromPath } from './path-values';
 
 /**
  * Recorded for JSONata as a States.QueryEvaluationError with an EvaluationFailed event that has no
