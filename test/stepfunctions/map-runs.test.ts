@@ -16,7 +16,7 @@ import type { DistributedMapPort } from '../../src/engine/states/map/distributed
 import type { ExecutionIdentity } from '../../src/engine/runtime/types';
 import { expectAwsError } from './support/expect-error';
 import type { StateMachineDefinition } from '../../src/engine';
-import { realEngine } from '../../src/services/stepfunctions/real-engine';
+import { realEngine } from '../../src/services/stepfunctions/runs/real-engine';
 import { failDefinition, noTasks, passDefinition, ROLE_ARN, startHarness, waitDefinition, type Harness } from './support/harness';
 import { ManualClock } from './support/manual-clock';
 

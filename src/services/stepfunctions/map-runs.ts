@@ -2,16 +2,16 @@
 // (src/engine/map-run/map-run-host.ts). The Distributed Map runtime creates one Map Run per Map state
 // run, starts a child execution per item/batch through it and finishes it; DescribeMapRun, ListMapRuns,
 // ListExecutions(mapRunArn) and UpdateMapRun read and change the same records.
-import type { TestCaseRegistry } from './test-cases';
+import type { TestCaseRegistry } from './runs/test-cases';
 import type { ChildRun, MapRunHost, MapRunInit, MapRunRecord as MapRunPort, StartChildRequest } from '../../engine/map-run/map-run-host';
 import type { ExecutionOutcome } from '../../engine/runtime/types';
-import { parseStatesArn, stateMachineNameOf, type ArnFactory } from './arns';
-import type { ParsedStateMachine } from './engine-port';
-import { jsonText, type ExecutionInput } from './execution-input';
-import type { ExecutionRunner } from './execution-runner';
-import type { MapRunCounts, MapRunRecord, MapRunSettings, StepFunctionsStore } from './store';
+import { parseStatesArn, stateMachineNameOf, type ArnFactory } from './api/arns';
+import type { ParsedStateMachine } from './runs/engine-port';
+import { jsonText, type ExecutionInput } from './api/execution-input';
+import type { ExecutionRunner } from './runs/execution-runner';
+import type { MapRunCounts, MapRunRecord, MapRunSettings, StepFunctionsStore } from './store/store';
 import { findRedrivable, redriveMapRun, zero } from './map-run-redrive';
-import { optional } from './wire';
+import { optional } from './api/wire';
 
 type Bucket = 'succeeded' | 'failed' | 'timedOut' | 'aborted';
 const BUCKET: Record<ExecutionOutcome['status'], Bucket> = { SUCCEEDED: 'succeeded', FAILED: 'failed', TIMED_OUT: 'timedOut', ABORTED: 'aborted' };

@@ -3,7 +3,7 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { DefinitionError, schemaError, type Diagnostic } from '../../../src/engine/errors/definition-error';
 import type { EngineDeps, ExecutionOutcome, StopReason } from '../../../src/engine/runtime/types';
-import type { ExecutionEngine, ParsedStateMachine, RunRequest } from '../../../src/services/stepfunctions/engine-port';
+import type { ExecutionEngine, ParsedStateMachine, RunRequest } from '../../../src/services/stepfunctions/runs/engine-port';
 
 interface FakeState {
   readonly Type: 'Pass' | 'Wait' | 'Succeed' | 'Fail';

@@ -7,8 +7,8 @@ import type { Clock } from '../../../src/engine/runtime/clock';
 import type { EngineDeps, ExecutionOutcome } from '../../../src/engine/runtime/types';
 import { serveHandler } from '../../support/serve';
 import { createStepFunctionsService, type StepFunctionsService, type StepFunctionsServiceDeps } from '../../../src/services/stepfunctions';
-import type { ExecutionEngine, ParsedStateMachine, RunRequest } from '../../../src/services/stepfunctions/engine-port';
-import { realEngine } from '../../../src/services/stepfunctions/real-engine';
+import type { ExecutionEngine, ParsedStateMachine, RunRequest } from '../../../src/services/stepfunctions/runs/engine-port';
+import { realEngine } from '../../../src/services/stepfunctions/runs/real-engine';
 
 export const ROLE_ARN = 'arn:aws:iam::000000000000:role/sfn-test';
 
