@@ -3,11 +3,10 @@
 // JSON (SerializationException), member types and constraints (validate-input.ts), then the operation.
 import { randomUUID } from 'node:crypto';
 import type { EdgeRequest, EdgeResponse } from '../../../server/edge';
-import { awsJsonResponse, serializeAwsJsonError } from '../../../server/protocols/aws-json';
+import { awsJsonResponse, serializeAwsJsonError, UnknownOperationException } from '../../../server/protocols/aws-json';
 import { readBody } from '../../../server/read-body';
 import { SANDBOX_API_PATH } from '../../../server/resolve-service';
-import { ServiceError } from '../../../server/service-error';
-import { SerializationException, UnknownOperationException } from './errors';
+import { SerializationException } from './errors';
 import { scanJson } from './jackson-json';
 import type { OperationContext } from './operation';
 import { operations, type AnyOperation } from './operations';
@@ -44,7 +43,7 @@ export async function handleAwsJson(ctx: OperationContext, request: EdgeRequest,
     const input = validateInput<object>(operation.input, parseBody(body.toString('utf8')));
     return awsJsonResponse(toWire(await operation.handle(ctx, input)), requestId);
   } catch (err) {
-    return serializeAwsJsonError(asServiceError(err), requestId);
+    return serializeAwsJsonError(err, requestId);
   }
 }
 
@@ -52,7 +51,7 @@ function resolveOperation(request: EdgeRequest, api: ApiSurface): AnyOperation {
   const target = request.headers['x-amz-target'] ?? '';
   const name = target.startsWith(api.prefix) ? target.slice(api.prefix.length) : '';
   const operation = Object.hasOwn(api.operations, name) ? api.operations[name] : undefined;
-  if (request.method !== 'POST' || !operation) throw new UnknownOperationException(target || `${request.method} ${request.url}`);
+  if (request.method !== 'POST' || !operation) throw new UnknownOperationException(target || `${request.method} ${request.url}`, 'not an operation of stepfunctions');
   return operation;
 }
 
@@ -69,10 +68,4 @@ function parseBody(text: string): Record<string, unknown> {
   if (Array.isArray(parsed)) throw new SerializationException('Start of list found where not expected');
   if (typeof parsed !== 'object' || parsed === null) throw new SerializationException('Unexpected field type');
   return parsed as Record<string, unknown>;
-}
-
-function asServiceError(err: unknown): ServiceError {
-  if (err instanceof ServiceError) return err;
-  const message = err instanceof Error ? err.message : String(err);
-  return new ServiceError('InternalFailure', `Internal error in the Step Functions emulator: ${message}`, 500);
 }

@@ -175,9 +175,3 @@ export class SerializationException extends ServiceError {
     super('SerializationException', message);
   }
 }
-
-export class UnknownOperationException extends ServiceError {
-  constructor(target: string) {
-    super('UnknownOperationException', `Unknown operation '${target}' for service stepfunctions`);
-  }
-}
