@@ -11,7 +11,7 @@ import { AWS_API, handleAwsJson, isSandboxApi, SANDBOX_API } from './api/aws-jso
 import { DefinitionCache } from './runs/definitions';
 import type { ExecutionEngine, ParsedStateMachine } from './runs/engine-port';
 import { ExecutionRunner, STOP_GRACE_MS } from './runs/execution-runner';
-import { ExpressHistories } from './runs/express-histories';
+import { retentionPolicy } from './runs/retention';
 import { InMemoryStore } from './store/in-memory-store';
 import type { MapRunHost } from '../../engine/map-run/map-run-host';
 import type { DistributedMapPort } from '../../engine/states/map/distributed-port';
@@ -23,7 +23,7 @@ import { TaskTokens } from './runs/task-tokens';
 import { ActivityTasks } from './runs/activity-tasks';
 import type { CallbackPort } from '../../engine/integrations/callbacks';
 
-export type { ExecutionEngine, ParsedStateMachine, RunRequest } from './runs/engine-port';
+export type { ExecutionEngine, ParsedStateMachine } from './runs/engine-port';
 export type { StepFunctionsStore } from './store/store';
 export { InMemoryStore } from './store/in-memory-store';
 export { DiskStore, openDiskStore } from './store/disk-store';
@@ -83,12 +83,12 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     ...(deps.distributedMap ? { distributedMap: { run: (request) => (distributedMap as DistributedMapPort).run(request) } } : {}),
   };
   const arns = new ArnFactory(config.region, config.accountId);
-  const expressHistories = new ExpressHistories(config.expressHistories);
   const onSettled = (smArn: string, executionArn: string) => {
     deps.testCases?.forget(executionArn);
     finishDeletion(store, runner, smArn);
   };
-  const runner: ExecutionRunner<D> = new ExecutionRunner(store, engine, engineDeps, onSettled, STOP_GRACE_MS, expressHistories);
+  const retention = retentionPolicy(config.expressHistories);
+  const runner: ExecutionRunner<D> = new ExecutionRunner(store, engine, engineDeps, onSettled, { retention });
   const mapRuns = new MapRunRegistry<D>(store, runner, arns, () => clock.now(), randomUUID, deps.testCases);
   distributedMap = deps.distributedMap?.(mapRuns);
   const ctx: OperationContext = {
@@ -107,7 +107,7 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     taskTokens,
     activityTasks,
     testCases: deps.testCases,
-    expressHistories,
+    expressHistories: runner.expressHistories,
   };
   return {
     name: 'stepfunctions',

@@ -128,18 +128,10 @@ export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost 
     const started = this.runner.start({
       arn: executionArn,
       name,
-      stateMachineArn: run.stateMachineArn,
-      stateMachineName: childSmName,
-      type: run.executionType,
-      roleArn: run.roleArn,
+      stateMachine: { arn: run.stateMachineArn, name: childSmName, type: run.executionType, roleArn: run.roleArn },
       definition,
       input: lazyInput(request.input),
-      retention: standard ? 'full' : 'list-only',
-      mapRunArn: run.arn,
-      itemCount: request.itemCount,
-      itemIndex: request.firstItemIndex,
-      keepOutput: run.keepsOutputs,
-      signal: request.signal,
+      mapRun: { mapRunArn: run.arn, itemCount: request.itemCount, itemIndex: request.firstItemIndex, keepOutput: run.keepsOutputs, signal: request.signal },
     });
     const { outcome, startDate, stopDate } = await started.done;
     this.childEnded(run.arn, request.itemCount, BUCKET[outcome.status]);

@@ -11,13 +11,10 @@ export interface ParsedStateMachine {
   readonly variableReferences?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** The engine's ExecutionRequest over this service's opaque definition type. */
-export type RunRequest<D> = Omit<ExecutionRequest, 'definition'> & { readonly definition: D };
-
 export interface ExecutionEngine<D extends ParsedStateMachine = ParsedStateMachine> {
   /** Throws DefinitionError (src/engine/errors/definition-error.ts) when the definition has errors. */
   parse(definition: string, options: { readonly type: StateMachineType; readonly tasks: TaskRunner }): D;
   validate(definition: string, options: { readonly type?: StateMachineType; readonly tasks: TaskRunner }): readonly Diagnostic[];
-  /** Resolves with the outcome; workflow failures are outcomes, not rejections. */
-  run(deps: EngineDeps, request: RunRequest<D>): Promise<ExecutionOutcome>;
+  /** The engine's own request, over this service's opaque definition type. Resolves with the outcome; workflow failures are outcomes, not rejections. */
+  run(deps: EngineDeps, request: ExecutionRequest<D>): Promise<ExecutionOutcome>;
 }

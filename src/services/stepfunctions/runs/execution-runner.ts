@@ -1,45 +1,70 @@
 // Runs executions in-process and asynchronously: start() records the execution and returns at once; the
 // engine's run() promise completes the record. Stopping aborts the run's AbortSignal with a StopReason.
 import { setMaxListeners } from 'node:events';
-import type { EngineDeps, ExecutionIdentity, ExecutionOutcome, StateMachineType, StopReason } from '../../../engine/runtime/types';
-import type { ExecutionEngine, ParsedStateMachine, RunRequest } from './engine-port';
+import type {
+  Checkpoint,
+  EngineDeps,
+  ExecutionIdentity,
+  ExecutionOutcome,
+  ExecutionRequest,
+  HistoryRecorder,
+  ResumePoint,
+  StateMachineType,
+  StopReason,
+} from '../../../engine';
+import type { ExecutionEngine, ParsedStateMachine } from './engine-port';
 import { jsonText, type ExecutionInput } from '../api/execution-input';
-import type { Checkpoint, ResumePoint } from '../../../engine/runtime/engine';
 import type { ExecutionChanges, ExecutionRecord, StateMachineRevision, StepFunctionsStore, StoredResumePoint } from '../store/store';
-import type { ExpressHistories } from './express-histories';
-import type { HistoryRecorder } from '../../../engine/runtime/types';
+import { ExpressHistories } from './express-histories';
+import { retentionPolicy, type Retention, type RetentionPolicy } from './retention';
 
-/** How much of an execution is kept: STANDARD everything, EXPRESS Map Run children list fields, EXPRESS nothing. */
-export type Retention = 'full' | 'list-only' | 'none';
-
-export interface StartRequest<D> {
+/** The state machine an execution runs, as the runner records it and the engine identifies it. */
+export interface RunStateMachine {
   readonly arn: string;
   readonly name: string;
-  readonly stateMachineArn: string;
-  readonly stateMachineName: string;
   readonly type: StateMachineType;
   readonly roleArn: string;
-  readonly definition: D;
-  readonly input: ExecutionInput;
-  readonly retention: Retention;
+  /** The stored revision the execution runs (a redrive runs it again); Map Run children have none. */
   readonly revision?: StateMachineRevision;
   /** Started through a version or alias ARN (DescribeExecution / ListExecutions show them). */
-  readonly stateMachineVersionArn?: string;
-  readonly stateMachineAliasArn?: string;
-  readonly traceHeader?: string;
-  readonly mapRunArn?: string;
-  readonly itemCount?: number;
-  readonly sync?: boolean;
-  /** An outer signal (e.g. the parent of a Map Run child) that also stops the run. */
-  readonly signal?: AbortSignal;
-  /** First item index of a Map Run child. */
-  readonly itemIndex?: number;
-  /** Keep a succeeded child's output even with 'list-only' retention (its Map returns the outputs). */
+  readonly versionArn?: string;
+  readonly aliasArn?: string;
+}
+
+/** What makes an execution a Map Run child. */
+export interface MapRunChild {
+  readonly mapRunArn: string;
+  /** Items the child carries (a batch) and the index of its first one. */
+  readonly itemCount: number;
+  readonly itemIndex: number;
+  /** Keep a succeeded child's output although an EXPRESS child's record keeps list fields only (its Map returns the outputs). */
   readonly keepOutput?: boolean;
-  /** RedriveExecution: the execution exists and continues at this point (docs/aws-behaviour.md#redrive). */
-  readonly resume?: ResumePoint;
+  /** The parent's signal, which also stops the child. */
+  readonly signal?: AbortSignal;
+}
+
+/** The runner's one request: start an execution, or with `resume` continue a recorded one. */
+export interface ExecutionStart<D> {
+  readonly arn: string;
+  readonly name: string;
+  readonly stateMachine: RunStateMachine;
+  readonly definition: D;
+  readonly input: ExecutionInput;
+  readonly traceHeader?: string;
+  /** StartSyncExecution. */
+  readonly sync?: boolean;
   /** MockConfigFile test case (`#Case`): kept on the record so a redrive runs under it again. */
   readonly testCase?: string;
+  readonly mapRun?: MapRunChild;
+  /** RedriveExecution: the execution exists and continues at this point (docs/aws-behaviour.md#redrive). */
+  readonly resume?: ResumePoint;
+}
+
+export interface RunnerOptions {
+  /** What is kept of executions and how many EXPRESS histories; defaults to retentionPolicy(0). */
+  readonly retention?: RetentionPolicy;
+  /** How long StopExecution waits for the engine to honour the abort; defaults to STOP_GRACE_MS. */
+  readonly stopGraceMs?: number;
 }
 
 export interface FinishedExecution {
@@ -56,7 +81,8 @@ export interface StartedExecution {
 }
 
 interface Running {
-  readonly request: StartRequest<unknown>;
+  readonly request: ExecutionStart<unknown>;
+  readonly retention: Retention;
   readonly startDate: Date;
   readonly controller: AbortController;
   readonly done: Promise<FinishedExecution>;
@@ -70,6 +96,10 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
   private readonly running = new Map<string, Running>();
   private readonly runningByStateMachine = new Map<string, number>();
   private readonly idleWaiters = new Map<string, (() => void)[]>();
+  private readonly retention: RetentionPolicy;
+  private readonly stopGraceMs: number;
+  /** The latest EXPRESS histories, kept for the console (the sandbox's private API reads them). */
+  readonly expressHistories: ExpressHistories;
 
   constructor(
     private readonly store: StepFunctionsStore,
@@ -77,36 +107,39 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
     private readonly engineDeps: EngineDeps,
     /** Called whenever an execution of this state machine ends (DeleteStateMachine waits on it). */
     private readonly onSettled: (stateMachineArn: string, executionArn: string) => void,
-    private readonly stopGraceMs = STOP_GRACE_MS,
-    /** Where the latest EXPRESS histories are kept for the console; absent keeps none. */
-    private readonly express?: ExpressHistories,
-  ) {}
+    options: RunnerOptions = {},
+  ) {
+    this.retention = options.retention ?? retentionPolicy(0);
+    this.stopGraceMs = options.stopGraceMs ?? STOP_GRACE_MS;
+    this.expressHistories = new ExpressHistories(this.retention.expressHistories);
+  }
 
-  start(request: StartRequest<D>): StartedExecution {
+  start(request: ExecutionStart<D>): StartedExecution {
     const startDate = request.resume ? (this.store.getExecution(request.arn)?.startDate ?? this.engineDeps.clock.now()) : this.engineDeps.clock.now();
+    const retention = this.retention.of(request.stateMachine.type, request.mapRun !== undefined);
     if (request.resume) this.store.updateExecution(request.arn, REOPENED);
-    else if (request.retention !== 'none') this.store.putExecution(this.newRecord(request, startDate));
+    else if (retention !== 'none') this.store.putExecution(newRecord(request, retention, startDate));
     const controller = new AbortController();
-    const unlink = linkSignal(request.signal, controller);
+    const unlink = linkSignal(request.mapRun?.signal, controller);
     let run!: Running;
     const done = settle(() =>
       this.engine.run(this.engineDeps, {
         definition: request.definition,
         input: request.input.value,
         identity: identityOf(request, startDate),
-        history: this.recorder(request, startDate),
+        history: this.recorder(request, retention, startDate),
         signal: controller.signal,
         resume: request.resume,
-        ...(request.retention === 'full' ? this.checkpoints(request.arn) : {}),
+        ...(retention === 'full' ? this.checkpoints(request.arn) : {}),
       }),
     )
       // The engine resolves workflow failures; a rejection is an engine bug, reported as States.Runtime.
       .catch((err: unknown): ExecutionOutcome => ({ status: 'FAILED', error: 'States.Runtime', cause: errorText(err) }))
       .then((outcome) => this.finish(run, outcome))
       .finally(unlink);
-    run = { request, startDate, controller, done, settled: false };
+    run = { request, retention, startDate, controller, done, settled: false };
     this.running.set(request.arn, run);
-    this.count(request.stateMachineArn, +1);
+    this.count(request.stateMachine.arn, +1);
     return { startDate, done };
   }
 
@@ -114,17 +147,17 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
    * STANDARD histories go to the store; the latest EXPRESS ones to the bounded keeper. Otherwise nobody can
    * read the history, and the engine skips building event details.
    */
-  private recorder(request: StartRequest<D>, startDate: Date): HistoryRecorder {
-    if (request.retention === 'full') return { record: (event) => this.store.appendHistory(request.arn, event) };
+  private recorder(request: ExecutionStart<D>, retention: Retention, startDate: Date): HistoryRecorder {
+    if (retention === 'full') return { record: (event) => this.store.appendHistory(request.arn, event) };
     const keep =
-      request.type === 'EXPRESS' && !request.resume
-        ? this.express?.begin({
+      request.stateMachine.type === 'EXPRESS' && !request.resume
+        ? this.expressHistories.begin({
             arn: request.arn,
             name: request.name,
-            stateMachineArn: request.stateMachineArn,
+            stateMachineArn: request.stateMachine.arn,
             startDate,
             input: request.input.text,
-            ...(request.mapRunArn !== undefined ? { mapRunArn: request.mapRunArn } : {}),
+            ...(request.mapRun ? { mapRunArn: request.mapRun.mapRunArn } : {}),
           })
         : undefined;
     return keep ? { record: keep } : { record: () => {}, discards: true };
@@ -168,52 +201,34 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
   }
 
   /** Where a redrive resumes: each top-level state, and each branch / iteration of it that succeeded (as a delta). */
-  private checkpoints(arn: string): Pick<RunRequest<D>, 'checkpoint' | 'iterationSucceeded'> {
+  private checkpoints(arn: string): Pick<ExecutionRequest<D>, 'checkpoint' | 'iterationSucceeded'> {
     return {
       checkpoint: (point) => this.store.updateExecution(arn, { resumePoint: storedPoint(point) }),
       iterationSucceeded: (index, output) => this.store.updateExecution(arn, { completedIteration: { index, output: jsonText(output) } }),
     };
   }
 
-  private newRecord(request: StartRequest<unknown>, startDate: Date): ExecutionRecord {
-    const full = request.retention === 'full';
-    return {
-      arn: request.arn,
-      name: request.name,
-      stateMachineArn: request.stateMachineArn,
-      type: request.type,
-      startDate,
-      status: 'RUNNING',
-      ...(request.traceHeader !== undefined ? { traceHeader: request.traceHeader } : {}),
-      ...(request.mapRunArn !== undefined ? { mapRunArn: request.mapRunArn, itemCount: request.itemCount, itemIndex: request.itemIndex } : {}),
-      ...(full ? { input: request.input.text, revision: request.revision } : request.keepOutput ? { input: request.input.text } : {}),
-      ...(full && request.testCase !== undefined ? { testCase: request.testCase } : {}),
-      ...(request.stateMachineVersionArn !== undefined ? { stateMachineVersionArn: request.stateMachineVersionArn } : {}),
-      ...(request.stateMachineAliasArn !== undefined ? { stateMachineAliasArn: request.stateMachineAliasArn } : {}),
-    };
-  }
-
   private finish(run: Running, outcome: ExecutionOutcome): FinishedExecution {
-    const { request, startDate } = run;
+    const { request, retention, startDate } = run;
     const stopDate = this.engineDeps.clock.now();
     const output = outcome.status === 'SUCCEEDED' ? jsonText(outcome.output) : undefined;
     const finished = { outcome, output, startDate, stopDate };
     if (run.settled) return finished;
     run.settled = true;
-    if (request.retention !== 'none') {
-      const keepData = request.retention === 'full';
+    if (retention !== 'none') {
+      const keepData = retention === 'full';
       this.store.updateExecution(request.arn, {
         status: outcome.status,
         stopDate,
-        ...((keepData || request.keepOutput) && output !== undefined ? { output } : {}),
+        ...((keepData || request.mapRun?.keepOutput) && output !== undefined ? { output } : {}),
         ...(keepData && outcome.error !== undefined ? { error: outcome.error } : {}),
         ...(keepData && outcome.cause !== undefined ? { cause: outcome.cause } : {}),
       });
     }
-    if (request.type === 'EXPRESS') this.express?.end(request.arn, { status: outcome.status, stopDate, output, error: outcome.error, cause: outcome.cause });
+    if (request.stateMachine.type === 'EXPRESS') this.expressHistories.end(request.arn, { status: outcome.status, stopDate, output, error: outcome.error, cause: outcome.cause });
     this.running.delete(request.arn);
-    this.count(request.stateMachineArn, -1);
-    this.onSettled(request.stateMachineArn, request.arn);
+    this.count(request.stateMachine.arn, -1);
+    this.onSettled(request.stateMachine.arn, request.arn);
     return finished;
   }
 
@@ -230,20 +245,40 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
   }
 }
 
-function identityOf(request: StartRequest<unknown>, startTime: Date): ExecutionIdentity {
+function identityOf(request: ExecutionStart<unknown>, startTime: Date): ExecutionIdentity {
+  const { stateMachine } = request;
   return {
     executionArn: request.arn,
     executionName: request.name,
-    stateMachineArn: request.stateMachineArn,
-    stateMachineName: request.stateMachineName,
-    roleArn: request.roleArn,
+    stateMachineArn: stateMachine.arn,
+    stateMachineName: stateMachine.name,
+    roleArn: stateMachine.roleArn,
     startTime,
-    type: request.type,
+    type: stateMachine.type,
     redriveCount: request.resume?.redriveCount ?? 0,
-    mapRunArn: request.mapRunArn,
+    mapRunArn: request.mapRun?.mapRunArn,
     sync: request.sync,
-    stateMachineVersionArn: request.stateMachineVersionArn,
-    stateMachineAliasArn: request.stateMachineAliasArn,
+    stateMachineVersionArn: stateMachine.versionArn,
+    stateMachineAliasArn: stateMachine.aliasArn,
+  };
+}
+
+function newRecord(request: ExecutionStart<unknown>, retention: Retention, startDate: Date): ExecutionRecord {
+  const { stateMachine, mapRun } = request;
+  const full = retention === 'full';
+  return {
+    arn: request.arn,
+    name: request.name,
+    stateMachineArn: stateMachine.arn,
+    type: stateMachine.type,
+    startDate,
+    status: 'RUNNING',
+    ...(request.traceHeader !== undefined ? { traceHeader: request.traceHeader } : {}),
+    ...(mapRun ? { mapRunArn: mapRun.mapRunArn, itemCount: mapRun.itemCount, itemIndex: mapRun.itemIndex } : {}),
+    ...(full ? { input: request.input.text, revision: stateMachine.revision } : mapRun?.keepOutput ? { input: request.input.text } : {}),
+    ...(full && request.testCase !== undefined ? { testCase: request.testCase } : {}),
+    ...(stateMachine.versionArn !== undefined ? { stateMachineVersionArn: stateMachine.versionArn } : {}),
+    ...(stateMachine.aliasArn !== undefined ? { stateMachineAliasArn: stateMachine.aliasArn } : {}),
   };
 }
 

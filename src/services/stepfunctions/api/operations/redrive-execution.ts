@@ -12,7 +12,8 @@ import { requireExecution } from '../lookups';
 import { defineOperation, type OperationContext } from '../operation';
 import { redriveStatus } from '../redrive-status';
 import * as S from '../shapes';
-import type { ExecutionRecord, StateMachineRevision } from '../../store/store';
+import type { ExecutionRecord } from '../../store/store';
+import { redriveRun } from '../../runs/start-run';
 
 const TOKENS_KEPT = 10;
 const TOKEN_TTL_MS = 15 * 60 * 1000;
@@ -36,7 +37,7 @@ export const redriveExecution = defineOperation<RedriveExecutionInput, RedriveEx
     const redriveCount = (execution.redriveCount ?? 0) + 1;
     const tokens = [...liveTokens(execution, now), ...(input.clientToken !== undefined ? [{ token: input.clientToken, date: now }] : [])];
     ctx.store.updateExecution(execution.arn, { redriveCount, redriveDate: now, redriveTokens: tokens.slice(-TOKENS_KEPT) });
-    restart(ctx, execution, revision, {
+    redriveRun(ctx, execution, revision, {
       stateName: resumePoint.stateName,
       input: JSON.parse(resumePoint.input) as unknown,
       variables: JSON.parse(resumePoint.variables) as Record<string, unknown>,
@@ -73,25 +74,4 @@ function rerunTestCase(ctx: OperationContext, execution: ExecutionRecord): void 
     if (!(err instanceof InvalidArn)) throw err;
     throw new ExecutionNotRedrivable(`${started}, which the loaded mock configuration file does not define for its state machine.`);
   }
-}
-
-type Resume = NonNullable<Parameters<OperationContext['runner']['start']>[0]['resume']>;
-
-function restart(ctx: OperationContext, execution: ExecutionRecord, revision: StateMachineRevision, resume: Resume): void {
-  const inputText = execution.input ?? '{}';
-  ctx.runner.start({
-    arn: execution.arn,
-    name: execution.name,
-    stateMachineArn: execution.stateMachineArn,
-    stateMachineName: stateMachineNameOf(parseStatesArn(execution.stateMachineArn, ['stateMachine'])),
-    type: execution.type,
-    roleArn: revision.roleArn,
-    definition: ctx.definitions.forRevision(revision, execution.type),
-    input: { text: inputText, value: JSON.parse(inputText) as unknown },
-    retention: 'full',
-    revision,
-    ...(execution.traceHeader !== undefined ? { traceHeader: execution.traceHeader } : {}),
-    ...(execution.testCase !== undefined ? { testCase: execution.testCase } : {}),
-    resume,
-  });
 }

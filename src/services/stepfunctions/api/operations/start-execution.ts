@@ -9,7 +9,7 @@ import { parseExecutionInput } from '../execution-input';
 import { checkName } from '../names';
 import { defineOperation, type OperationContext } from '../operation';
 import * as S from '../shapes';
-import { startStateMachineRun } from '../../runs/start-run';
+import { startRun } from '../../runs/start-run';
 import type { StateMachineRecord } from '../../store/store';
 import { splitTestCase } from '../../runs/test-cases';
 import { resolveTarget, type ExecutionTarget } from '../versions';
@@ -30,7 +30,7 @@ export const startExecution = defineOperation<StartExecutionInput, StartExecutio
       if (existing.status === 'RUNNING' && existing.input === executionInput.text) return { executionArn: arn, startDate: existing.startDate };
       throw new ExecutionAlreadyExists(arn);
     }
-    const { startDate } = startStateMachineRun(ctx, target, { arn, name, input: executionInput, traceHeader: input.traceHeader, testCase });
+    const { startDate } = startRun(ctx, { target, arn, name, input: executionInput, traceHeader: input.traceHeader, testCase });
     return { executionArn: arn, startDate };
   },
 });

@@ -6,7 +6,7 @@ import { StateMachineTypeNotSupported } from '../errors';
 import { parseExecutionInput } from '../execution-input';
 import { defineOperation } from '../operation';
 import * as S from '../shapes';
-import { startStateMachineRun } from '../../runs/start-run';
+import { startRun } from '../../runs/start-run';
 import { optional } from '../wire';
 import { resolveStart, startExecutionInput } from './start-execution';
 
@@ -20,7 +20,7 @@ export const startSyncExecution = defineOperation<StartSyncExecutionInput, Start
     if (sm.type !== 'EXPRESS') throw new StateMachineTypeNotSupported();
     const executionInput = parseExecutionInput(input.input);
     const arn = ctx.arns.express(sm.name, name, ctx.uuid());
-    const started = startStateMachineRun(ctx, target, { arn, name, input: executionInput, traceHeader: input.traceHeader, sync: true, testCase });
+    const started = startRun(ctx, { target, arn, name, input: executionInput, traceHeader: input.traceHeader, sync: true, testCase });
     const { outcome, output, startDate, stopDate } = await started.done;
     const included = input.includedData !== 'METADATA_ONLY';
     const durationMs = stopDate.getTime() - startDate.getTime();
