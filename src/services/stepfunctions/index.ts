@@ -1,5 +1,11 @@
 // The Step Functions service: the awsJson1_0 API over the in-process engine (docs/aws-behaviour.md#api-operations), plus the
-// Map Run host the Distributed Map runtime uses to create Map Runs and start their child executions.
+// Map Run host the Distributed Map runtime uses to create Map Runs and start their child executions. Its parts:
+// - api/: the wire (aws-json-handler.ts), one file per operation (operations/, sandbox-operations/), the API's
+//   errors and the rules requests are checked against (ARNs, names, versions and aliases, tags, settings);
+// - runs/: executions in progress: the run starter (start-run.ts), the runner and its retention policy, the
+//   engine port, task tokens and activity tasks;
+// - store/: the records (state machines, executions, histories, Map Runs), in memory or on disk;
+// - map-runs: the Map Run resources the Distributed Map runtime drives.
 import { randomUUID } from 'node:crypto';
 import type { SandboxConfig } from '../../config/config';
 import type { TaskRunner } from '../../engine/integrations/types';
