@@ -35,6 +35,11 @@ const boundaries = [
   ...depths.map((d) => restrict(filesAt('src/server', d), [NO_ENGINE_FROM_SERVER(d), NO_TEST(d + 1)])),
   ...depths.map((d) => restrict(filesAt('src/engine', d), [NO_ENGINE_EXIT(d)])),
   ...depths.map((d) => restrict(filesAt('src/map-run', d), [ENGINE_ONLY_VIA_INDEX(d), NO_TEST(d + 1)])),
+  // The Step Functions service's records (store/) know nothing of its API (api/) or of running executions (runs/).
+  restrict(filesAt('src/services/stepfunctions/store', 0), [
+    NO_TEST(3),
+    { regex: '^\\.\\./(api|runs)(/|$)', message: 'services/stepfunctions/store imports nothing from api/ or runs/: records know nothing of the API or of runs.' },
+  ]),
 ];
 
 export default tseslint.config(

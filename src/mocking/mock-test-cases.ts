@@ -2,7 +2,7 @@
 // StartSyncExecution receives `…:stateMachine:Name#Case` and passes it on to child executions, since mocks
 // apply inside Distributed Map children and started child workflows too.
 import type { TaskInvocation } from '../engine/integrations/types';
-import { InvalidArn } from '../services/stepfunctions/errors';
+import { InvalidArn } from '../services/stepfunctions/api/errors';
 import { findTestCase, type MockConfig } from './mock-config';
 import type { MockSelection } from './with-mocks';
 

@@ -12,7 +12,7 @@ import { createTaskRunner, type LambdaHandlerMap } from '../integrations';
 import { createMocks, loadMockConfig, type MockConfig, type Mocks } from '../mocking';
 import { startEndpoint, type StartedEndpoint } from '../server/sandbox-server';
 import { createStepFunctionsService, openDiskStore, type StepFunctionsService, type StepFunctionsStore } from '../services/stepfunctions';
-import { realEngine } from '../services/stepfunctions/real-engine';
+import { realEngine } from '../services/stepfunctions/runs/real-engine';
 
 /** Sockets per engine client to services it does not host (LocalStack in compose): see ClientOptions.maxSockets. */
 const ENGINE_MAX_SOCKETS = 512;
@@ -101,7 +101,7 @@ function stepFunctionsService(config: SandboxConfig, clients: () => AwsClients, 
     engine: realEngine(),
     tasks: mocks?.tasks ?? real,
     clock,
-    // With a data dir, Step Functions persists beside S3 and DynamoDB (services/stepfunctions/disk-store.ts).
+    // With a data dir, Step Functions persists beside S3 and DynamoDB (services/stepfunctions/store/disk-store.ts).
     store: options.store ?? (dataDir ? openDiskStore(join(dataDir, 'stepfunctions'), () => clock.now()) : undefined),
     testCases: mocks ? testCaseRegistry(mocks) : undefined,
     distributedMap: (host) => new DistributedMapRunner({ s3: () => clients().s3, host }),

@@ -4,14 +4,8 @@
 import type { EndpointService } from '../config/config';
 import { checkDeclaredLength } from './body-limit';
 import type { EdgeRequest, EdgeResponse, ServiceHandler } from './edge';
-import {
-  EndpointClosedError,
-  protocolOf,
-  serializeEdgeError,
-  ServiceNotEnabledError,
-  UnknownOperationException,
-  UnsupportedServiceError,
-} from './edge-errors';
+import { EndpointClosedError, protocolOf, serializeEdgeError, ServiceNotEnabledError, UnsupportedServiceError } from './edge-errors';
+import { UnknownOperationException } from './protocols/aws-json';
 import { frontDoorHealth, localstackRoute, type EndpointStatus, type ServiceState } from './localstack-routes';
 import { resolveService, type Route } from './resolve-service';
 import type { Upstream } from './upstream';

@@ -23,3 +23,10 @@ export class RequestTooLargeError extends ServiceError {
     super(code, `Request body exceeds the endpoint limit of ${limitBytes} bytes`, 413);
   }
 }
+
+/** Anything thrown that is not a ServiceError is the sandbox's bug: the protocol's generic 500 (`code`), never a crash. */
+export function asServiceError(err: unknown, code: string): ServiceError {
+  if (err instanceof ServiceError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new ServiceError(code, `Internal error in the sandbox endpoint: ${message}`, 500);
+}

@@ -3,7 +3,7 @@
 import { CreateBucketCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { ListMapRunsCommand, StartExecutionCommand, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
 import { configFromEnv } from '../../src/config/config';
-import { ExpressHistories } from '../../src/services/stepfunctions/express-histories';
+import { ExpressHistories } from '../../src/services/stepfunctions/runs/express-histories';
 import { useEmbeddedSandbox } from './support/embedded-sandbox';
 import { createStateMachine } from './support/harness';
 

@@ -15,7 +15,7 @@ import type { MapRunHandle, MapRunHost } from '../../src/map-run';
 import type { DistributedMapPort, ExecutionIdentity } from '../../src/engine';
 import { expectAwsError } from './support/expect-error';
 import type { StateMachineDefinition } from '../../src/engine';
-import { realEngine } from '../../src/services/stepfunctions/real-engine';
+import { realEngine } from '../../src/services/stepfunctions/runs/real-engine';
 import { failDefinition, noTasks, passDefinition, ROLE_ARN, startHarness, waitDefinition, type Harness } from './support/harness';
 import { ManualClock } from './support/manual-clock';
 

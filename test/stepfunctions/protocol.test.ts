@@ -1,4 +1,5 @@
 // The awsJson1_0 wire form, byte for byte: targets, error shape and headers, body limits, timestamps.
+import { realEngine } from '../../src/services/stepfunctions/runs/real-engine';
 import { passDefinition, ROLE_ARN, startHarness, type Harness } from './support/harness';
 
 describe('awsJson1_0 protocol', () => {
@@ -6,8 +7,8 @@ describe('awsJson1_0 protocol', () => {
   beforeEach(async () => (h = await startHarness()));
   afterEach(() => h.close());
 
-  const post = (target: string | undefined, body: string | Buffer) =>
-    fetch(`${h.url}/`, {
+  const post = (target: string | undefined, body: string | Buffer, url = h.url) =>
+    fetch(`${url}/`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-amz-json-1.0', ...(target ? { 'x-amz-target': target } : {}) },
       body,
@@ -54,6 +55,29 @@ describe('awsJson1_0 protocol', () => {
     await expectError(await post('AWSStepFunctions.DescribeNothing', '{}'), 400, 'UnknownOperationException');
     await expectError(await post('AWSStepFunctions.toString', '{}'), 400, 'UnknownOperationException');
     await expectError(await post(undefined, '{}'), 400, 'UnknownOperationException');
+  });
+
+  // One UnknownOperationException and one internal-failure wording for the service and the edge.
+  it('names the unknown target in the same words as the edge', async () => {
+    await expectError(
+      await post('AWSStepFunctions.DescribeNothing', '{}'),
+      400,
+      'UnknownOperationException',
+      "Unknown operation 'AWSStepFunctions.DescribeNothing': not an operation of stepfunctions",
+    );
+  });
+
+  it('answers an operation that throws something other than an API error with a 500 InternalFailure', async () => {
+    const parse = () => {
+      throw new TypeError('parser bug');
+    };
+    const broken = await startHarness({ engine: { ...realEngine(), parse } });
+    try {
+      const body = JSON.stringify({ name: 'bug', definition: passDefinition(), roleArn: ROLE_ARN });
+      await expectError(await post('AWSStepFunctions.CreateStateMachine', body, broken.url), 500, 'InternalFailure', 'Internal error in the sandbox endpoint: parser bug');
+    } finally {
+      await broken.close();
+    }
   });
 
   it('rejects malformed bodies and wrongly typed members as SerializationException', async () => {

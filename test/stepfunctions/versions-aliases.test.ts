@@ -20,7 +20,7 @@ import {
   UpdateStateMachineAliasCommand,
   UpdateStateMachineCommand,
 } from '@aws-sdk/client-sfn';
-import { chooseVersion } from '../../src/services/stepfunctions/versions';
+import { chooseVersion } from '../../src/services/stepfunctions/api/versions';
 import { historyOf, waitForExecution } from './redrive-support';
 import { expectAwsError } from './support/expect-error';
 import { passDefinition, ROLE_ARN, startHarness, type Harness } from './support/harness';

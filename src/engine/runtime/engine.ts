@@ -20,8 +20,9 @@ import { VariableScope } from './variables';
 /** EXPRESS executions end after 5 minutes of workflow time (docs/aws-behaviour.md#express-and-standard-workflows). */
 const EXPRESS_LIMIT_SECONDS = 300;
 
-export interface ExecutionRequest {
-  readonly definition: StateMachineDefinition;
+/** `D` is the parsed definition; a service's port may carry its own opaque definition type through it. */
+export interface ExecutionRequest<D = StateMachineDefinition> {
+  readonly definition: D;
   readonly input: unknown;
   readonly identity: ExecutionIdentity;
   readonly history: HistoryRecorder;

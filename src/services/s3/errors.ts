@@ -188,9 +188,3 @@ export class MaxMessageLengthExceeded extends ServiceError {
     super('MaxMessageLengthExceeded', 'Your request was too big.', 400);
   }
 }
-
-export class InternalError extends ServiceError {
-  constructor() {
-    super('InternalError', 'We encountered an internal error. Please try again.', 500);
-  }
-}

@@ -4,8 +4,7 @@
 import type { EdgeRequest, EdgeResponse, ServiceHandler } from '../../server/edge';
 import { operations } from './operations';
 import type { S3Limits } from './operations/types';
-import { errorResponse, toServiceError } from './protocol/error-response';
-import { newRequestIds, requestIdHeaders } from './protocol/request-ids';
+import { newRequestIds, requestIdHeaders, serializeRestXmlError } from '../../server/protocols/rest-xml';
 import { resolveRoute } from './routes';
 import { parseS3Request } from './s3-request';
 import { openDiskStore } from './storage/disk-store';
@@ -43,7 +42,7 @@ export function createS3Service(options: S3ServiceOptions): ServiceHandler {
         return { ...response, headers: { ...response.headers, ...requestIdHeaders(ids) } };
       } catch (error) {
         discardBody(edgeRequest);
-        return errorResponse(toServiceError(error), ids, edgeRequest.method.toUpperCase());
+        return serializeRestXmlError(error, ids, edgeRequest.method);
       }
     },
     async close(): Promise<void> {

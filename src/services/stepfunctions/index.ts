@@ -1,33 +1,39 @@
 // The Step Functions service: the awsJson1_0 API over the in-process engine (docs/aws-behaviour.md#api-operations), plus the
-// Map Run host the Distributed Map runtime uses to create Map Runs and start their child executions.
+// Map Run host the Distributed Map runtime uses to create Map Runs and start their child executions. Its parts:
+// - api/: the wire (aws-json-handler.ts), one file per operation (operations/, sandbox-operations/), the API's
+//   errors and the rules requests are checked against (ARNs, names, versions and aliases, tags, settings);
+// - runs/: executions in progress: the run starter (start-run.ts), the runner and its retention policy, the
+//   engine port, task tokens and activity tasks;
+// - store/: the records (state machines, executions, histories, Map Runs), in memory or on disk;
+// - map-runs: the Map Run resources the Distributed Map runtime drives.
 import { randomUUID } from 'node:crypto';
 import type { SandboxConfig } from '../../config/config';
 import type { TaskRunner } from '../../engine/integrations/types';
 import { ScaledClock, type Clock } from '../../engine/runtime/clock';
 import type { EngineDeps } from '../../engine/runtime/types';
 import type { EdgeRequest, EdgeResponse, ServiceHandler } from '../../server/edge';
-import { ArnFactory } from './arns';
-import { AWS_API, handleAwsJson, isSandboxApi, SANDBOX_API } from './aws-json-handler';
-import { DefinitionCache } from './definitions';
-import type { ExecutionEngine, ParsedStateMachine } from './engine-port';
-import { ExecutionRunner, STOP_GRACE_MS } from './execution-runner';
-import { ExpressHistories } from './express-histories';
-import { InMemoryStore } from './in-memory-store';
+import { ArnFactory } from './api/arns';
+import { AWS_API, handleAwsJson, isSandboxApi, SANDBOX_API } from './api/aws-json-handler';
+import { DefinitionCache } from './runs/definitions';
+import type { ExecutionEngine, ParsedStateMachine } from './runs/engine-port';
+import { ExecutionRunner, STOP_GRACE_MS } from './runs/execution-runner';
+import { retentionPolicy } from './runs/retention';
+import { InMemoryStore } from './store/in-memory-store';
 import type { DistributedMapPort } from '../../engine';
 import type { MapRunHost } from '../../map-run';
 import { MapRunRegistry } from './map-runs/map-run-registry';
-import type { OperationContext } from './operation';
-import type { StepFunctionsStore } from './store';
-import type { TestCaseRegistry } from './test-cases';
-import { TaskTokens } from './task-tokens';
-import { ActivityTasks } from './activity-tasks';
+import type { OperationContext } from './api/operation';
+import type { StepFunctionsStore } from './store/store';
+import type { TestCaseRegistry } from './runs/test-cases';
+import { TaskTokens } from './runs/task-tokens';
+import { ActivityTasks } from './runs/activity-tasks';
 import type { CallbackPort } from '../../engine/integrations/callbacks';
 
-export type { ExecutionEngine, ParsedStateMachine, RunRequest } from './engine-port';
-export type { StepFunctionsStore } from './store';
-export { InMemoryStore } from './in-memory-store';
-export { DiskStore, openDiskStore } from './disk-store';
-export type { TestCaseRegistry } from './test-cases';
+export type { ExecutionEngine, ParsedStateMachine } from './runs/engine-port';
+export type { StepFunctionsStore } from './store/store';
+export { InMemoryStore } from './store/in-memory-store';
+export { DiskStore, openDiskStore } from './store/disk-store';
+export type { TestCaseRegistry } from './runs/test-cases';
 
 export interface StepFunctionsServiceDeps<D extends ParsedStateMachine> {
   readonly config: SandboxConfig;
@@ -83,12 +89,12 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     ...(deps.distributedMap ? { distributedMap: { run: (request) => (distributedMap as DistributedMapPort).run(request) } } : {}),
   };
   const arns = new ArnFactory(config.region, config.accountId);
-  const expressHistories = new ExpressHistories(config.expressHistories);
   const onSettled = (smArn: string, executionArn: string) => {
     deps.testCases?.forget(executionArn);
     finishDeletion(store, runner, smArn);
   };
-  const runner: ExecutionRunner<D> = new ExecutionRunner(store, engine, engineDeps, onSettled, STOP_GRACE_MS, expressHistories);
+  const retention = retentionPolicy(config.expressHistories);
+  const runner: ExecutionRunner<D> = new ExecutionRunner(store, engine, engineDeps, onSettled, { retention });
   const mapRuns = new MapRunRegistry<D>(store, runner, arns, () => clock.now(), randomUUID, deps.testCases);
   distributedMap = deps.distributedMap?.(mapRuns);
   const ctx: OperationContext = {
@@ -107,7 +113,7 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     taskTokens,
     activityTasks,
     testCases: deps.testCases,
-    expressHistories,
+    expressHistories: runner.expressHistories,
   };
   return {
     name: 'stepfunctions',

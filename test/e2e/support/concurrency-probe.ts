@@ -2,7 +2,7 @@
 // (putExecution when it starts, updateExecution when it ends). Sampling DescribeMapRun or ListExecutions
 // while the run goes would miss short peaks; this sees every start and stop in order.
 import { InMemoryStore } from '../../../src/services/stepfunctions';
-import type { ExecutionChanges, ExecutionRecord } from '../../../src/services/stepfunctions/store';
+import type { ExecutionChanges, ExecutionRecord } from '../../../src/services/stepfunctions/store/store';
 
 export class ConcurrencyProbeStore extends InMemoryStore {
   private readonly running = new Map<string, Set<string>>();

@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { request as httpRequest } from 'node:http';
 import {
   CopyObjectCommand, CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, DeleteObjectsCommand,
@@ -221,5 +225,24 @@ describe('errors', () => {
     expect([versioning.status, await versioning.text()]).toEqual([501, expect.stringContaining('GetBucketVersioning')]);
     const head = await fetch(`${server.endpoint}/raw-errors/nope`, { method: 'HEAD' });
     expect([head.status, await head.text()]).toEqual([404, '']);
+  });
+});
+
+describe('internal failures', () => {
+  // A sandbox bug is reported with what failed (one REST-XML writer for the S3 service and the edge), not with
+  // S3's fixed "We encountered an internal error. Please try again.", which would hide it.
+  it('answers a store that cannot open with a 500 InternalError naming the failure', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 's3-internal-'));
+    const file = join(dir, 'not-a-directory');
+    writeFileSync(file, '');
+    try {
+      const service = createS3Service({ region: 'us-east-1', dataDir: file });
+      const response = await service.handle({ method: 'GET', url: '/bucket/key', headers: {}, body: Readable.from([]) });
+      expect(response.status).toBe(500);
+      expect(String(response.body)).toMatch(/<Error><Code>InternalError<\/Code><Message>Internal error in the sandbox endpoint: [^<]+<\/Message><RequestId>[0-9A-F]{16}<\/RequestId><HostId>/);
+      await service.close?.();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

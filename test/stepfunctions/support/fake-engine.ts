@@ -3,7 +3,8 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { DefinitionError, schemaError, type Diagnostic } from '../../../src/engine/errors/definition-error';
 import type { EngineDeps, ExecutionOutcome, StopReason } from '../../../src/engine/runtime/types';
-import type { ExecutionEngine, ParsedStateMachine, RunRequest } from '../../../src/services/stepfunctions/engine-port';
+import type { ExecutionRequest } from '../../../src/engine';
+import type { ExecutionEngine, ParsedStateMachine } from '../../../src/services/stepfunctions/runs/engine-port';
 
 interface FakeState {
   readonly Type: 'Pass' | 'Wait' | 'Succeed' | 'Fail';
@@ -41,7 +42,7 @@ export class FakeEngine implements ExecutionEngine<FakeDefinition> {
     return diagnostics;
   }
 
-  async run(deps: EngineDeps, request: RunRequest<FakeDefinition>): Promise<ExecutionOutcome> {
+  async run(deps: EngineDeps, request: ExecutionRequest<FakeDefinition>): Promise<ExecutionOutcome> {
     const log = new Log(deps, request.history.record.bind(request.history));
     log.add('ExecutionStarted', 0, { executionStartedEventDetails: data('input', request.input, { roleArn: request.identity.roleArn }) });
     let name: string | undefined = request.definition.startAt;

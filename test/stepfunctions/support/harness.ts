@@ -7,8 +7,9 @@ import type { Clock } from '../../../src/engine/runtime/clock';
 import type { EngineDeps, ExecutionOutcome } from '../../../src/engine/runtime/types';
 import { serveHandler } from '../../support/serve';
 import { createStepFunctionsService, type StepFunctionsService, type StepFunctionsServiceDeps } from '../../../src/services/stepfunctions';
-import type { ExecutionEngine, ParsedStateMachine, RunRequest } from '../../../src/services/stepfunctions/engine-port';
-import { realEngine } from '../../../src/services/stepfunctions/real-engine';
+import type { ExecutionRequest } from '../../../src/engine';
+import type { ExecutionEngine, ParsedStateMachine } from '../../../src/services/stepfunctions/runs/engine-port';
+import { realEngine } from '../../../src/services/stepfunctions/runs/real-engine';
 
 export const ROLE_ARN = 'arn:aws:iam::000000000000:role/sfn-test';
 
@@ -26,7 +27,7 @@ export class RunTracker<D extends ParsedStateMachine> implements ExecutionEngine
     return this.inner.validate(definition, options);
   }
 
-  run(deps: EngineDeps, request: RunRequest<D>): Promise<ExecutionOutcome> {
+  run(deps: EngineDeps, request: ExecutionRequest<D>): Promise<ExecutionOutcome> {
     const run = this.inner.run(deps, request);
     this.runs.set(request.identity.executionArn, run);
     return run;

@@ -1,21 +1,13 @@
 // A small writer for S3's REST-XML documents. Element order follows object key order; arrays repeat an element.
-// Control characters are written as character references, so keys containing \r survive XML end-of-line
-// normalization in the client's parser (S3 does the same).
+// Text is escaped by the REST-XML protocol's escapeXml, which its error writer uses too.
+import { escapeXml } from '../../../server/protocols/rest-xml';
+
 export type XmlValue = string | number | boolean | XmlElement | undefined;
 export interface XmlElement {
   readonly [name: string]: XmlValue | readonly XmlValue[];
 }
 
 export const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>\u0000-\u0008\u000b-\u001f\r\ufffe\uffff]/g, (c) => {
-    if (c === '&') return '&amp;';
-    if (c === '<') return '&lt;';
-    if (c === '>') return '&gt;';
-    return `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`;
-  });
-}
 
 function element(name: string, value: XmlValue): string {
   if (value === undefined) return '';

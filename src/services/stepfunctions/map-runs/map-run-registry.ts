@@ -4,13 +4,13 @@
 // ListExecutions(mapRunArn) and UpdateMapRun read and change the same records.
 import type { ExecutionOutcome } from '../../../engine';
 import type { ChildRun, MapRunHandle, MapRunHost, MapRunInit, StartChildRequest } from '../../../map-run';
-import { parseStatesArn, stateMachineNameOf, type ArnFactory } from '../arns';
-import type { ParsedStateMachine } from '../engine-port';
-import { jsonText, type ExecutionInput } from '../execution-input';
-import type { ExecutionRunner } from '../execution-runner';
-import type { MapRunCounts, MapRunRecord, MapRunSettings, StepFunctionsStore } from '../store';
-import type { TestCaseRegistry } from '../test-cases';
-import { optional } from '../wire';
+import { parseStatesArn, stateMachineNameOf, type ArnFactory } from '../api/arns';
+import type { ParsedStateMachine } from '../runs/engine-port';
+import { jsonText, type ExecutionInput } from '../api/execution-input';
+import type { ExecutionRunner } from '../runs/execution-runner';
+import type { MapRunCounts, MapRunRecord, MapRunSettings, StepFunctionsStore } from '../store/store';
+import type { TestCaseRegistry } from '../runs/test-cases';
+import { optional } from '../api/wire';
 import { findRedrivable, redriveMapRun, zero } from './redrive-map-run';
 
 type Bucket = 'succeeded' | 'failed' | 'timedOut' | 'aborted';
@@ -128,18 +128,10 @@ export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost 
     const started = this.runner.start({
       arn: executionArn,
       name,
-      stateMachineArn: run.stateMachineArn,
-      stateMachineName: childSmName,
-      type: run.executionType,
-      roleArn: run.roleArn,
+      stateMachine: { arn: run.stateMachineArn, name: childSmName, type: run.executionType, roleArn: run.roleArn },
       definition,
       input: lazyInput(request.input),
-      retention: standard ? 'full' : 'list-only',
-      mapRunArn: run.arn,
-      itemCount: request.itemCount,
-      itemIndex: request.firstItemIndex,
-      keepOutput: run.keepsOutputs,
-      signal: request.signal,
+      mapRun: { mapRunArn: run.arn, itemCount: request.itemCount, itemIndex: request.firstItemIndex, keepOutput: run.keepsOutputs, signal: request.signal },
     });
     const { outcome, startDate, stopDate } = await started.done;
     this.childEnded(run.arn, request.itemCount, BUCKET[outcome.status]);

@@ -5,7 +5,7 @@
 // earlier attempts, and drop their failed/timedOut/aborted ones, which run again (as new child executions, for
 // STANDARD children too) and are counted anew; old unsuccessful children stay listed under the Map Run.
 import type { MapRunRedrive, SucceededChild } from '../../../map-run';
-import type { ExecutionRecord, MapRunCounts, MapRunRecord, StepFunctionsStore } from '../store';
+import type { ExecutionRecord, MapRunCounts, MapRunRecord, StepFunctionsStore } from '../store/store';
 
 export interface RedrivenMapRun {
   readonly redrive: MapRunRedrive;

@@ -1,0 +1,76 @@
+// The sandbox keeps the histories of the latest EXPRESS executions, which AWS does not (an Express
+// execution is visible only through CloudWatch Logs: https://docs.aws.amazon.com/step-functions/latest/dg/choosing-workflow-type.html).
+// Bounded: the oldest kept execution is dropped when a new one starts past the capacity. In memory only;
+// the console reads them through the private API in api/sandbox-operations/ (docs/console.md).
+import type { HistoryEvent } from '@aws-sdk/client-sfn';
+import type { ExecutionStatus } from '../../../engine/runtime/types';
+
+export interface ExpressStart {
+  readonly arn: string;
+  readonly name: string;
+  readonly stateMachineArn: string;
+  readonly startDate: Date;
+  /** The JSON text of the input. */
+  readonly input: string;
+  readonly mapRunArn?: string;
+}
+
+export interface ExpressEnd {
+  readonly status: Exclude<ExecutionStatus, 'RUNNING'>;
+  readonly stopDate: Date;
+  readonly output?: string;
+  readonly error?: string;
+  readonly cause?: string;
+}
+
+export interface KeptExpressExecution extends ExpressStart, Partial<Omit<ExpressEnd, 'status'>> {
+  readonly status: ExecutionStatus;
+  readonly events: readonly HistoryEvent[];
+}
+
+interface Kept extends ExpressStart {
+  end?: ExpressEnd;
+  readonly events: HistoryEvent[];
+}
+
+export class ExpressHistories {
+  /** Insertion order is start order: the first entry is the oldest. */
+  private readonly kept = new Map<string, Kept>();
+
+  /** capacity 0 keeps nothing (SANDBOX_EXPRESS_HISTORIES=0). */
+  constructor(readonly capacity: number) {}
+
+  /** Starts keeping an execution; returns where its events go, or undefined when nothing is kept. */
+  begin(start: ExpressStart): ((event: HistoryEvent) => void) | undefined {
+    if (this.capacity === 0) return undefined;
+    const kept: Kept = { ...start, events: [] };
+    this.kept.set(start.arn, kept);
+    for (const oldest of this.kept.keys()) {
+      if (this.kept.size <= this.capacity) break;
+      this.kept.delete(oldest);
+    }
+    return (event) => kept.events.push(event);
+  }
+
+  end(arn: string, end: ExpressEnd): void {
+    const kept = this.kept.get(arn);
+    if (kept) kept.end = end;
+  }
+
+  get(arn: string): KeptExpressExecution | undefined {
+    const kept = this.kept.get(arn);
+    return kept && view(kept);
+  }
+
+  /** The kept executions of a state machine (or of a Map Run, by its ARN), oldest first. */
+  list(ownerArn: string): KeptExpressExecution[] {
+    const found: KeptExpressExecution[] = [];
+    for (const kept of this.kept.values()) if (kept.stateMachineArn === ownerArn || kept.mapRunArn === ownerArn) found.push(view(kept));
+    return found;
+  }
+}
+
+function view(kept: Kept): KeptExpressExecution {
+  const { end, ...start } = kept;
+  return { ...start, ...end, status: end?.status ?? 'RUNNING' };
+}
