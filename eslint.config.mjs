@@ -23,10 +23,24 @@ const NO_ENGINE_FROM_SERVER = (serverDepth) => ({
   regex: `${up(serverDepth + 1)}engine(/|$)`,
   message: 'The HTTP layer (src/server) must not import the engine: it reaches Step Functions through src/services.',
 });
+// From a file `depth` folders below src/, src/engine is `./engine` (depth 0) or `../…/engine`.
+const toEngine = (srcDepth) => (srcDepth === 0 ? '^\\./engine' : `${up(srcDepth)}engine`);
+// The Distributed Map runtime is moving out of the engine (to src/map-run): imports of its two engine folders
+// are still allowed, until the move is complete.
+const MOVING_OUT = '(?!map-run/|states/map/distributed/)';
+const NO_ENGINE_INTERNALS = (srcDepth) => ({
+  regex: `${toEngine(srcDepth)}/(?!index$)${MOVING_OUT}`,
+  message: 'Import the engine through src/engine/index.ts (`…/engine`): its internals are not part of its API.',
+});
 const restrict = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 
 const boundaries = [
-  ...depths.map((d) => restrict(filesAt('src', d), [NO_TEST(d)])),
+  ...depths.map((d) => restrict(filesAt('src', d), [NO_TEST(d), NO_ENGINE_INTERNALS(d)])),
+  // Not under the engine-internals rule yet: the Distributed Map runtime and the Map Run resources, whose engine
+  // imports change with their move to src/map-run.
+  ...depths.map((d) => restrict(filesAt('src/map-run', d), [NO_TEST(d + 1)])),
+  restrict(['src/services/stepfunctions/map-run*.ts'], [NO_TEST(2)]),
+  ...depths.map((d) => restrict(filesAt('src/services/stepfunctions/map-runs', d), [NO_TEST(d + 3)])),
   ...depths.map((d) => restrict(filesAt('src/server', d), [NO_ENGINE_FROM_SERVER(d), NO_TEST(d + 1)])),
   ...depths.map((d) => restrict(filesAt('src/engine', d), [NO_ENGINE_EXIT(d)])),
 ];

@@ -1,8 +1,7 @@
 // What each integration file provides to the task runner: it claims the Resource ARNs it serves
 // and runs the task. Failures are thrown as StatesError (src/engine/errors/states-error.ts).
 import type { AwsClients } from '../config/clients';
-import type { ResolvedResource, TaskInvocation } from '../engine/integrations/types';
-import type { Clock } from '../engine/runtime/clock';
+import type { Clock, ResolvedResource, TaskInvocation } from '../engine';
 import type { ParsedResourceArn } from './resource-arn';
 import type { LambdaHandlerMap } from './lambda-handlers';
 

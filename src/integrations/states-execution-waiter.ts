@@ -3,8 +3,7 @@
 // `.sync:2`). A child that did not succeed fails the task with States.TaskFailed and that object as
 // JSON cause (docs/aws-behaviour.md#starting-child-executions). Aborting the task stops the child.
 import { DescribeExecutionCommand, StopExecutionCommand, type DescribeExecutionCommandOutput, type DescribeExecutionOutput } from '@aws-sdk/client-sfn';
-import { StatesError, StatesErrorName } from '../engine/errors/states-error';
-import type { TaskInvocation } from '../engine/integrations/types';
+import { StatesError, StatesErrorName, type TaskInvocation } from '../engine';
 import type { IntegrationContext } from './integration';
 import { sendAbortable } from './sdk-send';
 import { sdkV1Failure } from './service-failure';

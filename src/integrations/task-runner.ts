@@ -2,7 +2,7 @@
 // ARN to the one integration that serves it, and runs tasks with the common rules — abort wins over
 // whatever the aborted call reported, and oversized results fail with States.DataLimitExceeded.
 import type { AwsClients } from '../config/clients';
-import type { ResolvedResource, TaskInvocation, TaskRunner } from '../engine/integrations/types';
+import type { ResolvedResource, TaskInvocation, TaskRunner } from '../engine';
 import { createAwsSdkIntegration } from './aws-sdk';
 import { checkResultSize } from './data-limit';
 import { createDynamoDbIntegration } from './dynamodb';

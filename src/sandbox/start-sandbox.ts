@@ -6,7 +6,7 @@ import { createConsoleRoute } from '../console/console-route';
 import { createClients, type AwsClients, type SdkRequestHandler } from '../config/clients';
 import type { SandboxConfig, ServiceId } from '../config/config';
 import { createDistributedMapPort } from '../engine/map-run/distributed-map-port';
-import { ScaledClock } from '../engine/runtime/clock';
+import { ScaledClock } from '../engine';
 import { faultPlanFromEnv, FAULTS_ENV, withFaults, type FaultInjectingHandler, type FaultPlan } from '../faults';
 import { createTaskRunner, type LambdaHandlerMap } from '../integrations';
 import { createMocks, loadMockConfig, type MockConfig, type Mocks } from '../mocking';

@@ -1,13 +1,11 @@
 // Runs executions in-process and asynchronously: start() records the execution and returns at once; the
 // engine's run() promise completes the record. Stopping aborts the run's AbortSignal with a StopReason.
 import { setMaxListeners } from 'node:events';
-import type { EngineDeps, ExecutionIdentity, ExecutionOutcome, StateMachineType, StopReason } from '../../engine/runtime/types';
+import type { Checkpoint, EngineDeps, ExecutionIdentity, ExecutionOutcome, HistoryRecorder, ResumePoint, StateMachineType, StopReason } from '../../engine';
 import type { ExecutionEngine, ParsedStateMachine, RunRequest } from './engine-port';
 import { jsonText, type ExecutionInput } from './execution-input';
-import type { Checkpoint, ResumePoint } from '../../engine/runtime/engine';
 import type { ExecutionChanges, ExecutionRecord, StateMachineRevision, StepFunctionsStore, StoredResumePoint } from './store';
 import type { ExpressHistories } from './express-histories';
-import type { HistoryRecorder } from '../../engine/runtime/types';
 
 /** How much of an execution is kept: STANDARD everything, EXPRESS Map Run children list fields, EXPRESS nothing. */
 export type Retention = 'full' | 'list-only' | 'none';

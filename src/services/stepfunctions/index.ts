@@ -2,9 +2,7 @@
 // Map Run host the Distributed Map runtime uses to create Map Runs and start their child executions.
 import { randomUUID } from 'node:crypto';
 import type { SandboxConfig } from '../../config/config';
-import type { TaskRunner } from '../../engine/integrations/types';
-import { ScaledClock, type Clock } from '../../engine/runtime/clock';
-import type { EngineDeps } from '../../engine/runtime/types';
+import { ScaledClock, type CallbackPort, type Clock, type DistributedMapPort, type EngineDeps, type TaskRunner } from '../../engine';
 import type { EdgeRequest, EdgeResponse, ServiceHandler } from '../../server/edge';
 import { ArnFactory } from './arns';
 import { AWS_API, handleAwsJson, isSandboxApi, SANDBOX_API } from './aws-json-handler';
@@ -14,14 +12,12 @@ import { ExecutionRunner, STOP_GRACE_MS } from './execution-runner';
 import { ExpressHistories } from './express-histories';
 import { InMemoryStore } from './in-memory-store';
 import type { MapRunHost } from '../../engine/map-run/map-run-host';
-import type { DistributedMapPort } from '../../engine/states/map/distributed-port';
 import { MapRunRegistry } from './map-runs';
 import type { OperationContext } from './operation';
 import type { StepFunctionsStore } from './store';
 import type { TestCaseRegistry } from './test-cases';
 import { TaskTokens } from './task-tokens';
 import { ActivityTasks } from './activity-tasks';
-import type { CallbackPort } from '../../engine/integrations/callbacks';
 
 export type { ExecutionEngine, ParsedStateMachine, RunRequest } from './engine-port';
 export type { StepFunctionsStore } from './store';
