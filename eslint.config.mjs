@@ -79,8 +79,6 @@ export default tseslint.config(
       // Interfaces declare callbacks with method syntax (MapRunEvents, stop functions); every implementation is
       // a closure or arrow function, so passing them on is safe.
       '@typescript-eslint/unbound-method': 'off',
-      // Late binding on purpose: a closure created first reads the variable, which is assigned once just after.
-      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   // Tests assert on parsed wire output (JSON.parse is `any`), use jest's `expect.any()` / `expect.objectContaining()`

@@ -6,8 +6,8 @@ import type { ParsedResourceArn } from './resource-arn';
 import type { LambdaHandlerMap } from './lambda-handlers';
 
 export interface IntegrationContext {
-  /** A thunk: the embedded endpoint builds its in-process clients after the runner exists. */
-  readonly clients: () => AwsClients;
+  /** The engine's clients: in-process for the services the sandbox hosts, the configured endpoints for the rest. */
+  readonly clients: AwsClients;
   readonly region: string;
   readonly accountId: string;
   readonly clock: Clock;

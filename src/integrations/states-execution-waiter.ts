@@ -39,7 +39,7 @@ async function pollUntilClosed(context: IntegrationContext, executionArn: string
 
 async function describe(context: IntegrationContext, executionArn: string, signal: AbortSignal): Promise<DescribeExecutionOutput> {
   try {
-    return await sendAbortable<DescribeExecutionCommandOutput>(context.clients().sfn, new DescribeExecutionCommand({ executionArn }), signal);
+    return await sendAbortable<DescribeExecutionCommandOutput>(context.clients.sfn, new DescribeExecutionCommand({ executionArn }), signal);
   } catch (thrown) {
     throw sdkV1Failure(thrown, SFN_V1);
   }
@@ -48,7 +48,7 @@ async function describe(context: IntegrationContext, executionArn: string, signa
 /** Best effort: the parent is going away either way, so a failed stop must not mask the abort reason. */
 async function stopChild(context: IntegrationContext, executionArn: string): Promise<void> {
   try {
-    await context.clients().sfn.send(new StopExecutionCommand({ executionArn }));
+    await context.clients.sfn.send(new StopExecutionCommand({ executionArn }));
   } catch {
     // The child may already have closed, or the endpoint be shutting down.
   }

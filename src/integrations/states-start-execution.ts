@@ -41,7 +41,7 @@ export function createStartExecutionIntegration(context: IntegrationContext): In
 
 async function startExecution(context: IntegrationContext, invocation: TaskInvocation): Promise<Record<string, unknown>> {
   const command = new StartExecutionCommand(startInput(objectArgs(invocation)));
-  const client = context.clients().sfn;
+  const client = context.clients.sfn;
   try {
     const { output, http } = await sendCapturingHttp<StartExecutionCommandOutput>(client, command, invocation.signal, SFN_HEADER_CASING);
     // StartDate is epoch seconds with a millisecond fraction, as AWS's results show it (JSON text

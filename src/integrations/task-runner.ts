@@ -34,7 +34,7 @@ function withHttpCapture(clients: AwsClients): AwsClients {
 }
 
 export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
-  const context: IntegrationContext = { ...options, clients: () => withHttpCapture(options.clients()), lambdaHandlers: options.lambdaHandlers ?? {} };
+  const context: IntegrationContext = { ...options, clients: withHttpCapture(options.clients), lambdaHandlers: options.lambdaHandlers ?? {} };
   const integrations = INTEGRATIONS.map((create) => create(context));
 
   // Resolved once per Resource ARN: a Task in a Map iteration invokes the same ARN for every item.
