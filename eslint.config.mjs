@@ -24,20 +24,25 @@ const NO_ENGINE_FROM_SERVER = (serverDepth) => ({
   regex: `${up(serverDepth + 1)}engine(/|$)`,
   message: 'The HTTP layer (src/server) must not import the engine: it reaches Step Functions through src/services.',
 });
-const ENGINE_ONLY_VIA_INDEX = (mapRunDepth) => ({
-  regex: `${up(mapRunDepth + 1)}engine/(?!index$)`,
-  message: 'src/map-run imports the engine only through src/engine/index.ts (the engine evaluates ASL; the runtime does the I/O).',
+// From a file `depth` folders below src/, src/engine is `./engine` (depth 0) or `../…/engine`.
+const toEngine = (srcDepth) => (srcDepth === 0 ? '^\\./engine' : `${up(srcDepth)}engine`);
+const NO_ENGINE_INTERNALS = (srcDepth) => ({
+  regex: `${toEngine(srcDepth)}/(?!index$)`,
+  message: 'Import the engine through src/engine/index.ts (`…/engine`): its internals are not part of its API.',
 });
 const restrict = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 
 const boundaries = [
-  ...depths.map((d) => restrict(filesAt('src', d), [NO_TEST(d)])),
+  // Everywhere in src/: no test code; the engine (and so the Distributed Map runtime, src/map-run, and the
+  // services) reach the engine only through src/engine/index.ts.
+  ...depths.map((d) => restrict(filesAt('src', d), [NO_TEST(d), NO_ENGINE_INTERNALS(d)])),
   ...depths.map((d) => restrict(filesAt('src/server', d), [NO_ENGINE_FROM_SERVER(d), NO_TEST(d + 1)])),
   ...depths.map((d) => restrict(filesAt('src/engine', d), [NO_ENGINE_EXIT(d)])),
-  ...depths.map((d) => restrict(filesAt('src/map-run', d), [ENGINE_ONLY_VIA_INDEX(d), NO_TEST(d + 1)])),
   // The Step Functions service's records (store/) know nothing of its API (api/) or of running executions (runs/).
+  // (A later entry replaces an earlier one's patterns for the same files, so this one repeats the src/ rules.)
   restrict(filesAt('src/services/stepfunctions/store', 0), [
     NO_TEST(3),
+    NO_ENGINE_INTERNALS(3),
     { regex: '^\\.\\./(api|runs)(/|$)', message: 'services/stepfunctions/store imports nothing from api/ or runs/: records know nothing of the API or of runs.' },
   ]),
 ];
@@ -76,7 +81,9 @@ export default tseslint.config(
       // Interfaces declare callbacks with method syntax (MapRunEvents, stop functions); every implementation is
       // a closure or arrow function, so passing them on is safe.
       '@typescript-eslint/unbound-method': 'off',
-      // Late binding on purpose: a closure created first reads the variable, which is assigned once just after.
+      // Late binding, where a closure created first reads a variable assigned once just after: ExecutionRunner.start
+      // (the run record holds the promise whose continuation finishes that record) and createStepFunctionsService
+      // (the Distributed Map port needs the Map Run host, which needs the runner, which needs the port).
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },

@@ -1,6 +1,6 @@
 // The library's public surface: start the embedded endpoint, read the configuration, build SDK clients.
-export { startEndpoint } from './server/sandbox-server';
-export type { EndpointOptions, ServiceDecorator, StartedEndpoint, StepFunctionsFactory } from './server/sandbox-server';
+export { createEdge, startEndpoint } from './server/sandbox-server';
+export type { Edge, EdgeOptions, EndpointOptions, StartedEndpoint } from './server/sandbox-server';
 export type { EndpointServices } from './server/edge-router';
 export type { EdgeRequest, EdgeResponse, ServiceHandler } from './server/edge';
 export { ServiceError } from './server/service-error';

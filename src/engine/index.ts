@@ -1,5 +1,6 @@
-// Public API of the ASL engine: parse/validate definitions and run executions. The Step Functions service
-// layer (src/services/stepfunctions) calls exactly this; the engine imports nothing from server/ or services/.
+// Public API of the ASL engine: parse/validate definitions, run executions, and the ports the engine is run
+// with. The only way into the engine from the rest of src/ (eslint.config.mjs rejects deeper imports); the
+// engine itself imports nothing from outside src/engine.
 export { parseDefinition, validateDefinition } from './definition/parse-definition';
 export type {
   Program,
@@ -25,8 +26,12 @@ export type {
   StateMachineType,
   StopReason,
 } from './runtime/types';
-export { DefinitionError, type Diagnostic } from './errors/definition-error';
+export { DefinitionError, formatDiagnostic, type Diagnostic } from './errors/definition-error';
 export { StatesError, StatesErrorName, toStatesError } from './errors/states-error';
+// The ports the engine is run with: time, Task integrations, and the callback patterns (task tokens, activities).
+export { ScaledClock, type Clock } from './runtime/clock';
+export type { ResolvedResource, TaskInvocation, TaskRunner } from './integrations/types';
+export type { ActivityPickup, CallbackOutcome, CallbackPort, PendingCallback, ScheduledActivity } from './integrations/callbacks';
 // The Distributed Map port (src/map-run implements it) and the ASL rules the runtime applies to the values the
 // engine evaluated: ItemBatcher grouping and the tolerated failure threshold (TestState applies them too).
 export type { CsvDelimiter } from './definition/map-types';

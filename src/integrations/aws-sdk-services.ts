@@ -6,7 +6,7 @@ import * as s3Sdk from '@aws-sdk/client-s3';
 import * as sfnSdk from '@aws-sdk/client-sfn';
 import type { MetadataBearer } from '@smithy/types';
 import type { AwsClients } from '../config/clients';
-import { StatesError, StatesErrorName } from '../engine/errors/states-error';
+import { StatesError, StatesErrorName } from '../engine';
 import type { SdkClient } from './sdk-send';
 import type { SdkV2Service } from './service-failure';
 

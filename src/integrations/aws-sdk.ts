@@ -26,7 +26,7 @@ export function createAwsSdkIntegration(context: IntegrationContext): Integratio
       if (!Command) throw new Error(`aws-sdk resource '${invocation.resource.arn}' was not resolved by this runner`);
       const input = service.prepareInput(action, objectArgs(invocation));
       try {
-        const output = await sendAbortable(service.client(context.clients()), new Command(input), invocation.signal);
+        const output = await sendAbortable(service.client(context.clients), new Command(input), invocation.signal);
         return toTaskJson(await service.readOutput(action, output, input), 'iso');
       } catch (thrown) {
         throw sdkV2Failure(thrown, service.errors);

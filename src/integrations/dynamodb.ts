@@ -47,7 +47,7 @@ export function createDynamoDbIntegration(context: IntegrationContext): Integrat
       const call = CALLS[invocation.resource.resource];
       const args = objectArgs(invocation);
       try {
-        const { output, http } = await call(context.clients().dynamodb, args, invocation.signal);
+        const { output, http } = await call(context.clients.dynamodb, args, invocation.signal);
         const members = toTaskJson(output, 'epoch-millis') as Record<string, unknown>;
         return withSdkMetadata(members, sdkMetadata(http, output.$metadata.requestId));
       } catch (thrown) {

@@ -1,14 +1,13 @@
 // What each integration file provides to the task runner: it claims the Resource ARNs it serves
 // and runs the task. Failures are thrown as StatesError (src/engine/errors/states-error.ts).
 import type { AwsClients } from '../config/clients';
-import type { ResolvedResource, TaskInvocation } from '../engine/integrations/types';
-import type { Clock } from '../engine/runtime/clock';
+import type { Clock, ResolvedResource, TaskInvocation } from '../engine';
 import type { ParsedResourceArn } from './resource-arn';
 import type { LambdaHandlerMap } from './lambda-handlers';
 
 export interface IntegrationContext {
-  /** A thunk: the embedded endpoint builds its in-process clients after the runner exists. */
-  readonly clients: () => AwsClients;
+  /** The engine's clients: in-process for the services the sandbox hosts, the configured endpoints for the rest. */
+  readonly clients: AwsClients;
   readonly region: string;
   readonly accountId: string;
   readonly clock: Clock;

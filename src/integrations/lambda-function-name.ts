@@ -1,7 +1,7 @@
 // Lambda Invoke's FunctionName: a name, `name:qualifier`, a partial ARN or a full ARN. The pattern is
 // the one the Invoke API documents; a value outside it fails as the service's ValidationException.
 // https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
-import { StatesError } from '../engine/errors/states-error';
+import { StatesError } from '../engine';
 import { sdkV1Cause } from './service-failure';
 
 const FUNCTION_NAME_PATTERN = String.raw`(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_\.]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?`;

@@ -4,8 +4,7 @@
 // and the runtime's JSON error document as cause (docs/aws-behaviour.md#lambda-invoke).
 // https://docs.aws.amazon.com/step-functions/latest/dg/connect-lambda.html
 import { randomBytes, randomUUID } from 'node:crypto';
-import { StatesError } from '../engine/errors/states-error';
-import type { ResolvedResource, TaskInvocation } from '../engine/integrations/types';
+import { StatesError, type ResolvedResource, type TaskInvocation } from '../engine';
 import type { Integration, IntegrationContext } from './integration';
 import { functionNotFound, lambdaValidationError, parseFunctionName, type FunctionRef } from './lambda-function-name';
 import { callHandler, LambdaFunctionError, loadHandler, type LambdaContext, type LambdaHandlerMap } from './lambda-handlers';

@@ -1,7 +1,7 @@
 // Turns an SDK v3 failure into the StatesError Step Functions reports. Optimized integrations run on
 // the AWS SDK for Java v1 inside Step Functions, AWS SDK integrations on v2, and the error names and
 // cause texts follow each SDK's exception classes (docs/aws-behaviour.md#service-integrations).
-import { StatesError } from '../engine/errors/states-error';
+import { StatesError } from '../engine';
 
 /** The SDK v3 service exception base class, e.g. DynamoDBServiceException. */
 type ServiceExceptionClass = abstract new (...args: never[]) => Error;

@@ -3,8 +3,7 @@
 // `.sync:2`). A child that did not succeed fails the task with States.TaskFailed and that object as
 // JSON cause (docs/aws-behaviour.md#starting-child-executions). Aborting the task stops the child.
 import { DescribeExecutionCommand, StopExecutionCommand, type DescribeExecutionCommandOutput, type DescribeExecutionOutput } from '@aws-sdk/client-sfn';
-import { StatesError, StatesErrorName } from '../engine/errors/states-error';
-import type { TaskInvocation } from '../engine/integrations/types';
+import { StatesError, StatesErrorName, type TaskInvocation } from '../engine';
 import type { IntegrationContext } from './integration';
 import { sendAbortable } from './sdk-send';
 import { sdkV1Failure } from './service-failure';
@@ -40,7 +39,7 @@ async function pollUntilClosed(context: IntegrationContext, executionArn: string
 
 async function describe(context: IntegrationContext, executionArn: string, signal: AbortSignal): Promise<DescribeExecutionOutput> {
   try {
-    return await sendAbortable<DescribeExecutionCommandOutput>(context.clients().sfn, new DescribeExecutionCommand({ executionArn }), signal);
+    return await sendAbortable<DescribeExecutionCommandOutput>(context.clients.sfn, new DescribeExecutionCommand({ executionArn }), signal);
   } catch (thrown) {
     throw sdkV1Failure(thrown, SFN_V1);
   }
@@ -49,7 +48,7 @@ async function describe(context: IntegrationContext, executionArn: string, signa
 /** Best effort: the parent is going away either way, so a failed stop must not mask the abort reason. */
 async function stopChild(context: IntegrationContext, executionArn: string): Promise<void> {
   try {
-    await context.clients().sfn.send(new StopExecutionCommand({ executionArn }));
+    await context.clients.sfn.send(new StopExecutionCommand({ executionArn }));
   } catch {
     // The child may already have closed, or the endpoint be shutting down.
   }

@@ -3,7 +3,7 @@
 // for the child and return its DescribeExecution-like object (docs/aws-behaviour.md#starting-child-executions).
 // https://docs.aws.amazon.com/step-functions/latest/dg/connect-stepfunctions.html
 import { StartExecutionCommand, type StartExecutionCommandOutput, type StartExecutionInput } from '@aws-sdk/client-sfn';
-import type { TaskInvocation } from '../engine/integrations/types';
+import type { TaskInvocation } from '../engine';
 import type { Integration, IntegrationContext } from './integration';
 import { sdkMetadata, sendCapturingHttp, withSdkMetadata, type HeaderCasing } from './sdk-http-metadata';
 import { sdkV1Failure } from './service-failure';
@@ -41,7 +41,7 @@ export function createStartExecutionIntegration(context: IntegrationContext): In
 
 async function startExecution(context: IntegrationContext, invocation: TaskInvocation): Promise<Record<string, unknown>> {
   const command = new StartExecutionCommand(startInput(objectArgs(invocation)));
-  const client = context.clients().sfn;
+  const client = context.clients.sfn;
   try {
     const { output, http } = await sendCapturingHttp<StartExecutionCommandOutput>(client, command, invocation.signal, SFN_HEADER_CASING);
     // StartDate is epoch seconds with a millisecond fraction, as AWS's results show it (JSON text

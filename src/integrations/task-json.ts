@@ -1,7 +1,6 @@
 // SDK v3 outputs hold Dates, byte arrays and the `$metadata` bag; a task result is plain JSON. These
 // helpers render an SDK output the way Step Functions serialises it into the state's result.
-import { StatesError, StatesErrorName } from '../engine/errors/states-error';
-import type { TaskInvocation } from '../engine/integrations/types';
+import { StatesError, StatesErrorName, type TaskInvocation } from '../engine';
 
 export type DateStyle = 'iso' | 'epoch-millis';
 

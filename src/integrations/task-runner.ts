@@ -2,7 +2,7 @@
 // ARN to the one integration that serves it, and runs tasks with the common rules — abort wins over
 // whatever the aborted call reported, and oversized results fail with States.DataLimitExceeded.
 import type { AwsClients } from '../config/clients';
-import type { ResolvedResource, TaskInvocation, TaskRunner } from '../engine/integrations/types';
+import type { ResolvedResource, TaskInvocation, TaskRunner } from '../engine';
 import { createAwsSdkIntegration } from './aws-sdk';
 import { checkResultSize } from './data-limit';
 import { createDynamoDbIntegration } from './dynamodb';
@@ -34,7 +34,7 @@ function withHttpCapture(clients: AwsClients): AwsClients {
 }
 
 export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
-  const context: IntegrationContext = { ...options, clients: () => withHttpCapture(options.clients()), lambdaHandlers: options.lambdaHandlers ?? {} };
+  const context: IntegrationContext = { ...options, clients: withHttpCapture(options.clients), lambdaHandlers: options.lambdaHandlers ?? {} };
   const integrations = INTEGRATIONS.map((create) => create(context));
 
   // Resolved once per Resource ARN: a Task in a Map iteration invokes the same ARN for every item.

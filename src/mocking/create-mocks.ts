@@ -1,6 +1,6 @@
 // One call for the service layer: the mocked TaskRunner and the test-case registry it reads, sharing one
 // `forget` for when an execution ends.
-import type { TaskRunner } from '../engine/integrations/types';
+import type { TaskRunner } from '../engine';
 import type { MockConfig } from './mock-config';
 import { MockTestCases } from './mock-test-cases';
 import { withMocks, type MockedTaskRunner } from './with-mocks';

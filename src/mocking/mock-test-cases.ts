@@ -1,7 +1,7 @@
 // Which test case each running execution uses. The service layer records it when StartExecution /
 // StartSyncExecution receives `…:stateMachine:Name#Case` and passes it on to child executions, since mocks
 // apply inside Distributed Map children and started child workflows too.
-import type { TaskInvocation } from '../engine/integrations/types';
+import type { TaskInvocation } from '../engine';
 import { InvalidArn } from '../services/stepfunctions/api/errors';
 import { findTestCase, type MockConfig } from './mock-config';
 import type { MockSelection } from './with-mocks';

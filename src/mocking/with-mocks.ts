@@ -4,8 +4,7 @@
 // States the test case does not name call the real integration. A mocked `.waitForTaskToken` task does not
 // wait: Step Functions Local generates its token and the Return answers the callback at once [UNCONFIRMED:
 // the mocked value is also what TaskSubmitted shows].
-import { StatesError, StatesErrorName } from '../engine/errors/states-error';
-import type { TaskInvocation, TaskRunner } from '../engine/integrations/types';
+import { StatesError, StatesErrorName, type TaskInvocation, type TaskRunner } from '../engine';
 import { checkResultSize } from '../integrations/data-limit';
 import { findTestCase, type MockConfig } from './mock-config';
 import { outcomeFor, type MockedResponse } from './mocked-response';

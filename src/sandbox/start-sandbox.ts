@@ -1,21 +1,27 @@
-// The composition root of the embedded sandbox: the endpoint (S3, DynamoDB) plus the Step Functions service
-// running the real engine, whose integrations reach the co-hosted services through the in-process request
-// handler (same SDK clients, no socket) and everything else through the configured endpoints.
-import { join } from 'node:path';
+// The composition root of the embedded sandbox. It builds everything in one forward pass and hands the finished
+// services to the HTTP layer (src/server), which only routes and serves them (docs/architecture.md#startup):
+//   1. settings: the options over the configuration's defaults (mock config, fault plan, data dir, Lambda handlers);
+//   2. S3 and DynamoDB, after checking the data dir can be written (own-services.ts);
+//   3. the fault decorator around DynamoDB, when a fault plan is active;
+//   4. the engine's SDK clients, in-process to the co-hosted services through the loopback (engine-clients.ts);
+//   5. Step Functions over those clients: task runner, mocks, store, Distributed Map port (step-functions.ts);
+//   6. the edge: the router over the finished services and the console route; the loopback is connected to it;
+//   7. the socket: the endpoint listens, and owns the services from then on (it closes them, Step Functions first).
 import { createConsoleRoute } from '../console/console-route';
-import { createClients, type AwsClients, type SdkRequestHandler } from '../config/clients';
-import type { SandboxConfig, ServiceId } from '../config/config';
-import { DistributedMapRunner } from '../map-run';
-import { ScaledClock } from '../engine/runtime/clock';
+import { createClients, type AwsClients } from '../config/clients';
+import type { SandboxConfig } from '../config/config';
 import { faultPlanFromEnv, FAULTS_ENV, withFaults, type FaultInjectingHandler, type FaultPlan } from '../faults';
-import { createTaskRunner, type LambdaHandlerMap } from '../integrations';
-import { createMocks, loadMockConfig, type MockConfig, type Mocks } from '../mocking';
-import { startEndpoint, type StartedEndpoint } from '../server/sandbox-server';
-import { createStepFunctionsService, openDiskStore, type StepFunctionsService, type StepFunctionsStore } from '../services/stepfunctions';
-import { realEngine } from '../services/stepfunctions/runs/real-engine';
-
-/** Sockets per engine client to services it does not host (LocalStack in compose): see ClientOptions.maxSockets. */
-const ENGINE_MAX_SOCKETS = 512;
+import type { LambdaHandlerMap } from '../integrations';
+import { loadMockConfig, type MockConfig } from '../mocking';
+import { closeServices } from '../server/close-services';
+import type { EndpointServices } from '../server/edge-router';
+import { InProcessHandler } from '../server/in-process-handler';
+import { createEdge, type StartedEndpoint } from '../server/sandbox-server';
+import type { StepFunctionsService, StepFunctionsStore } from '../services/stepfunctions';
+import { createEngineClients, inProcessHandlers } from './engine-clients';
+import { Loopback } from './loopback';
+import { createOwnServices, type OwnServices } from './own-services';
+import { createStepFunctions, type StepFunctionsParts } from './step-functions';
 
 export interface SandboxOptions {
   readonly config: SandboxConfig;
@@ -42,47 +48,34 @@ export interface Sandbox extends StartedEndpoint {
   clients(): AwsClients;
 }
 
+/** Step Functions with the clients its engine calls AWS with; the sandbox destroys them after the endpoint closes. */
+interface HostedStepFunctions {
+  readonly service: StepFunctionsService;
+  readonly clients: AwsClients;
+}
+
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const { config } = options;
-  const mockConfig = options.mockConfig ?? (config.reproduce.mockConfigFile ? loadMockConfig(config.reproduce.mockConfigFile) : undefined);
+  const parts = stepFunctionsParts(options);
   const faultPlan = options.faultPlan ?? faultPlanFromEnv({ [FAULTS_ENV]: config.reproduce.faults });
-  let faults: FaultInjectingHandler | undefined;
-  let stepFunctions: StepFunctionsService | undefined;
-  let engineClients: AwsClients | undefined;
-  const hostsSfn = config.server.services.includes('stepfunctions');
-  const endpoint = await startEndpoint({
-    config,
-    host: options.host,
-    port: options.port,
-    dataDir: options.dataDir,
-    console: createConsoleRoute(),
-    decorate: faultPlan ? { dynamodb: (service) => (faults = withFaults(service, faultPlan)) } : undefined,
-    stepFunctions: hostsSfn
-      ? ({ requestHandler }) => {
-          // One attempt: a service error reaches the Task as AWS reports it to Step Functions, and only the
-          // state's own Retry policy retries (an SDK retry loop would hide a throttled table); a request that got no
-          // HTTP answer is the sandbox's plumbing and is retried (config/transport-retry.ts). inProcess: the
-          // engine's calls to co-hosted services skip signing and middleware resolution (config/clients.ts).
-          const handlers = inProcessHandlers(config, requestHandler);
-          engineClients = createClients(config, {
-            requestHandlers: handlers,
-            retryTransportFailuresOnly: true,
-            inProcess: true,
-            maxSockets: ENGINE_MAX_SOCKETS,
-          });
-          const clients = engineClients;
-          stepFunctions = stepFunctionsService(config, () => clients, options, mockConfig);
-          return stepFunctions;
-        }
-      : undefined,
+  const own = await createOwnServices(config, parts.dataDir);
+  const faults = faultPlan && own.dynamodb ? withFaults(own.dynamodb, faultPlan) : undefined;
+  const loopback = new Loopback();
+  const stepFunctions = config.server.services.includes('stepfunctions') ? await hostStepFunctions(parts, loopback, own) : undefined;
+  const services: EndpointServices = { ...own, ...(faults ? { dynamodb: faults } : {}), ...(stepFunctions ? { stepfunctions: stepFunctions.service } : {}) };
+  const edge = createEdge({ config, services, console: createConsoleRoute() });
+  loopback.connect(edge);
+  const endpoint = await edge.listen(options.host ?? config.server.host, options.port ?? config.server.port).catch((err: unknown) => {
+    stepFunctions?.clients.destroy();
+    throw err;
   });
   const close = async () => {
     await endpoint.close();
-    engineClients?.destroy();
+    stepFunctions?.clients.destroy();
   };
   return {
     ...endpoint,
-    stepFunctions,
+    stepFunctions: stepFunctions?.service,
     faults,
     clients: () => createClients(config, { requestHandlers: inProcessHandlers(config, endpoint.requestHandler) }),
     close,
@@ -90,40 +83,25 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   };
 }
 
-function stepFunctionsService(config: SandboxConfig, clients: () => AwsClients, options: SandboxOptions, mockConfig: MockConfig | undefined): StepFunctionsService {
-  const clock = new ScaledClock(config.timeScale);
-  const dataDir = options.dataDir ?? config.server.dataDir;
-  const lambdaHandlers = { ...config.reproduce.lambdaHandlers, ...options.lambdaHandlers };
-  const real = createTaskRunner({ clients, region: config.region, accountId: config.accountId, clock, lambdaHandlers });
-  const mocks = mockConfig ? createMocks(real, mockConfig) : undefined;
-  return createStepFunctionsService({
-    config,
-    engine: realEngine(),
-    tasks: mocks?.tasks ?? real,
-    clock,
-    // With a data dir, Step Functions persists beside S3 and DynamoDB (services/stepfunctions/store/disk-store.ts).
-    store: options.store ?? (dataDir ? openDiskStore(join(dataDir, 'stepfunctions'), () => clock.now()) : undefined),
-    testCases: mocks ? testCaseRegistry(mocks) : undefined,
-    distributedMap: (host) => new DistributedMapRunner({ s3: () => clients().s3, host }),
-  });
-}
-
-function testCaseRegistry(mocks: Mocks) {
+function stepFunctionsParts(options: SandboxOptions): Omit<StepFunctionsParts, 'clients'> {
+  const { config } = options;
   return {
-    start: (arn: string, name: string, testCase: string) => mocks.testCases.start(arn, name, testCase),
-    inherit: (child: string, parent: string) => mocks.testCases.inherit(child, parent),
-    forget: (arn: string) => mocks.forget(arn),
+    config,
+    dataDir: options.dataDir ?? config.server.dataDir,
+    store: options.store,
+    lambdaHandlers: { ...config.reproduce.lambdaHandlers, ...options.lambdaHandlers },
+    mockConfig: options.mockConfig ?? (config.reproduce.mockConfigFile ? loadMockConfig(config.reproduce.mockConfigFile) : undefined),
   };
 }
 
-/** The in-process handler for each service this endpoint hosts, unless the config points that service elsewhere. */
-function inProcessHandlers(config: SandboxConfig, handler: SdkRequestHandler): Partial<Record<ServiceId, SdkRequestHandler>> {
-  const hosted: Record<ServiceId, boolean> = {
-    s3: config.server.services.includes('s3') && !config.serviceEndpoints.s3,
-    dynamodb: config.server.services.includes('dynamodb') && !config.serviceEndpoints.dynamodb,
-    sfn: config.server.services.includes('stepfunctions') && !config.serviceEndpoints.sfn,
-  };
-  const handlers: Partial<Record<ServiceId, SdkRequestHandler>> = {};
-  for (const service of Object.keys(hosted) as ServiceId[]) if (hosted[service]) handlers[service] = handler;
-  return handlers;
+/** Steps 4 and 5; a failure closes what the steps before built. */
+async function hostStepFunctions(parts: Omit<StepFunctionsParts, 'clients'>, loopback: Loopback, own: OwnServices): Promise<HostedStepFunctions> {
+  const clients = createEngineClients(parts.config, new InProcessHandler(loopback));
+  try {
+    return { service: createStepFunctions({ ...parts, clients }), clients };
+  } catch (err) {
+    clients.destroy();
+    await closeServices(own).catch(() => undefined);
+    throw err;
+  }
 }

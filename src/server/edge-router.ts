@@ -29,11 +29,6 @@ export class EdgeRouter {
     this.handlers = { ...handlers };
   }
 
-  /** Attaches a handler created after the router (the Step Functions service needs the in-process handler first). */
-  attach(service: EndpointService, handler: ServiceHandler): void {
-    this.handlers[service] = handler;
-  }
-
   /** Serves `/_sandbox/console/...` (the web console; src/console). Without one those paths answer 404. */
   attachConsole(handler: ServiceHandler): void {
     this.console = handler;

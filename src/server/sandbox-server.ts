@@ -1,81 +1,83 @@
-// The embedded endpoint: one node:http server on one port serving S3, DynamoDB and Step Functions, routed
-// like LocalStack's edge, plus an in-process SDK request handler into the same router. Library code stays
-// silent: the CLI (src/cli/endpoint.ts) prints `Ready.`, this only resolves once the socket listens.
+// The embedded endpoint: one node:http server on one port serving the services it is handed (S3, DynamoDB, Step
+// Functions: built by the composition root, src/sandbox), routed like LocalStack's edge, plus an in-process SDK
+// request handler into the same router. Library code stays silent: the CLI (src/cli/endpoint.ts) prints `Ready.`,
+// this only resolves once the socket listens.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { SdkRequestHandler } from '../config/clients';
-import type { EndpointService, SandboxConfig } from '../config/config';
-import type { ServiceHandler } from './edge';
+import type { SandboxConfig } from '../config/config';
+import { closeServices } from './close-services';
+import type { EdgeRequest, EdgeResponse, ServiceHandler } from './edge';
 import { EdgeRouter, type EndpointServices } from './edge-router';
-import { closeServices, createOwnServices } from './endpoint-services';
 import { toEdgeRequest, writeEdgeResponse } from './http-adapter';
-import { InProcessHandler } from './in-process-handler';
+import { InProcessHandler, type Dispatcher } from './in-process-handler';
 import { Upstream } from './upstream';
 import { sandboxVersion } from './version';
 
-/** Builds the Step Functions service once the endpoint exists, so its task clients can use `requestHandler`. */
-export type StepFunctionsFactory = (endpoint: {
+export interface EdgeOptions {
   readonly config: SandboxConfig;
-  readonly url: string;
-  readonly requestHandler: SdkRequestHandler;
-}) => ServiceHandler | Promise<ServiceHandler>;
+  /**
+   * The services to serve, finished (decorators applied). The endpoint owns them from here on and closes them on
+   * close() or when it cannot listen. A service left out answers UnknownOperationException.
+   */
+  readonly services: EndpointServices;
+  /** Serves `/_sandbox/console/` (the web console, src/console); without it those paths answer 404. */
+  readonly console?: ServiceHandler;
+}
 
-export interface EndpointOptions {
+export interface EndpointOptions extends EdgeOptions {
   /** Defaults to config.server.host (127.0.0.1). */
   readonly host?: string;
   /** Defaults to config.server.port (4566); 0 picks a free port. */
   readonly port?: number;
-  /** Defaults to config.server.dataDir; in memory when neither is set. */
-  readonly dataDir?: string;
-  readonly config: SandboxConfig;
-  /** The endpoint owns it from here on and closes it on close(). Without one, Step Functions calls get UnknownOperationException. */
-  readonly stepFunctions?: ServiceHandler | StepFunctionsFactory;
-  /** Serves `/_sandbox/console/` (the web console, src/console); without it those paths answer 404. */
-  readonly console?: ServiceHandler;
-  /** Wraps a service before it is routed to (e.g. fault injection around DynamoDB). */
-  readonly decorate?: Partial<Record<EndpointService, ServiceDecorator>>;
 }
 
-export type ServiceDecorator = (service: ServiceHandler) => ServiceHandler;
+/** The endpoint before it listens: its router already dispatches requests, in-process, to the services. */
+export interface Edge extends Dispatcher {
+  /** e.g. listen('127.0.0.1', 0); resolves once the socket listens. */
+  listen(host: string, port: number): Promise<StartedEndpoint>;
+}
 
 export interface StartedEndpoint extends AsyncDisposable {
   /** e.g. http://127.0.0.1:4566 (a wildcard host is reported as 127.0.0.1). */
   readonly url: string;
   readonly port: number;
+  /** What the endpoint serves and closes. */
   readonly services: Readonly<EndpointServices>;
   /** For createClients(config, { requestHandler }): same services, no socket. */
   readonly requestHandler: SdkRequestHandler;
   close(): Promise<void>;
 }
 
-export async function startEndpoint(options: EndpointOptions): Promise<StartedEndpoint> {
+export function createEdge(options: EdgeOptions): Edge {
   const { config } = options;
-  /** Undecorated: what the endpoint closes, and what callers get to inspect. */
-  const owned: EndpointServices = await createOwnServices(config, options.dataDir ?? config.server.dataDir);
   const upstream = config.server.upstreamUrl ? new Upstream(config.server.upstreamUrl) : undefined;
-  const router = new EdgeRouter({}, config.server.services, sandboxVersion(), upstream);
-  const attach = (name: EndpointService, service: ServiceHandler) => {
-    owned[name] = service;
-    router.attach(name, options.decorate?.[name]?.(service) ?? service);
-  };
+  const router = new EdgeRouter(options.services, config.server.services, sandboxVersion(), upstream);
   if (options.console) router.attachConsole(options.console);
-  const requestHandler = new InProcessHandler(router);
+  return {
+    dispatch: (request: EdgeRequest): Promise<EdgeResponse> => router.dispatch(request),
+    listen: (host, port) => listenOn(router, upstream, host, port),
+  };
+}
+
+/** createEdge(options).listen(host, port), with the configured host and port as defaults. */
+export function startEndpoint(options: EndpointOptions): Promise<StartedEndpoint> {
+  const { config } = options;
+  return createEdge(options).listen(options.host ?? config.server.host, options.port ?? config.server.port);
+}
+
+async function listenOn(router: EdgeRouter, upstream: Upstream | undefined, host: string, port: number): Promise<StartedEndpoint> {
   const server = createServer((req, res) => void serve(router, req, res).catch(() => res.destroy()));
   server.on('clientError', answerClientError);
   try {
-    for (const [name, service] of Object.entries(owned) as Array<[EndpointService, ServiceHandler]>) attach(name, service);
-    const { stepFunctions } = options;
-    if (stepFunctions && typeof stepFunctions !== 'function') attach('stepfunctions', stepFunctions);
-    const host = options.host ?? config.server.host;
-    const port = await listen(server, host, options.port ?? config.server.port);
-    const url = `http://${urlHost(host)}:${port}`;
-    if (typeof stepFunctions === 'function') attach('stepfunctions', await stepFunctions({ config, url, requestHandler }));
-    return started({ server, router, owned, requestHandler, url, port, upstream });
+    const bound = await listen(server, host, port);
+    const url = `http://${urlHost(host)}:${bound}`;
+    return started({ server, router, requestHandler: new InProcessHandler(router), url, port: bound, upstream });
   } catch (err) {
     upstream?.close();
     await stopServer(server);
-    await closeServices(owned).catch(() => undefined);
+    await closeServices(router.services).catch(() => undefined);
     throw err;
   }
 }
@@ -83,14 +85,13 @@ export async function startEndpoint(options: EndpointOptions): Promise<StartedEn
 interface Parts {
   readonly server: Server;
   readonly router: EdgeRouter;
-  readonly owned: EndpointServices;
   readonly requestHandler: SdkRequestHandler;
   readonly url: string;
   readonly port: number;
   readonly upstream: Upstream | undefined;
 }
 
-function started({ server, router, owned, requestHandler, url, port, upstream }: Parts): StartedEndpoint {
+function started({ server, router, requestHandler, url, port, upstream }: Parts): StartedEndpoint {
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
@@ -98,9 +99,9 @@ function started({ server, router, owned, requestHandler, url, port, upstream }:
       // handler still serves their last calls, then refuse everything and close S3 and DynamoDB.
       await stopServer(server);
       upstream?.close();
-      await closeServices(owned, () => router.close());
+      await closeServices(router.services, () => router.close());
     })());
-  return { url, port, services: owned, requestHandler, close, [Symbol.asyncDispose]: close };
+  return { url, port, services: router.services, requestHandler, close, [Symbol.asyncDispose]: close };
 }
 
 async function serve(router: EdgeRouter, req: IncomingMessage, res: ServerResponse): Promise<void> {

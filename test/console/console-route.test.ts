@@ -45,7 +45,7 @@ it('redirects the bare path, 404s unknown files and refuses writes', async () =>
 });
 
 it('an endpoint started without the console answers its path with 404, not as an S3 bucket', async () => {
-  const endpoint = await startEndpoint({ config: configFromEnv({}), port: 0 });
+  const endpoint = await startEndpoint({ config: configFromEnv({}), services: {}, port: 0 });
   try {
     const response = await fetch(`${endpoint.url}/_sandbox/console/`);
     expect([response.status, await response.text()]).toEqual([

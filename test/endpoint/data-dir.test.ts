@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClients } from '../../src/config/clients';
 import { configFromEnv } from '../../src/config/config';
-import { startEndpoint } from '../../src/server/sandbox-server';
+import { startSandbox } from '../../src/sandbox/start-sandbox';
 import { startTestEndpoint } from './support/endpoint';
 
 describe('an endpoint with a data directory', () => {
@@ -47,7 +47,7 @@ describe('an endpoint with a data directory', () => {
     const holder = await startTestEndpoint({ SANDBOX_DATA_DIR: dataDir });
     try {
       const config = configFromEnv({ SANDBOX_PORT: '0', SANDBOX_DATA_DIR: dataDir });
-      await expect(startEndpoint({ config })).rejects.toThrow(`Cannot open the DynamoDB data directory ${join(dataDir, 'dynamodb')}`);
+      await expect(startSandbox({ config })).rejects.toThrow(`Cannot open the DynamoDB data directory ${join(dataDir, 'dynamodb')}`);
     } finally {
       await holder.close();
     }

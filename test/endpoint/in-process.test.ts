@@ -6,7 +6,8 @@ import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
 import { createClients, type AwsClients } from '../../src/config/clients';
 import { configFromEnv } from '../../src/config/config';
 import { EdgeRouter } from '../../src/server/edge-router';
-import { closeServices, createOwnServices } from '../../src/server/endpoint-services';
+import { createOwnServices } from '../../src/sandbox/own-services';
+import { closeServices } from '../../src/server/close-services';
 import { InProcessHandler } from '../../src/server/in-process-handler';
 
 describe('InProcessHandler', () => {

@@ -18,7 +18,7 @@ const stepFunctions: ServiceHandler = { name: 'stepfunctions', handle: (req) => 
 
 let sandbox: TestEndpoint;
 beforeAll(async () => {
-  sandbox = await startTestEndpoint({}, { stepFunctions });
+  sandbox = await startTestEndpoint({}, { stepfunctions: stepFunctions });
 });
 afterAll(() => sandbox.close());
 

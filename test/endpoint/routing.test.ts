@@ -3,10 +3,13 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
 import { Readable } from 'node:stream';
+import { createClients } from '../../src/config/clients';
+import { configFromEnv } from '../../src/config/config';
+import { createOwnServices } from '../../src/sandbox/own-services';
 import type { EdgeRequest, ServiceHandler } from '../../src/server/edge';
 import { awsJsonResponse } from '../../src/server/protocols/aws-json';
 import { resolveService } from '../../src/server/resolve-service';
-import type { StepFunctionsFactory } from '../../src/server/sandbox-server';
+import { startEndpoint } from '../../src/server/sandbox-server';
 import { sandboxVersion } from '../../src/server/version';
 import { rawRequest, SIGV4, startTestEndpoint, type TestEndpoint } from './support/endpoint';
 
@@ -96,23 +99,16 @@ describe('the edge with SANDBOX_SERVICES and an attached Step Functions handler'
     },
   };
 
-  let factoryArgs: Parameters<StepFunctionsFactory>[0] | undefined;
-
   beforeAll(async () => {
-    sandbox = await startTestEndpoint(
-      { SANDBOX_SERVICES: 'stepfunctions,dynamodb' },
-      { stepFunctions: (args) => ((factoryArgs = args), stepFunctions) },
-    );
+    sandbox = await startTestEndpoint({ SANDBOX_SERVICES: 'stepfunctions,dynamodb' }, { stepfunctions: stepFunctions });
   });
   afterAll(() => sandbox.close());
 
-  it('builds the Step Functions service once the endpoint listens, handing it the URL and the in-process handler', () => {
-    expect(factoryArgs?.url).toBe(sandbox.endpoint.url);
-    expect(factoryArgs?.requestHandler).toBe(sandbox.endpoint.requestHandler);
+  it('serves the Step Functions handler it was handed', () => {
     expect(sandbox.endpoint.services.stepfunctions).toBe(stepFunctions);
   });
 
-  it('routes Step Functions calls to the handler the factory built, and reports it running', async () => {
+  it('routes Step Functions calls to that handler, and reports it running', async () => {
     const listed = await sandbox.clients.sfn.send(new ListStateMachinesCommand({}));
     expect(listed.stateMachines).toEqual([]);
     expect(seen).toEqual(['AWSStepFunctions.ListStateMachines']);
@@ -127,27 +123,33 @@ describe('the edge with SANDBOX_SERVICES and an attached Step Functions handler'
   });
 });
 
-describe('service decorators', () => {
-  it('route through the decorator while close() still reaches the undecorated service', async () => {
-    const targets: string[] = [];
-    let inner: ServiceHandler | undefined;
-    const sandbox = await startTestEndpoint(
-      {},
-      {
-        decorate: {
-          dynamodb: (service) => {
-            inner = service;
-            return { name: service.name, handle: (req) => (targets.push(req.headers['x-amz-target'] ?? ''), service.handle(req)) };
-          },
-        },
+describe('closing the endpoint', () => {
+  it('closes the services it was handed, Step Functions first, while S3 and DynamoDB still answer its last calls', async () => {
+    const config = configFromEnv({ SANDBOX_HOST: '127.0.0.1', SANDBOX_PORT: '0' });
+    const { s3, dynamodb } = await createOwnServices(config, undefined);
+    const closed: string[] = [];
+    const closing = (service: ServiceHandler): ServiceHandler => ({
+      name: service.name,
+      handle: (req) => service.handle(req),
+      close: async () => (closed.push(service.name), service.close?.()),
+    });
+    let lastCall: unknown;
+    const stepFunctions: ServiceHandler = {
+      name: 'stepfunctions',
+      handle: async () => awsJsonResponse({ stateMachines: [] }, 'req-1'),
+      close: async () => {
+        closed.push('stepfunctions');
+        // A stopping execution's last calls still reach DynamoDB in-process.
+        lastCall = await clients.dynamodb.send(new ListTablesCommand({})).then((out) => out.TableNames, (err: unknown) => err);
       },
-    );
-    const tables = await sandbox.clients.dynamodb.send(new ListTablesCommand({}));
-    await sandbox.close();
-    expect(tables.TableNames).toEqual([]);
-    expect(targets).toEqual(['DynamoDB_20120810.ListTables']);
-    expect(sandbox.endpoint.services.dynamodb).toBe(inner);
-    // Closed for real: the undecorated service now refuses work.
-    await expect(inner!.handle(request({ 'x-amz-target': 'DynamoDB_20120810.ListTables' }))).rejects.toMatchObject({ code: 'ServiceUnavailable' });
+    };
+    const endpoint = await startEndpoint({ config, services: { s3: closing(s3!), dynamodb: closing(dynamodb!), stepfunctions: stepFunctions } });
+    const clients = createClients(config, { requestHandler: endpoint.requestHandler, maxAttempts: 1 });
+    await endpoint.close();
+    clients.destroy();
+    expect(closed).toEqual(['stepfunctions', 's3', 'dynamodb']);
+    expect(lastCall).toEqual([]);
+    // Closed for real: DynamoDB now refuses work.
+    await expect(dynamodb!.handle(request({ 'x-amz-target': 'DynamoDB_20120810.ListTables' }))).rejects.toMatchObject({ code: 'ServiceUnavailable' });
   });
 });

@@ -135,7 +135,7 @@ describe('the front door with a running upstream', () => {
 describe('the front door when the upstream does not answer', () => {
   it('answers 502 naming SANDBOX_UPSTREAM_URL, and health says 503 with the cause', async () => {
     // A port that was free a moment ago: nothing listens there.
-    const gone = await startEndpoint({ config: configFromEnv({ SANDBOX_SERVICES: 's3' }), host: '127.0.0.1', port: 0 });
+    const gone = await startEndpoint({ config: configFromEnv({ SANDBOX_SERVICES: 's3' }), services: {}, host: '127.0.0.1', port: 0 });
     const deadUrl = gone.url;
     await gone.close();
     const frontDoor = await startSandbox({

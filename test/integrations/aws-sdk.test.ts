@@ -1,18 +1,20 @@
 import { ScaledClock } from '../../src/engine/runtime/clock';
+import type { TaskRunner } from '../../src/engine/integrations/types';
 import { createTaskRunner } from '../../src/integrations/task-runner';
 import { startDynalite, type StartedDynalite } from './support/dynalite';
-import { FakeRequestHandler, type RecordedRequest } from './support/fake-request-handler';
+import { FakeRequestHandler, unreachableClients, type RecordedRequest } from './support/fake-request-handler';
 import { failureOf, invocation } from './support/invocation';
 
 const options = { region: 'us-east-1', accountId: '000000000000', clock: new ScaledClock(0) };
 
 describe('aws-sdk:dynamodb (dynalite)', () => {
   let ddb: StartedDynalite;
-  const runner = createTaskRunner({ ...options, clients: () => ddb.clients });
+  let runner: TaskRunner;
   const run = (action: string, args: unknown) => runner.invoke(invocation(runner, `arn:aws:states:::aws-sdk:dynamodb:${action}`, args));
 
   beforeAll(async () => {
     ddb = await startDynalite();
+    runner = createTaskRunner({ ...options, clients: ddb.clients });
     await ddb.createTable('items');
   });
   afterAll(() => ddb.close());
@@ -70,7 +72,7 @@ describe('aws-sdk:s3 (scripted endpoint)', () => {
   const objects = new Map<string, string>();
   const fake = new FakeRequestHandler((request) => s3Answer(request, objects));
   const clients = fake.clients();
-  const runner = createTaskRunner({ ...options, clients: () => clients });
+  const runner = createTaskRunner({ ...options, clients: clients });
   const run = (action: string, args: unknown) => runner.invoke(invocation(runner, `arn:aws:states:::aws-sdk:s3:${action}`, args));
   afterAll(() => clients.destroy());
 
@@ -130,7 +132,7 @@ describe('aws-sdk abort', () => {
       return FakeRequestHandler.hang();
     });
     const clients = fake.clients();
-    const runner = createTaskRunner({ ...options, clients: () => clients });
+    const runner = createTaskRunner({ ...options, clients: clients });
     const task = runner.invoke(invocation(runner, 'arn:aws:states:::aws-sdk:s3:getObject', { Bucket: 'b', Key: 'k' }, { signal: controller.signal }));
     await expect(task).rejects.toBe(reason);
     expect(fake.requests).toHaveLength(1);
@@ -139,7 +141,7 @@ describe('aws-sdk abort', () => {
 });
 
 describe('aws-sdk resource resolution', () => {
-  const runner = createTaskRunner({ ...options, clients: () => { throw new Error('not called'); } });
+  const runner = createTaskRunner({ ...options, clients: unreachableClients('not called') });
   it('resolves .waitForTaskToken: the call is the API action, the history resource keeps the suffix', () => {
     const arn = 'arn:aws:states:::aws-sdk:dynamodb:putItem.waitForTaskToken';
     expect(runner.resolve(arn)).toEqual({ arn, resourceType: 'aws-sdk:dynamodb', resource: 'putItem.waitForTaskToken', pattern: 'WAIT_FOR_TASK_TOKEN', action: 'putItem' });

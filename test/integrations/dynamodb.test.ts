@@ -1,4 +1,5 @@
 import { ScaledClock } from '../../src/engine/runtime/clock';
+import type { TaskRunner } from '../../src/engine/integrations/types';
 import { createTaskRunner } from '../../src/integrations/task-runner';
 import { startDynalite, type StartedDynalite } from './support/dynalite';
 import { failureOf, invocation } from './support/invocation';
@@ -11,11 +12,12 @@ const REQUEST_ID = /^[A-Z0-9]{52}$/;
 
 describe('optimized DynamoDB integration (dynalite)', () => {
   let ddb: StartedDynalite;
-  const runner = createTaskRunner({ clients: () => ddb.clients, region: 'us-east-1', accountId: '000000000000', clock: new ScaledClock(0) });
+  let runner: TaskRunner;
   const run = (arn: string, args: unknown) => runner.invoke(invocation(runner, arn, args));
 
   beforeAll(async () => {
     ddb = await startDynalite();
+    runner = createTaskRunner({ clients: ddb.clients, region: 'us-east-1', accountId: '000000000000', clock: new ScaledClock(0) });
     await ddb.createTable('orders');
   });
   afterAll(() => ddb.close());

@@ -5,6 +5,7 @@ import { createClients, type AwsClients } from '../../src/config/clients';
 import { configFromEnv } from '../../src/config/config';
 import { ScaledClock } from '../../src/engine/runtime/clock';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
+import type { TaskRunner } from '../../src/engine/integrations/types';
 import { createTaskRunner } from '../../src/integrations/task-runner';
 import { invocation } from './support/invocation';
 
@@ -16,12 +17,13 @@ describe('optimized integrations on inProcess clients', () => {
   const config = configFromEnv({ SANDBOX_PORT: '0' });
   let sandbox: Sandbox;
   let clients: AwsClients;
-  const runner = createTaskRunner({ clients: () => clients, region: 'us-east-1', accountId: '000000000000', clock: new ScaledClock(0) });
+  let runner: TaskRunner;
   const run = (arn: string, args: unknown) => runner.invoke(invocation(runner, arn, args)) as Promise<Record<string, any>>;
 
   beforeAll(async () => {
     sandbox = await startSandbox({ config, host: '127.0.0.1', port: 0 });
     clients = createClients(config, { requestHandler: sandbox.requestHandler, maxAttempts: 1, inProcess: true });
+    runner = createTaskRunner({ clients, region: 'us-east-1', accountId: '000000000000', clock: new ScaledClock(0) });
     await clients.dynamodb.send(new CreateTableCommand({
       TableName: 'orders', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
       AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST',

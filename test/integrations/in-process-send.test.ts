@@ -108,7 +108,7 @@ async function runScenario(
       AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST',
     }));
     for (const [name, type, definition] of MACHINES) await setup.sfn.send(new CreateStateMachineCommand({ name, type, definition: JSON.stringify(definition), roleArn: ROLE_ARN }));
-    const runner = createTaskRunner({ clients: () => engineClients, region: config.region, accountId: ACCOUNT, clock: new ScaledClock(0) });
+    const runner = createTaskRunner({ clients: engineClients, region: config.region, accountId: ACCOUNT, clock: new ScaledClock(0) });
     const run = (arn: string, args: unknown, signal?: AbortSignal) => runner.invoke(invocation(runner, arn, args, { signal }));
     const { result, inProcessSends } = await onPath(path, () => scenario(run, sandbox, recorder));
     return { outcomes: masked(result) as unknown[], requests: masked(recorder.requests) as RecordedRequest[], inProcessSends };

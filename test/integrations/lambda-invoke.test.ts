@@ -3,6 +3,7 @@ import { ScaledClock } from '../../src/engine/runtime/clock';
 import type { LambdaHandlerMap } from '../../src/integrations/lambda-handlers';
 import { createTaskRunner } from '../../src/integrations/task-runner';
 import { failureOf, invocation } from './support/invocation';
+import { unreachableClients } from './support/fake-request-handler';
 
 const fixture = (name: string) => join(__dirname, 'support', 'lambda-fixtures', `${name}.ts`);
 const handlers: LambdaHandlerMap = {
@@ -18,9 +19,7 @@ const handlers: LambdaHandlerMap = {
   },
 };
 const runner = createTaskRunner({
-  clients: () => {
-    throw new Error('Lambda handlers run locally');
-  },
+  clients: unreachableClients('Lambda handlers run locally'),
   region: 'us-east-1',
   accountId: '000000000000',
   clock: new ScaledClock(0),
@@ -134,9 +133,7 @@ describe('lambda:invoke with local handlers', () => {
     const controller = new AbortController();
     const reason = new Error('stop');
     const waiting = createTaskRunner({
-      clients: () => {
-        throw new Error('unused');
-      },
+      clients: unreachableClients('unused'),
       region: 'us-east-1',
       accountId: '000000000000',
       clock: new ScaledClock(0),

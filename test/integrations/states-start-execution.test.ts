@@ -32,7 +32,7 @@ function sfnEndpoint(final: Record<string, unknown>, runningPolls = 2) {
 
 function runnerFor(fake: FakeRequestHandler) {
   const clients = fake.clients();
-  return createTaskRunner({ clients: () => clients, region: 'us-east-1', accountId: '000000000000', clock: new ScaledClock(0) });
+  return createTaskRunner({ clients: clients, region: 'us-east-1', accountId: '000000000000', clock: new ScaledClock(0) });
 }
 
 const SUCCEEDED = { status: 'SUCCEEDED', output: '{"Arg1":"argument1"}', outputDetails: { included: true } };

@@ -2,11 +2,10 @@ import { ScaledClock } from '../../src/engine/runtime/clock';
 import { createTaskRunner } from '../../src/integrations/task-runner';
 import { invocation } from './support/invocation';
 import { parseResourceArn } from '../../src/integrations/resource-arn';
+import { unreachableClients } from './support/fake-request-handler';
 
 const runner = createTaskRunner({
-  clients: () => {
-    throw new Error('no client needed');
-  },
+  clients: unreachableClients('no client needed'),
   region: 'us-east-1',
   accountId: '000000000000',
   clock: new ScaledClock(0),
@@ -50,9 +49,7 @@ describe('createTaskRunner().invoke', () => {
     controller.abort(reason);
     const started: unknown[] = [];
     const spy = createTaskRunner({
-      clients: () => {
-        throw new Error('unused');
-      },
+      clients: unreachableClients('unused'),
       region: 'us-east-1',
       accountId: '000000000000',
       clock: new ScaledClock(0),

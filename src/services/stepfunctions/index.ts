@@ -8,9 +8,7 @@
 // - map-runs: the Map Run resources the Distributed Map runtime drives.
 import { randomUUID } from 'node:crypto';
 import type { SandboxConfig } from '../../config/config';
-import type { TaskRunner } from '../../engine/integrations/types';
-import { ScaledClock, type Clock } from '../../engine/runtime/clock';
-import type { EngineDeps } from '../../engine/runtime/types';
+import { ScaledClock, type CallbackPort, type Clock, type DistributedMapPort, type EngineDeps, type TaskRunner } from '../../engine';
 import type { EdgeRequest, EdgeResponse, ServiceHandler } from '../../server/edge';
 import { ArnFactory } from './api/arns';
 import { AWS_API, handleAwsJson, isSandboxApi, SANDBOX_API } from './api/aws-json-handler';
@@ -19,7 +17,6 @@ import type { ExecutionEngine, ParsedStateMachine } from './runs/engine-port';
 import { ExecutionRunner, STOP_GRACE_MS } from './runs/execution-runner';
 import { retentionPolicy } from './runs/retention';
 import { InMemoryStore } from './store/in-memory-store';
-import type { DistributedMapPort } from '../../engine';
 import type { MapRunHost } from '../../map-run';
 import { MapRunRegistry } from './map-runs/map-run-registry';
 import type { OperationContext } from './api/operation';
@@ -27,7 +24,6 @@ import type { StepFunctionsStore } from './store/store';
 import type { TestCaseRegistry } from './runs/test-cases';
 import { TaskTokens } from './runs/task-tokens';
 import { ActivityTasks } from './runs/activity-tasks';
-import type { CallbackPort } from '../../engine/integrations/callbacks';
 
 export type { ExecutionEngine, ParsedStateMachine } from './runs/engine-port';
 export type { StepFunctionsStore } from './store/store';

@@ -1,7 +1,10 @@
-// Starts the embedded endpoint on 127.0.0.1 and a free port, with SDK clients pointed at its socket.
+// Starts the embedded endpoint on 127.0.0.1 and a free port, serving the sandbox's own S3 and DynamoDB plus any
+// services the test hands it (a scripted Step Functions), with SDK clients pointed at its socket.
 import { createClients, type AwsClients } from '../../../src/config/clients';
 import { configFromEnv, type Env } from '../../../src/config/config';
-import { startEndpoint, type EndpointOptions, type StartedEndpoint } from '../../../src/server/sandbox-server';
+import { createOwnServices } from '../../../src/sandbox/own-services';
+import type { EndpointServices } from '../../../src/server/edge-router';
+import { startEndpoint, type StartedEndpoint } from '../../../src/server/sandbox-server';
 
 export interface TestEndpoint {
   readonly endpoint: StartedEndpoint;
@@ -10,9 +13,10 @@ export interface TestEndpoint {
   close(): Promise<void>;
 }
 
-export async function startTestEndpoint(env: Env = {}, options: Partial<Omit<EndpointOptions, 'config'>> = {}): Promise<TestEndpoint> {
+export async function startTestEndpoint(env: Env = {}, services: EndpointServices = {}): Promise<TestEndpoint> {
   const config = configFromEnv({ SANDBOX_HOST: '127.0.0.1', SANDBOX_PORT: '0', ...env });
-  const endpoint = await startEndpoint({ config, ...options });
+  const own = await createOwnServices(config, config.server.dataDir);
+  const endpoint = await startEndpoint({ config, services: { ...own, ...services } });
   const clients = createClients(configFromEnv({ ...env, AWS_ENDPOINT_URL: endpoint.url }), { maxAttempts: 1 });
   return {
     endpoint,

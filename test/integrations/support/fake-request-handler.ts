@@ -95,3 +95,10 @@ function onAbort(signal: { aborted: boolean; addEventListener?: unknown } | unde
   if (signal.aborted) return reject(abortError());
   (signal as AbortSignal).addEventListener('abort', () => reject(abortError()), { once: true });
 }
+
+/** Clients for a runner whose tasks must not call AWS: any call they make fails with `reason`. */
+export function unreachableClients(reason: string): AwsClients {
+  return new FakeRequestHandler(() => {
+    throw new Error(reason);
+  }).clients();
+}

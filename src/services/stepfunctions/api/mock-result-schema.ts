@@ -8,7 +8,7 @@
 import * as dynamodbSdk from '@aws-sdk/client-dynamodb';
 import * as s3Sdk from '@aws-sdk/client-s3';
 import * as sfnSdk from '@aws-sdk/client-sfn';
-import type { ResolvedResource } from '../../../engine/integrations/types';
+import type { ResolvedResource } from '../../../engine';
 import { ValidationException } from './errors';
 
 type Shape =

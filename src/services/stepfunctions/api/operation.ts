@@ -1,7 +1,6 @@
 // One API action = one file under operations/: its input constraints as data and a handler that may
 // assume valid input, and one validator writes AWS-format messages. Handlers throw ServiceErrors; they never write HTTP.
-import type { TaskRunner } from '../../../engine/integrations/types';
-import type { Clock } from '../../../engine/runtime/clock';
+import type { Clock, TaskRunner } from '../../../engine';
 import type { ArnFactory } from './arns';
 import type { DefinitionCache } from '../runs/definitions';
 import type { ExecutionEngine, ParsedStateMachine } from '../runs/engine-port';

@@ -3,7 +3,7 @@
 // and hands the worker a fresh task token whose callback the state awaits. Closing the service answers every
 // pending poll at once, so shutdown never waits out a poll.
 // https://docs.aws.amazon.com/step-functions/latest/apireference/API_GetActivityTask.html
-import type { ActivityPickup, ScheduledActivity } from '../../../engine/integrations/callbacks';
+import type { ActivityPickup, ScheduledActivity } from '../../../engine';
 import { jsonText } from '../api/execution-input';
 import type { TaskTokens } from './task-tokens';
 

@@ -1,8 +1,6 @@
 // Parses definitions once per state machine revision and turns engine DefinitionErrors into the API's
 // InvalidDefinition: `Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: <message> at <pointer>'`.
-import { DefinitionError, formatDiagnostic } from '../../../engine/errors/definition-error';
-import type { TaskRunner } from '../../../engine/integrations/types';
-import type { StateMachineType } from '../../../engine/runtime/types';
+import { DefinitionError, formatDiagnostic, type StateMachineType, type TaskRunner } from '../../../engine';
 import type { ExecutionEngine, ParsedStateMachine } from './engine-port';
 import { InvalidDefinition } from '../api/errors';
 import type { StateMachineRevision } from '../store/store';

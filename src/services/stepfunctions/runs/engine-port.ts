@@ -1,10 +1,7 @@
 // The port this service needs from the ASL engine (src/engine). `real-engine.ts` adapts the engine to it;
 // tests may script a fake. `D` is the engine's parsed definition, opaque here except for what
 // DescribeStateMachine shows.
-import type { Diagnostic } from '../../../engine/errors/definition-error';
-import type { TaskRunner } from '../../../engine/integrations/types';
-import type { ExecutionRequest } from '../../../engine/runtime/engine';
-import type { EngineDeps, ExecutionOutcome, StateMachineType } from '../../../engine/runtime/types';
+import type { Diagnostic, EngineDeps, ExecutionOutcome, ExecutionRequest, StateMachineType, TaskRunner } from '../../../engine';
 
 export interface ParsedStateMachine {
   /** State name → variables it references (DescribeStateMachine `variableReferences`). */

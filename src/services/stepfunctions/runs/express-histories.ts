@@ -3,7 +3,7 @@
 // Bounded: the oldest kept execution is dropped when a new one starts past the capacity. In memory only;
 // the console reads them through the private API in api/sandbox-operations/ (docs/console.md).
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
-import type { ExecutionStatus } from '../../../engine/runtime/types';
+import type { ExecutionStatus } from '../../../engine';
 
 export interface ExpressStart {
   readonly arn: string;

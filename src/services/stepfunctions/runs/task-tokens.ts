@@ -4,7 +4,7 @@
 // endpoint stops (ABORTED on an orderly close, FAILED with Sandbox.EndpointRestarted after a crash), and
 // their tokens then answer TaskTimedOut.
 // https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskSuccess.html
-import type { CallbackOutcome, PendingCallback } from '../../../engine/integrations/callbacks';
+import type { CallbackOutcome, PendingCallback } from '../../../engine';
 import { InvalidToken, TaskDoesNotExist, TaskTimedOut } from '../api/errors';
 
 interface Waiting {

@@ -10,7 +10,7 @@ import type {
   Tag,
   TracingConfiguration,
 } from '@aws-sdk/client-sfn';
-import type { ExecutionStatus, StateMachineType } from '../../../engine/runtime/types';
+import type { ExecutionStatus, StateMachineType } from '../../../engine';
 
 /** One version of a state machine's definition and settings; executions point at the one they ran. */
 export interface StateMachineRevision {

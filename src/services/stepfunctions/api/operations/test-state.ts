@@ -4,8 +4,7 @@
 // this file parses the JSON-text members, checks the request on its own, and renders the inspection data
 // at the requested level. Error texts are AWS's, as recorded from TestState responses.
 import type { InspectionData, TestStateInput, TestStateOutput } from '@aws-sdk/client-sfn';
-import { DefinitionError } from '../../../../engine/errors/definition-error';
-import { parseTestDefinition, testState, TestStateRequestError, type Inspection, type TestMock, type TestStateResult } from '../../../../engine';
+import { DefinitionError, parseTestDefinition, testState, TestStateRequestError, type Inspection, type TestMock, type TestStateResult } from '../../../../engine';
 import { ServiceError } from '../../../../server/service-error';
 import { invalidDefinition } from '../../runs/definitions';
 import { ValidationException } from '../errors';
