@@ -81,10 +81,6 @@ export default tseslint.config(
       // Interfaces declare callbacks with method syntax (MapRunEvents, stop functions); every implementation is
       // a closure or arrow function, so passing them on is safe.
       '@typescript-eslint/unbound-method': 'off',
-      // Late binding, where a closure created first reads a variable assigned once just after: ExecutionRunner.start
-      // (the run record holds the promise whose continuation finishes that record) and createStepFunctionsService
-      // (the Distributed Map port needs the Map Run host, which needs the runner, which needs the port).
-      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   // Tests assert on parsed wire output (JSON.parse is `any`), use jest's `expect.any()` / `expect.objectContaining()`

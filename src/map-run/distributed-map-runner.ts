@@ -27,7 +27,7 @@ interface Unit {
 
 /** The engine's DistributedMapPort: the Map state hands over its evaluated fields, this runs them as a Map Run. */
 export class DistributedMapRunner implements DistributedMapPort {
-  constructor(private readonly deps: { readonly s3: () => S3Client; readonly host: MapRunHost }) {}
+  constructor(private readonly deps: { readonly s3: S3Client; readonly host: MapRunHost }) {}
 
   async run(map: DistributedMapRequest): Promise<unknown> {
     const { signal, events } = map;
@@ -69,7 +69,7 @@ export class DistributedMapRunner implements DistributedMapPort {
     if (!map.writer?.s3) return undefined;
     // A redriven Map Run writes into the folder of its earlier attempts and numbers its files after theirs.
     const config = { ...map.writer.s3, ...map.writer, redriven: mapRun.redrive !== undefined };
-    const writer = new ResultWriter(this.deps.s3(), config, mapRun.mapRunArn);
+    const writer = new ResultWriter(this.deps.s3, config, mapRun.mapRunArn);
     mapRun.resultsAt?.(writer.manifest);
     return writer;
   }
@@ -81,7 +81,7 @@ export class DistributedMapRunner implements DistributedMapPort {
     signal: AbortSignal,
     written: { items: number },
   ): Promise<unknown> {
-    const total = map.source.kind === 'array' ? map.source.items.length : await countItems(this.deps.s3(), map.source.spec, signal);
+    const total = map.source.kind === 'array' ? map.source.items.length : await countItems(this.deps.s3, map.source.spec, signal);
     mapRun.setTotalItems(total);
     // A redrive's Map output still holds every item: the earlier successes come from the Map Run's records.
     const kept: ChildResult[] = writer ? [] : previousResults(mapRun.redrive);
@@ -130,7 +130,7 @@ export class DistributedMapRunner implements DistributedMapPort {
   }
 
   private async *selectedItems(map: DistributedMapRequest, signal: AbortSignal): AsyncGenerator<IndexedItem> {
-    const raw = map.source.kind === 'array' ? map.source.items : openItemReader(this.deps.s3(), map.source.spec, signal);
+    const raw = map.source.kind === 'array' ? map.source.items : openItemReader(this.deps.s3, map.source.spec, signal);
     let index = 0;
     for await (const value of raw) {
       yield { index, value: map.selectItem ? await map.selectItem(value, index) : value };

@@ -34,7 +34,7 @@ export function createStepFunctions(parts: StepFunctionsParts): StepFunctionsSer
     clock,
     store: parts.store ?? (dataDir ? openDiskStore(join(dataDir, 'stepfunctions'), () => clock.now()) : undefined),
     testCases: mocks ? testCaseRegistry(mocks) : undefined,
-    distributedMap: (host) => new DistributedMapRunner({ s3: () => clients.s3, host }),
+    distributedMap: (host) => new DistributedMapRunner({ s3: clients.s3, host }),
   });
 }
 

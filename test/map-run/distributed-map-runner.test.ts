@@ -96,7 +96,7 @@ describe('DistributedMapRunner', () => {
     ...over,
   });
   const run = (host: MapRunHost, map: DistributedMapFields, events = recorder(), signal = new AbortController().signal) =>
-    new DistributedMapRunner({ s3: () => s3, host }).run({ ...map, stateName: 'Load', execution: parent, childDefinition: CHILD, signal, events });
+    new DistributedMapRunner({ s3, host }).run({ ...map, stateName: 'Load', execution: parent, childDefinition: CHILD, signal, events });
 
   it('runs one child per batch, never more than MaxConcurrency at once, and returns outputs in item order', async () => {
     const host = new FakeHost();

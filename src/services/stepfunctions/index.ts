@@ -72,8 +72,12 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     listen: (token) => taskTokens.listen(token),
     scheduleActivity: (arn, input, executionArn) => (store.getResource('activity', arn) ? activityTasks.schedule(arn, input, executionArn) : undefined),
   };
-  // The Distributed Map runtime needs the Map Run host, which needs the runner, which needs these deps.
-  let distributedMap: DistributedMapPort | undefined;
+  // One cycle, broken in one place: the runner needs the engine's deps, which hold the Distributed Map runtime,
+  // which needs the Map Run host, which starts child executions on the runner. The host gets a function that
+  // reaches the runner; it is first called by a Map Run, long after the runner below exists.
+  const arns = new ArnFactory(config.region, config.accountId);
+  const mapRuns = new MapRunRegistry<D>(store, (request) => runner.start(request), arns, () => clock.now(), randomUUID, deps.testCases);
+  const distributedMap = deps.distributedMap?.(mapRuns);
   const engineDeps: EngineDeps = {
     clock,
     region: config.region,
@@ -82,17 +86,14 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
     random: Math.random,
     tasks,
     callbacks,
-    ...(deps.distributedMap ? { distributedMap: { run: (request) => (distributedMap as DistributedMapPort).run(request) } } : {}),
+    ...(distributedMap ? { distributedMap } : {}),
   };
-  const arns = new ArnFactory(config.region, config.accountId);
   const onSettled = (smArn: string, executionArn: string) => {
     deps.testCases?.forget(executionArn);
     finishDeletion(store, runner, smArn);
   };
   const retention = retentionPolicy(config.expressHistories);
   const runner: ExecutionRunner<D> = new ExecutionRunner(store, engine, engineDeps, onSettled, { retention });
-  const mapRuns = new MapRunRegistry<D>(store, runner, arns, () => clock.now(), randomUUID, deps.testCases);
-  distributedMap = deps.distributedMap?.(mapRuns);
   const ctx: OperationContext = {
     region: config.region,
     accountId: config.accountId,

@@ -25,13 +25,16 @@ interface Progress {
   resultsWrittenBefore: number;
 }
 
+/** Starts one child execution: the runner's `start`, handed over as a function so the registry can exist before the runner. */
+export type StartExecution<D extends ParsedStateMachine> = ExecutionRunner<D>['start'];
+
 export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost {
   private readonly progress = new Map<string, Progress>();
   private idleWaiters: Array<() => void> = [];
 
   constructor(
     private readonly store: StepFunctionsStore,
-    private readonly runner: ExecutionRunner<D>,
+    private readonly startExecution: StartExecution<D>,
     private readonly arns: ArnFactory,
     private readonly now: () => Date,
     private readonly uuid: () => string,
@@ -125,7 +128,7 @@ export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost 
     const executionArn = standard ? this.arns.execution(childSmName, name) : this.arns.express(childSmName, name, this.uuid());
     this.childStarted(run.arn, request.itemCount);
     this.testCases?.inherit(executionArn, run.executionArn);
-    const started = this.runner.start({
+    const started = this.startExecution({
       arn: executionArn,
       name,
       stateMachine: { arn: run.stateMachineArn, name: childSmName, type: run.executionType, roleArn: run.roleArn },

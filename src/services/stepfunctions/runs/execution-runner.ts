@@ -80,13 +80,19 @@ export interface StartedExecution {
   readonly done: Promise<FinishedExecution>;
 }
 
-interface Running {
+/** One execution in progress; `finish` closes it once, whoever comes first (the engine or a stop's grace timeout). */
+interface RunState {
   readonly request: ExecutionStart<unknown>;
   readonly retention: Retention;
   readonly startDate: Date;
   readonly controller: AbortController;
-  readonly done: Promise<FinishedExecution>;
   settled: boolean;
+}
+
+interface Running {
+  readonly state: RunState;
+  /** Settles when the engine's run has been finished (its record closed). */
+  readonly done: Promise<FinishedExecution>;
 }
 
 /** How long StopExecution waits for the engine to honour the abort before closing the record itself. */
@@ -121,7 +127,7 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
     else if (retention !== 'none') this.store.putExecution(newRecord(request, retention, startDate));
     const controller = new AbortController();
     const unlink = linkSignal(request.mapRun?.signal, controller);
-    let run!: Running;
+    const state: RunState = { request, retention, startDate, controller, settled: false };
     const done = settle(() =>
       this.engine.run(this.engineDeps, {
         definition: request.definition,
@@ -135,10 +141,9 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
     )
       // The engine resolves workflow failures; a rejection is an engine bug, reported as States.Runtime.
       .catch((err: unknown): ExecutionOutcome => ({ status: 'FAILED', error: 'States.Runtime', cause: errorText(err) }))
-      .then((outcome) => this.finish(run, outcome))
+      .then((outcome) => this.finish(state, outcome))
       .finally(unlink);
-    run = { request, retention, startDate, controller, done, settled: false };
-    this.running.set(request.arn, run);
+    this.running.set(request.arn, { state, done });
     this.count(request.stateMachine.arn, +1);
     return { startDate, done };
   }
@@ -186,13 +191,13 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
   async stop(arn: string, reason: StopReason): Promise<void> {
     const run = this.running.get(arn);
     if (!run) return;
-    run.controller.abort(reason);
+    run.state.controller.abort(reason);
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.stopGraceMs)));
     await Promise.race([run.done, grace]);
     clearTimeout(timer);
     // An engine that ignored the abort: close the record so the API stays consistent.
-    if (!run.settled) this.finish(run, { status: 'ABORTED', ...reason });
+    if (!run.state.settled) this.finish(run.state, { status: 'ABORTED', ...reason });
   }
 
   /** Stops everything still running (endpoint shutdown). */
@@ -208,7 +213,7 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
     };
   }
 
-  private finish(run: Running, outcome: ExecutionOutcome): FinishedExecution {
+  private finish(run: RunState, outcome: ExecutionOutcome): FinishedExecution {
     const { request, retention, startDate } = run;
     const stopDate = this.engineDeps.clock.now();
     const output = outcome.status === 'SUCCEEDED' ? jsonText(outcome.output) : undefined;
