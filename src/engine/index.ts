@@ -27,6 +27,8 @@ export type {
 } from './runtime/types';
 export { DefinitionError, type Diagnostic } from './errors/definition-error';
 export { StatesError, StatesErrorName } from './errors/states-error';
+// The 256 KiB payload quota, which Task integrations also enforce on a service's result.
+export { MAX_PAYLOAD_BYTES } from './runtime/data-limit';
 export type { DistributedMapPort, DistributedMapRequest, MapRunEvents } from './states/map/distributed-port';
 // Helpers the Distributed Map runtime uses to evaluate the Map's fields the way the engine does.
 export { evaluatePayload, resolveDynamic, quoteValue } from './runtime/payload';

@@ -3,4 +3,3 @@
 // (local handler modules).
 export { createTaskRunner, type TaskRunnerOptions } from './task-runner';
 export type { LambdaCallback, LambdaContext, LambdaHandler, LambdaHandlerMap } from './lambda-handlers';
-export { MAX_PAYLOAD_BYTES } from './data-limit';

@@ -21,7 +21,7 @@ export interface MockConfig {
 }
 
 /** The variable Step Functions Local's Docker image and LocalStack both read. */
-export const MOCK_CONFIG_ENV = 'SFN_MOCK_CONFIG';
+const MOCK_CONFIG_ENV = 'SFN_MOCK_CONFIG';
 
 const TOP_LEVEL_FIELDS = ['StateMachines', 'MockedResponses'];
 

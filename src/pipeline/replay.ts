@@ -28,7 +28,7 @@ export class ReplayError extends Error {
   override readonly name = 'ReplayError';
 }
 
-export function parseS3Uri(uri: string): { bucket: string; key: string } | undefined {
+function parseS3Uri(uri: string): { bucket: string; key: string } | undefined {
   const m = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
   return m ? { bucket: m[1], key: m[2] } : undefined;
 }

@@ -100,7 +100,7 @@ export async function verifyLoad(clients: AwsClients, input: VerifyInput): Promi
 }
 
 /** The rows the pipeline can write: all five columns present, numbers where the table stores numbers. */
-export function isValidRow(row: Row): boolean {
+function isValidRow(row: Row): boolean {
   return (
     ORDER_COLUMNS.every((c) => typeof row[c] === 'string' && row[c] !== '') &&
     /^\d+$/.test(row.lineItems) &&

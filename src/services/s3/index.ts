@@ -22,7 +22,7 @@ export interface S3ServiceOptions {
   readonly limits?: Partial<S3Limits>;
 }
 
-export const DEFAULT_LIMITS: S3Limits = {
+const DEFAULT_LIMITS: S3Limits = {
   maxObjectBytes: 5 * 1024 ** 3,
   minPartBytes: 5 * 1024 ** 2,
   maxXmlBytes: 2 * 1024 ** 2,

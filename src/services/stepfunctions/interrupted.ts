@@ -8,7 +8,7 @@ import type { ExecutionRecord, MapRunCounts, MapRunRecord, ResourceKind, Resourc
 import { zero } from './map-run-redrive';
 
 export const INTERRUPTED_ERROR = 'Sandbox.EndpointRestarted';
-export const INTERRUPTED_CAUSE =
+const INTERRUPTED_CAUSE =
   'The sandbox endpoint stopped while this execution was running (it was not shut down cleanly). RedriveExecution continues it from the state that was running.';
 
 export interface LoadedState {

@@ -6,7 +6,7 @@ export interface XmlElement {
   readonly [name: string]: XmlValue | readonly XmlValue[];
 }
 
-export const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
+const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>\u0000-\u0008\u000b-\u001f\r\ufffe\uffff]/g, (c) => {
