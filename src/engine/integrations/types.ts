@@ -40,7 +40,8 @@ export interface TaskInvocation {
 export interface TaskRunner {
   /**
    * Resolves a Resource ARN, or returns a message when it is not recognized (parse time:
-   * "The resource provided <arn> is not recognized..."). `executionType` lets EXPRESS reject .sync.
+   * "The resource provided <arn> is not recognized..."). The resolved `pattern` lets the parser refuse
+   * `.sync` and `.waitForTaskToken` inside EXPRESS workflows.
    */
   resolve(arn: string): ResolvedResource | { readonly unrecognized: string };
   /** Runs the task; failures throw StatesError with the integration's error name and cause. */
