@@ -30,7 +30,7 @@ export function throwIfAborted(signal: AbortSignal): void {
 }
 
 /** Reason used to release a child controller whose work has finished (detaches it from its parent). */
-export class ScopeFinished {}
+class ScopeFinished {}
 
 /**
  * The one ScopeFinished for cancelling timers and controllers whose work is done. It carries no data, and
