@@ -17,7 +17,7 @@ export interface VerifyInput {
   readonly run?: { readonly status: string; readonly error?: string };
 }
 
-export interface RowProblem {
+interface RowProblem {
   /** 1-based data row as the CSV reader produced it (header excluded): the csvRow the pipeline stores. */
   readonly row: number;
   /** 1-based CSV line where the row starts (the header is line 1). */

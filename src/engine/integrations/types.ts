@@ -4,7 +4,7 @@ import type { ExecutionIdentity } from '../runtime/types';
 import type { CallbackOutcome } from './callbacks';
 
 /** ACTIVITY: an activity ARN, served by workers polling GetActivityTask rather than by an integration. */
-export type IntegrationPattern = 'REQUEST_RESPONSE' | 'RUN_JOB' | 'WAIT_FOR_TASK_TOKEN' | 'ACTIVITY';
+type IntegrationPattern = 'REQUEST_RESPONSE' | 'RUN_JOB' | 'WAIT_FOR_TASK_TOKEN' | 'ACTIVITY';
 
 /** A Task `Resource` resolved at parse time. */
 export interface ResolvedResource {

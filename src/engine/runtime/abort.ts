@@ -16,8 +16,6 @@ export class SiblingAbort {
   constructor(readonly eventId: number) {}
 }
 
-export type AbortReason = StopAbort | TimeoutAbort | SiblingAbort;
-
 /** Thrown through the run loop once a scope's signal has fired; never caught by Retry/Catch. */
 export class AbortedError extends Error {
   constructor(readonly reason: unknown) {

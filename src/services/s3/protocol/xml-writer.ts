@@ -1,7 +1,7 @@
 // A small writer for S3's REST-XML documents. Element order follows object key order; arrays repeat an element.
 // Control characters are written as character references, so keys containing \r survive XML end-of-line
 // normalization in the client's parser (S3 does the same).
-export type XmlValue = string | number | boolean | XmlElement | undefined;
+type XmlValue = string | number | boolean | XmlElement | undefined;
 export interface XmlElement {
   readonly [name: string]: XmlValue | readonly XmlValue[];
 }
