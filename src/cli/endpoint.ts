@@ -19,7 +19,7 @@ Serves S3, DynamoDB and the Step Functions API on one port, like LocalStack's ed
 Ctrl-C (SIGINT), SIGTERM or SIGHUP stop it in order: running executions end ABORTED, the stores are flushed and
 closed. A second Ctrl-C exits at once.`;
 
-export class UsageError extends Error {
+class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 

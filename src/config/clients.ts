@@ -10,6 +10,16 @@ import { transportFailureRetry } from './transport-retry';
 
 export type SdkRequestHandler = RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions>;
 
+/**
+ * The error the SDK's request handlers raise for an aborted request; the in-process ones raise the same, and the
+ * task runner replaces it with the abort reason.
+ */
+export function abortError(): Error {
+  const error = new Error('Request aborted');
+  error.name = 'AbortError';
+  return error;
+}
+
 export interface AwsClients {
   readonly s3: S3Client;
   readonly dynamodb: DynamoDBClient;

@@ -56,7 +56,7 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export const LOCAL_ENDPOINT = 'http://127.0.0.1:4566';
 export const LOCAL_ACCOUNT_ID = '000000000000';
 /** Enough for every child of the demo's 10,000-row run (1,000 Map Run children + 1,000 writers). */
-export const DEFAULT_EXPRESS_HISTORIES = 2000;
+const DEFAULT_EXPRESS_HISTORIES = 2000;
 
 /** Reads `.env` (if present) under the real environment: variables already set win, as with dotenv. */
 export function loadConfig(env: Env = process.env, dotenvPath = resolve(process.cwd(), '.env')): SandboxConfig {

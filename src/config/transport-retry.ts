@@ -22,7 +22,7 @@ export function transportFailureRetry(): RetryStrategyV2 {
 }
 
 /** No HTTP status: the error came from the socket, not from the service. */
-export function isTransportFailure(info: RetryErrorInfo): boolean {
+function isTransportFailure(info: RetryErrorInfo): boolean {
   return info.errorType === 'TRANSIENT' && info.error?.$metadata?.httpStatusCode === undefined;
 }
 

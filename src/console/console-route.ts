@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EdgeRequest, EdgeResponse, ServiceHandler } from '../server/edge';
+import { discardBody } from '../server/read-body';
 import { CONSOLE_PATH } from '../server/resolve-service';
 import { bundleConsole, CONSOLE_DIR } from './bundle';
 
@@ -46,7 +47,7 @@ export function createConsoleRoute(consoleDir = CONSOLE_DIR): ServiceHandler {
 }
 
 async function serveAsset(assets: Readonly<Record<string, Asset>>, request: EdgeRequest): Promise<EdgeResponse> {
-  request.body.resume();
+  discardBody(request.body);
   const path = request.url.split('?')[0].slice(CONSOLE_PATH.length);
   if (path === '') return { status: 308, headers: { location: `${CONSOLE_PATH}/`, 'content-length': '0' } };
   const method = request.method.toUpperCase();

@@ -30,6 +30,8 @@ export { DefinitionError, formatDiagnostic, type Diagnostic } from './errors/def
 export { StatesError, StatesErrorName, toStatesError } from './errors/states-error';
 // The ports the engine is run with: time, Task integrations, and the callback patterns (task tokens, activities).
 export { ScaledClock, type Clock } from './runtime/clock';
+// The 256 KiB payload quota, which Task integrations also enforce on a service's result.
+export { MAX_PAYLOAD_BYTES } from './runtime/data-limit';
 export type { ResolvedResource, TaskInvocation, TaskRunner } from './integrations/types';
 export type { ActivityPickup, CallbackOutcome, CallbackPort, PendingCallback, ScheduledActivity } from './integrations/callbacks';
 // The Distributed Map port (src/map-run implements it) and the ASL rules the runtime applies to the values the

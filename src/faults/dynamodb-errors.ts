@@ -16,7 +16,7 @@ interface ErrorShape {
 
 const DYNAMODB = 'com.amazonaws.dynamodb.v20120810';
 
-export const DYNAMODB_FAULT_ERRORS = {
+const DYNAMODB_FAULT_ERRORS = {
   ProvisionedThroughputExceededException: {
     namespace: DYNAMODB,
     status: 400,

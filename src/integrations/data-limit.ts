@@ -1,9 +1,7 @@
 // Task results above the 256 KiB payload quota fail the task with States.DataLimitExceeded (docs/aws-behaviour.md#api-limits,
 // #error-names-and-matching). The recorded cause names the resource type for optimized integrations (`'lambda'`) and the
 // function ARN for the legacy Lambda resource; a task-level Catch on States.ALL caught it (recorded).
-import { StatesError, StatesErrorName, type ResolvedResource } from '../engine';
-
-export const MAX_PAYLOAD_BYTES = 262_144;
+import { MAX_PAYLOAD_BYTES, StatesError, StatesErrorName, type ResolvedResource } from '../engine';
 
 export function checkResultSize(result: unknown, resource: ResolvedResource): void {
   const text = JSON.stringify(result);

@@ -12,7 +12,7 @@ import { DYNAMODB_V1 } from './sdk-v1-services';
 import { objectArgs, toTaskJson } from './task-json';
 
 /** Header spellings DynamoDB sends (recorded: Server, Connection, x-amzn-RequestId, x-amz-crc32 …). */
-export const DYNAMODB_HEADER_CASING: HeaderCasing = {
+const DYNAMODB_HEADER_CASING: HeaderCasing = {
   server: 'Server',
   connection: 'Connection',
   'x-amzn-requestid': 'x-amzn-RequestId',

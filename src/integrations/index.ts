@@ -1,6 +1,5 @@
 // Service integrations behind Task states: createTaskRunner() implements the engine's TaskRunner for
 // DynamoDB (optimized and aws-sdk), S3 (aws-sdk), Step Functions (startExecution[.sync[:2]]) and Lambda
 // (local handler modules).
-export { createTaskRunner, type TaskRunnerOptions } from './task-runner';
-export type { LambdaCallback, LambdaContext, LambdaHandler, LambdaHandlerMap } from './lambda-handlers';
-export { MAX_PAYLOAD_BYTES } from './data-limit';
+export { createTaskRunner } from './task-runner';
+export type { LambdaHandlerMap } from './lambda-handlers';

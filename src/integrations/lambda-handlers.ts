@@ -16,7 +16,7 @@ export interface LambdaContext {
   getRemainingTimeInMillis(): number;
 }
 
-export type LambdaCallback = (error?: unknown, result?: unknown) => void;
+type LambdaCallback = (error?: unknown, result?: unknown) => void;
 export type LambdaHandler = (event: unknown, context: LambdaContext, callback: LambdaCallback) => unknown;
 /** Function name → handler, or path (relative paths resolve against the working directory) of a module exporting `handler`. */
 export type LambdaHandlerMap = Readonly<Record<string, string | LambdaHandler>>;

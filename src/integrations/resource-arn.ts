@@ -3,7 +3,7 @@
 // `arn:<partition>:states:::aws-sdk:<service>:<apiAction>[...]` (docs/aws-behaviour.md#service-integrations); a Lambda function ARN is the
 // legacy Lambda resource. https://docs.aws.amazon.com/step-functions/latest/dg/integrate-services.html
 
-export type ResourceSuffix = 'sync' | 'sync:2' | 'waitForTaskToken';
+type ResourceSuffix = 'sync' | 'sync:2' | 'waitForTaskToken';
 
 export type ParsedResourceArn =
   | { readonly kind: 'service'; readonly service: string; readonly action: string; readonly suffix?: ResourceSuffix }

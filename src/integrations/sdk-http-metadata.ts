@@ -62,7 +62,7 @@ export async function sendCapturingHttp<Output extends MetadataBearer>(
   return { output, http: raw ? captureHttp(raw, casing) : { statusCode: output.$metadata.httpStatusCode ?? 200, headers: [] } };
 }
 
-export function captureHttp(response: Pick<HttpResponse, 'statusCode' | 'headers'>, casing: HeaderCasing): CapturedHttp {
+function captureHttp(response: Pick<HttpResponse, 'statusCode' | 'headers'>, casing: HeaderCasing): CapturedHttp {
   const headers = Object.entries(response.headers).map(([name, value]) => [casing[name.toLowerCase()] ?? name, value] as const);
   return { statusCode: response.statusCode, headers };
 }

@@ -5,7 +5,7 @@
 // the answer is dropped), so the Task sees the same thing either way. Those clients' commands skip the
 // middleware stack altogether (in-process-send.ts).
 import type { MetadataBearer } from '@smithy/types';
-import { inProcessTransport } from '../config/clients';
+import { abortError, inProcessTransport } from '../config/clients';
 import { sendInProcess, sendsInProcess } from './in-process-send';
 
 export interface SdkClient {
@@ -23,11 +23,4 @@ export function sendAbortable<Output extends MetadataBearer>(client: SdkClient, 
     signal.addEventListener('abort', onAbort, { once: true });
     sent.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
-}
-
-/** The error the SDK's request handlers raise for an aborted request; the task runner replaces it with the abort reason. */
-function abortError(): Error {
-  const error = new Error('Request aborted');
-  error.name = 'AbortError';
-  return error;
 }

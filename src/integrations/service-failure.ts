@@ -72,6 +72,6 @@ function isModeled(thrown: Error, base: ServiceExceptionClass): boolean {
 }
 
 /** Java exception class names always end in "Exception": S3 NoSuchKey → NoSuchKeyException. */
-export function exceptionName(code: string): string {
+function exceptionName(code: string): string {
   return code.endsWith('Exception') ? code : `${code}Exception`;
 }

@@ -23,7 +23,7 @@ export function toTaskJson(value: unknown, dates: DateStyle): unknown {
  * [UNCONFIRMED] AWS SDK integrations render timestamps as ISO-8601 strings (the recordings mask them as
  * "<date>", docs/aws-behaviour.md#aws-sdk-integrations); we use java.time.Instant#toString's form, which drops a zero fraction: 2024-05-06T07:08:09Z.
  */
-export function instantString(date: Date): string {
+function instantString(date: Date): string {
   return date.toISOString().replace('.000Z', 'Z');
 }
 

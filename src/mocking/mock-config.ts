@@ -4,7 +4,6 @@
 // (https://docs.aws.amazon.com/step-functions/latest/dg/sfn-local-mock-cfg-file.html). Everything is checked
 // at load, so a bad file fails before any execution starts, naming the JSON location of the problem.
 import { readFileSync } from 'node:fs';
-import type { Env } from '../config/config';
 import { describeJsonType, isPlainObject, jsonLocation, type JsonSegment } from './json-location';
 import { MockConfigError } from './mock-config-error';
 import { parseMockedResponse, type Fail, type MockedResponse } from './mocked-response';
@@ -21,7 +20,6 @@ export interface MockConfig {
 }
 
 /** The variable Step Functions Local's Docker image and LocalStack both read. */
-export const MOCK_CONFIG_ENV = 'SFN_MOCK_CONFIG';
 
 const TOP_LEVEL_FIELDS = ['StateMachines', 'MockedResponses'];
 
@@ -54,12 +52,6 @@ export function loadMockConfig(path: string): MockConfig {
     throw new MockConfigError(path, '', `the mock configuration file is not valid JSON: ${(thrown as Error).message}`);
   }
   return parseMockConfig(json, path);
-}
-
-/** The configuration named by SFN_MOCK_CONFIG, or undefined when the variable is unset or empty. */
-export function mockConfigFromEnv(env: Env): MockConfig | undefined {
-  const path = env[MOCK_CONFIG_ENV]?.trim();
-  return path ? loadMockConfig(path) : undefined;
 }
 
 export function findTestCase(config: MockConfig, stateMachineName: string, testCase: string): MockTestCase | undefined {

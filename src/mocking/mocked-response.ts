@@ -12,7 +12,7 @@ export interface InvocationRange {
   readonly last: number;
 }
 
-export interface MockedStep extends InvocationRange {
+interface MockedStep extends InvocationRange {
   /** The key as written in the file, for messages. */
   readonly key: string;
   readonly outcome: MockedOutcome;

@@ -34,7 +34,7 @@ const THROTTLING = new Set([
 
 const PARALLEL_READS = 8;
 
-export function isThrottling(error: string | undefined): boolean {
+function isThrottling(error: string | undefined): boolean {
   return THROTTLING.has((error ?? '').split('.').pop() ?? '');
 }
 
@@ -68,7 +68,7 @@ export async function countRetries(endpointUrl: string | undefined, mapRunArn: s
 }
 
 /** Failed task attempts followed by another attempt: a retry's TaskScheduled names the failure as its previous event. */
-export function retriesIn(events: readonly HistoryEvent[]): { retried: number; throttled: number } {
+function retriesIn(events: readonly HistoryEvent[]): { retried: number; throttled: number } {
   const failures = new Map<number, string | undefined>();
   for (const e of events) {
     if (e.type === 'TaskFailed') failures.set(e.id!, e.taskFailedEventDetails?.error);

@@ -23,7 +23,7 @@ class Broken extends Error {
 }
 
 /** The first place `text` stops being JSON (RFC 8259), or undefined when it is JSON. */
-export function firstJsonError(text: string): JsonProblem | undefined {
+function firstJsonError(text: string): JsonProblem | undefined {
   let i = 0;
   const fail = (expected: string): never => {
     const got = i >= text.length ? 'end of text' : `'${text[i]}'`;

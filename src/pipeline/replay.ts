@@ -28,7 +28,7 @@ export class ReplayError extends Error {
   override readonly name = 'ReplayError';
 }
 
-export function parseS3Uri(uri: string): { bucket: string; key: string } | undefined {
+function parseS3Uri(uri: string): { bucket: string; key: string } | undefined {
   const m = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
   return m ? { bucket: m[1], key: m[2] } : undefined;
 }
@@ -39,7 +39,7 @@ async function load(clients: AwsClients, location: string): Promise<string> {
 }
 
 /** The data rows (1-based, header excluded) a FAILED file names, from the csvRow the pipeline's ItemSelector adds, with the item's pk. */
-export function failedRows(entries: readonly ResultEntry[]): Map<number, string | undefined> {
+function failedRows(entries: readonly ResultEntry[]): Map<number, string | undefined> {
   const rows = new Map<number, string | undefined>();
   for (const entry of entries) {
     for (const item of entryItems(entry) as Array<Record<string, { N?: string; S?: string }>>) {

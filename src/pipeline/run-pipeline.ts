@@ -50,7 +50,7 @@ export interface FailureSample {
 }
 
 /** One failed row: its data row (csvRow), CSV line when the CSV was read, and why it failed. */
-export interface RowFailure {
+interface RowFailure {
   readonly row: number;
   readonly line?: number;
   readonly pk?: string;

@@ -17,7 +17,7 @@ export interface VerifyInput {
   readonly run?: { readonly status: string; readonly error?: string };
 }
 
-export interface RowProblem {
+interface RowProblem {
   /** 1-based data row as the CSV reader produced it (header excluded): the csvRow the pipeline stores. */
   readonly row: number;
   /** 1-based CSV line where the row starts (the header is line 1). */
@@ -100,7 +100,7 @@ export async function verifyLoad(clients: AwsClients, input: VerifyInput): Promi
 }
 
 /** The rows the pipeline can write: all five columns present, numbers where the table stores numbers. */
-export function isValidRow(row: Row): boolean {
+function isValidRow(row: Row): boolean {
   return (
     ORDER_COLUMNS.every((c) => typeof row[c] === 'string' && row[c] !== '') &&
     /^\d+$/.test(row.lineItems) &&

@@ -4,13 +4,16 @@
 // the S3 service (5 GiB objects), so the edge does not limit them.
 import type { EndpointService } from '../config/config';
 import type { EdgeRequest } from './edge';
+import { discardBody } from './read-body';
 import { RequestTooLargeError } from './service-error';
 
 const MIB = 1024 * 1024;
 
-export const JSON_BODY_LIMITS: Readonly<Partial<Record<EndpointService, number>>> = {
-  // dynalite's own MAX_REQUEST_BYTES.
-  dynamodb: 16 * MIB,
+/** dynalite's own MAX_REQUEST_BYTES: the edge checks the declared length, the DynamoDB service the bytes it reads. */
+export const DYNAMODB_REQUEST_LIMIT_BYTES = 16 * MIB;
+
+const JSON_BODY_LIMITS: Readonly<Partial<Record<EndpointService, number>>> = {
+  dynamodb: DYNAMODB_REQUEST_LIMIT_BYTES,
   // AWS's API request quota is 1 MB (docs/aws-behaviour.md#api-limits); the SFN service enforces exactly that, the edge only stops
   // what is clearly larger, so the service's own error (and its wording) wins near the limit.
   stepfunctions: MIB + 64 * 1024,
@@ -21,7 +24,6 @@ export function checkDeclaredLength(service: EndpointService, request: EdgeReque
   const limit = JSON_BODY_LIMITS[service];
   const declared = Number(request.headers['content-length'] ?? '0');
   if (limit === undefined || !(declared > limit)) return;
-  // Read and drop the rest, so the client (still sending) gets to read our answer.
-  request.body.resume();
+  discardBody(request.body);
   throw new RequestTooLargeError(limit);
 }

@@ -7,6 +7,7 @@ import type { EdgeRequest, EdgeResponse, ServiceHandler } from './edge';
 import { EndpointClosedError, protocolOf, serializeEdgeError, ServiceNotEnabledError, UnsupportedServiceError } from './edge-errors';
 import { UnknownOperationException } from './protocols/aws-json';
 import { frontDoorHealth, localstackRoute, type EndpointStatus, type ServiceState } from './localstack-routes';
+import { discardBody } from './read-body';
 import { resolveService, type Route } from './resolve-service';
 import type { Upstream } from './upstream';
 import { withWireHeaders } from './wire-headers';
@@ -48,7 +49,7 @@ export class EdgeRouter {
       if (route.kind === 'unsupported') throw new UnsupportedServiceError(route.signingName);
       return withWireHeaders(service, request, await this.serve(route.service, request));
     } catch (err) {
-      discardBody(request);
+      discardBody(request.body);
       return withWireHeaders(service, request, serializeEdgeError(err, protocolOf(service), request));
     }
   }
@@ -67,7 +68,7 @@ export class EdgeRouter {
   private serveConsole(path: string, request: EdgeRequest): Promise<EdgeResponse> {
     if (this.closed) throw new EndpointClosedError();
     if (this.console) return this.console.handle(request);
-    discardBody(request);
+    discardBody(request.body);
     const text = `No console on this endpoint: ${path} is served by the embedded sandbox (npm start, npm run endpoint)`;
     return Promise.resolve({ status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text });
   }
@@ -100,10 +101,4 @@ export class EdgeRouter {
 
 function isHealthPath(path: string): boolean {
   return path === '/_localstack/health' || path === '/health';
-}
-
-/** Lets an unread request body drain, so the client still receives the error response. */
-function discardBody(request: EdgeRequest): void {
-  const { body } = request;
-  if (!body.readableEnded && !body.destroyed) body.resume();
 }

@@ -4,7 +4,7 @@
 import { HttpResponse, type HttpRequest } from '@smithy/protocol-http';
 import type { HttpHandlerOptions, QueryParameterBag } from '@smithy/types';
 import { Readable } from 'node:stream';
-import type { SdkRequestHandler } from '../config/clients';
+import { abortError, type SdkRequestHandler } from '../config/clients';
 import type { EdgeRequest, EdgeResponse } from './edge';
 import { readableOf } from './read-body';
 
@@ -107,10 +107,4 @@ function dropBodyWhenAborted(work: Promise<EdgeResponse>, signal: AbortSignal): 
     signal.addEventListener('abort', drop, { once: true });
     body.once('close', () => signal.removeEventListener('abort', drop));
   }, () => undefined);
-}
-
-function abortError(): Error {
-  const error = new Error('Request aborted');
-  error.name = 'AbortError';
-  return error;
 }

@@ -14,6 +14,16 @@ export function readableOf(bytes: Buffer): Readable {
   return stream;
 }
 
+/**
+ * Lets an unread (or partly read) request body drain without keeping it, so a client still sending it gets
+ * to read the response (an error, a redirect) sent before the body was consumed.
+ */
+export function discardBody(body: Readable): void {
+  if (body.readableEnded || body.destroyed) return;
+  body.unpipe();
+  body.resume();
+}
+
 /** Buffers a request body, failing fast once it passes `limitBytes` (the rest is drained, not kept). */
 export async function readBody(body: Readable, limitBytes: number, tooLargeCode?: string): Promise<Buffer> {
   const whole = body.readableDidRead ? undefined : wholeBodies.get(body);

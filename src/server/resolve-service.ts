@@ -46,7 +46,7 @@ export function resolveService(request: EdgeRequest): Route {
 }
 
 /** The service part of `Credential=<key>/<date>/<region>/<service>/aws4_request`, if the request is SigV4-signed. */
-export function signingNameOf(request: EdgeRequest): string | undefined {
+function signingNameOf(request: EdgeRequest): string | undefined {
   const auth = request.headers.authorization ?? '';
   const fromHeader = /Credential=([^,\s]+)/.exec(auth)?.[1];
   const credential = fromHeader ?? queryParam(request.url, 'X-Amz-Credential');

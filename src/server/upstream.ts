@@ -13,7 +13,7 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'tra
 /** How long a health probe of the upstream may take before the front door reports it unreachable. */
 const HEALTH_TIMEOUT_MS = 10_000;
 
-export class UpstreamUnreachableError extends ServiceError {
+class UpstreamUnreachableError extends ServiceError {
   constructor(url: string, cause: string) {
     super('ServiceUnavailable', `The upstream endpoint ${url} (SANDBOX_UPSTREAM_URL) did not answer: ${cause}`, 502);
   }

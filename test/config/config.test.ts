@@ -14,6 +14,12 @@ describe('config', () => {
     expect(config.timeScale).toBe(1);
   });
 
+  it('reads the MockConfigFile path from SFN_MOCK_CONFIG, trimmed; unset or blank means none', () => {
+    expect(configFromEnv({ SFN_MOCK_CONFIG: ' /mocks/MockConfigFile.json ' }).reproduce.mockConfigFile).toBe('/mocks/MockConfigFile.json');
+    expect(configFromEnv({}).reproduce.mockConfigFile).toBeUndefined();
+    expect(configFromEnv({ SFN_MOCK_CONFIG: '  ' }).reproduce.mockConfigFile).toBeUndefined();
+  });
+
   it('treats an explicitly empty AWS_ENDPOINT_URL as real AWS and leaves credentials to the SDK chain', () => {
     const config = configFromEnv({ AWS_ENDPOINT_URL: '' });
     expect(config.endpointUrl).toBeUndefined();

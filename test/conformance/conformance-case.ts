@@ -6,7 +6,7 @@ import type { StateMachineType } from '../../src/engine/runtime/types';
 /** One scripted task call: a result, a thrown error, or never settling (until aborted). */
 export type ScriptedCall = { readonly result: unknown } | { readonly error: string; readonly cause?: string } | { readonly hang: true };
 
-export interface ExecutionExpectation {
+interface ExecutionExpectation {
   readonly status: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
   readonly output?: unknown;
   readonly error?: string;

@@ -14,7 +14,7 @@ export class ContainersTargetError extends Error {
   override readonly name = 'ContainersTargetError';
 }
 
-export type NetworkMode = 'bridge' | 'host';
+type NetworkMode = 'bridge' | 'host';
 
 export interface ContainersTargetSettings {
   readonly localstackImage: string;

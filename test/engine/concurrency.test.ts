@@ -1,7 +1,7 @@
 // Inline Map / Parallel concurrency and sibling aborts (docs/aws-behaviour.md#parallel-state, #inline-map-history; shared iterate.ts).
 import { getEventListeners } from 'node:events';
 import type { TaskInvocation } from '../../src/engine/integrations/types';
-import { ScopeFinished, childController } from '../../src/engine/runtime/abort';
+import { SCOPE_FINISHED, childController } from '../../src/engine/runtime/abort';
 import { iterate } from '../../src/engine/states/iterate';
 import { FakeClock } from './support/fake-clock';
 import { FakeTaskRunner, fails, hangs } from './support/fake-task-runner';
@@ -131,7 +131,7 @@ describe('abort listeners', () => {
     expect(getEventListeners(parent.signal, 'abort')).toHaveLength(0);
     const child = childController(parent.signal);
     expect(getEventListeners(parent.signal, 'abort')).toHaveLength(1);
-    child.abort(new ScopeFinished());
+    child.abort(SCOPE_FINISHED);
     expect(getEventListeners(parent.signal, 'abort')).toHaveLength(0);
   });
 

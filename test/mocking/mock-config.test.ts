@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findTestCase, loadMockConfig, mockConfigFromEnv, parseMockConfig } from '../../src/mocking/mock-config';
+import { findTestCase, loadMockConfig, parseMockConfig } from '../../src/mocking/mock-config';
 import { MockConfigError } from '../../src/mocking/mock-config-error';
 import { outcomeFor } from '../../src/mocking/mocked-response';
 
@@ -110,7 +110,7 @@ describe('parseMockConfig', () => {
   });
 });
 
-describe('loadMockConfig / mockConfigFromEnv', () => {
+describe('loadMockConfig', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'mock-config-'));
@@ -133,13 +133,5 @@ describe('loadMockConfig / mockConfigFromEnv', () => {
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{"StateMachines": ');
     expect(() => loadMockConfig(broken)).toThrow(`${broken}: the mock configuration file is not valid JSON:`);
-  });
-
-  it('reads SFN_MOCK_CONFIG, and nothing when it is unset or blank', () => {
-    const file = join(dir, 'env.json');
-    writeFileSync(file, JSON.stringify(DOC_FORMAT));
-    expect(mockConfigFromEnv({ SFN_MOCK_CONFIG: ` ${file} ` })?.stateMachines.size).toBe(1);
-    expect(mockConfigFromEnv({})).toBeUndefined();
-    expect(mockConfigFromEnv({ SFN_MOCK_CONFIG: '  ' })).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 // The real AWS CLI against the service: create-state-machine, start-execution, describe-execution,
 // get-execution-history. Fails (never skips) when no `aws` binary exists.
-import { awsCli, awsCliPath } from './support/aws-cli';
+import { awsCli, awsCliPath } from '../support/aws-cli';
 import { passDefinition, ROLE_ARN, startHarness, type Harness } from './support/harness';
 
 describe('AWS CLI', () => {

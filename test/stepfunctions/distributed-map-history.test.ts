@@ -27,6 +27,8 @@ interface MapOptions {
   readonly itemSelector?: unknown;
   /** Default: the CSV object named by the input's `key`. */
   readonly itemReader?: Record<string, unknown>;
+  /** ToleratedFailureCount / ToleratedFailurePercentage fields of the Map state. */
+  readonly tolerance?: Record<string, number>;
 }
 
 const CSV_READER = {
@@ -35,7 +37,7 @@ const CSV_READER = {
   Arguments: { Bucket: BUCKET, Key: '{% $states.input.key %}' },
 };
 
-function parent({ label, resultWriter, itemSelector, itemReader = CSV_READER, child = { Type: 'Pass', End: true } }: MapOptions): string {
+function parent({ label, resultWriter, itemSelector, tolerance, itemReader = CSV_READER, child = { Type: 'Pass', End: true } }: MapOptions): string {
   return JSON.stringify({
     QueryLanguage: 'JSONata',
     StartAt: 'Init',
@@ -46,6 +48,7 @@ function parent({ label, resultWriter, itemSelector, itemReader = CSV_READER, ch
         ...(label && { Label: label }),
         ItemReader: itemReader,
         ...(itemSelector !== undefined && { ItemSelector: itemSelector }),
+        ...tolerance,
         ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'Child', States: { Child: child } },
         ...(resultWriter && { ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Arguments: { Bucket: BUCKET, Prefix: 'out' } } }),
         End: true,
@@ -134,6 +137,22 @@ describe('a Distributed Map on the real Map Run runner', () => {
     const mapRunArn = events.find((e) => e.type === 'MapRunStarted')!.mapRunStartedEventDetails!.mapRunArn;
     const mapRun = await clients.sfn.send(new DescribeMapRunCommand({ mapRunArn }));
     expect([mapRun.itemCounts?.resultsWritten, mapRun.executionCounts?.resultsWritten]).toEqual([2, 2]);
+  });
+
+  it('DescribeMapRun reports an unset tolerance as 0 and 0.0; a lone ToleratedFailurePercentage is not defeated by that 0 count', async () => {
+    const child = { Type: 'Pass', Output: "{% $states.input.id = 'b' ? $error('bad row') : $states.input %}", End: true };
+    const { described, events } = await run('id\na\nb\n', { label: 'Half', child, tolerance: { ToleratedFailurePercentage: 50 } });
+    expect(described.status).toBe('SUCCEEDED');
+    const mapRunArn = events.find((e) => e.type === 'MapRunStarted')!.mapRunStartedEventDetails!.mapRunArn;
+    const mapRun = await clients.sfn.send(new DescribeMapRunCommand({ mapRunArn }));
+    expect([mapRun.toleratedFailureCount, mapRun.toleratedFailurePercentage]).toEqual([0, 50]);
+    expect([mapRun.itemCounts?.succeeded, mapRun.itemCounts?.failed]).toEqual([1, 1]);
+
+    const strict = await run('id\na\nb\n', { label: 'Strict', child });
+    expect({ status: strict.described.status, error: strict.described.error }).toEqual({ status: 'FAILED', error: 'States.ExceedToleratedFailureThreshold' });
+    const strictArn = strict.events.find((e) => e.type === 'MapRunStarted')!.mapRunStartedEventDetails!.mapRunArn;
+    const strictRun = await clients.sfn.send(new DescribeMapRunCommand({ mapRunArn: strictArn }));
+    expect([strictRun.toleratedFailureCount, strictRun.toleratedFailurePercentage]).toEqual([0, 0]);
   });
 
   it('gives each item Map.Item.Source S3://bucket/key of the CSV read [UNCONFIRMED by recordings]', async () => {

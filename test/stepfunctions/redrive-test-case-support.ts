@@ -6,10 +6,10 @@ import type { AwsClients } from '../../src/config/clients';
 import { parseMockConfig } from '../../src/mocking';
 import { ROLE_ARN, waitForExecution } from './redrive-support';
 
-export const PRICED = 'priced';
+const PRICED = 'priced';
 
 /** Each row's child asks the (mocked) `price-fn` for a price, then writes it to the late table; `report-fn` ends. */
-export const pricedMachine = JSON.stringify({
+const pricedMachine = JSON.stringify({
   QueryLanguage: 'JSONata',
   StartAt: 'Load',
   States: {

@@ -14,7 +14,7 @@ import { startSandbox } from '../../../src/sandbox/start-sandbox';
 import { directLoad } from './direct-load';
 import { seededOrdersCsv } from './seeded-csv';
 
-export type Mode = 'pipeline' | 'direct';
+type Mode = 'pipeline' | 'direct';
 
 export interface Measurement {
   readonly mode: Mode;

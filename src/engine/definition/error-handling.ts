@@ -1,9 +1,10 @@
 // Retry and Catch declarations (docs/aws-behaviour.md#retry-and-catch). Retrier numbers are literals in both query languages
 // (AWS does not document `{% %}` there [UNCONFIRMED]); `States.ALL` must stand alone and come last.
 import { StatesErrorName } from '../errors/states-error';
+import { isJsonObject } from '../query/common/json-object';
 import { checkObjectFields } from './allowed-fields';
 import type { FieldReader } from './field-reader';
-import { at, isObject } from './parse-context';
+import { at } from './parse-context';
 import type { Catcher, CatcherIO, Retrier } from './types';
 
 const RETRIER_FIELDS = ['ErrorEquals', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment'];
@@ -38,7 +39,7 @@ function entries(reader: FieldReader, raw: Record<string, unknown>, field: strin
   const result: [Record<string, unknown>, string][] = [];
   list.forEach((item, i) => {
     const location = at(at(reader.location, field), i);
-    if (isObject(item)) result.push([item, location]);
+    if (isJsonObject(item)) result.push([item, location]);
     else reader.ctx.error('Expected value of type Object', location);
   });
   return result;

@@ -4,13 +4,10 @@
 import { DefinitionError, schemaError, type Diagnostic } from '../errors/definition-error';
 import type { TaskRunner } from '../integrations/types';
 import type { StateMachineType } from '../runtime/types';
+import { isJsonObject } from '../query/common/json-object';
 import type { QueryLanguage } from './types';
 
 export type Json = Record<string, unknown>;
-
-export function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** AWS writes array positions as `[i]` inside its pointers (`/States/C/Choices[0]/Next`). */
 export function at(location: string, key: string | number): string {
@@ -118,7 +115,7 @@ export class ParseContext {
   object(obj: Json, key: string, location: string): Json | undefined {
     const value = obj[key];
     if (value === undefined) return undefined;
-    if (isObject(value)) return value;
+    if (isJsonObject(value)) return value;
     this.error(`Expected value of type Object`, at(location, key));
     return undefined;
   }

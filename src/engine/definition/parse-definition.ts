@@ -2,9 +2,10 @@
 // returns. One pass collects every problem; parseDefinition throws them as a DefinitionError.
 import { DefinitionError, schemaError, type Diagnostic } from '../errors/definition-error';
 import type { TaskRunner } from '../integrations/types';
+import { isJsonObject } from '../query/common/json-object';
 import type { StateMachineType } from '../runtime/types';
 import { invalidJson, parseJsonRoot } from './json-diagnostic';
-import { isObject, ParseContext } from './parse-context';
+import { ParseContext } from './parse-context';
 import { parseProgram } from './program';
 import type { QueryLanguage, StateMachineDefinition } from './types';
 
@@ -21,7 +22,7 @@ function analyse(source: string, type: StateMachineType, tasks: TaskRunner): Ana
   const parsed = parseJsonRoot(source);
   if (!parsed.ok) return { diagnostics: [invalidJson(source)] };
   const raw = parsed.value;
-  if (!isObject(raw)) return { diagnostics: [schemaError(NOT_AN_OBJECT)] };
+  if (!isJsonObject(raw)) return { diagnostics: [schemaError(NOT_AN_OBJECT)] };
   const probe = new ParseContext({ type, tasks }, 'JSONPath');
   const queryLanguage: QueryLanguage = probe.oneOf(raw, 'QueryLanguage', '/', ['JSONPath', 'JSONata'] as const) ?? 'JSONPath';
   const ctx = new ParseContext({ type, tasks }, queryLanguage, probe.diagnostics);

@@ -1,8 +1,9 @@
 // One state: Type, QueryLanguage inheritance, allowed fields, Next/End, data-flow fields, then the
 // type's own parser. The registry is checked exhaustive with `satisfies`, so a new state type fails to compile until it is parsed.
+import { isJsonObject } from '../query/common/json-object';
 import { checkStateFields } from './allowed-fields';
 import { FieldReader } from './field-reader';
-import { isObject, type ParseContext } from './parse-context';
+import type { ParseContext } from './parse-context';
 import { parseStateIO } from './state-io';
 import { parseChoice } from './states/choice';
 import { parseFail } from './states/fail';
@@ -57,7 +58,7 @@ export function parseState(
   express: boolean,
   programs: ProgramParser,
 ): StateNode | undefined {
-  if (!isObject(raw)) {
+  if (!isJsonObject(raw)) {
     ctx.error('Expected value of type Object', location);
     return undefined;
   }

@@ -2,8 +2,9 @@
 // the floci project, PR #2786): `MISSING_TRANSITION_TARGET: Missing 'Next' target: <name>` for every
 // dangling Next/Default/Catch target, `MISSING_END_STATE: Workflow has no terminal state` (no location,
 // suppresses the reachability walk), `MISSING_TRANSITION_TARGET: State "<name>" is not reachable.`
+import { isJsonObject } from '../query/common/json-object';
 import { checkObjectFields } from './allowed-fields';
-import { at, isObject, type ParseContext } from './parse-context';
+import { at, type ParseContext } from './parse-context';
 import { parseState } from './parse-state';
 import type { ProgramParser } from './states/state-parser';
 import type { Program, StateNode } from './types';
@@ -73,7 +74,7 @@ export function parseProgram(
 ): Program {
   const States = Object.create(null) as Record<string, StateNode>;
   const program: Program = { StartAt: '', States, location };
-  if (!isObject(raw)) {
+  if (!isJsonObject(raw)) {
     ctx.error('Expected value of type Object', location);
     return program;
   }

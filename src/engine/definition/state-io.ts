@@ -1,8 +1,9 @@
 // The query-language data-flow fields common to the state types (docs/aws-behaviour.md#query-languages-and-data-flow): JSONPath InputPath →
 // Parameters → ResultSelector → ResultPath → OutputPath, or JSONata Arguments → Output; Assign in both.
 // Which of them a given state type may carry is enforced by allowed-fields.ts before this runs.
+import { isJsonObject } from '../query/common/json-object';
 import type { FieldReader } from './field-reader';
-import { at, isObject, type Json } from './parse-context';
+import { at, type Json } from './parse-context';
 import type { StateIO } from './types';
 
 // Variable names follow JSONata identifier rules; AWS documents the 80-character cap and the reserved
@@ -13,7 +14,7 @@ function checkAssignNames(reader: FieldReader, raw: Json): void {
   const assign = raw.Assign;
   if (assign === undefined) return;
   const location = at(reader.location, 'Assign');
-  if (!isObject(assign)) {
+  if (!isJsonObject(assign)) {
     reader.ctx.error('Expected value of type Object', location);
     return;
   }

@@ -4,7 +4,7 @@ import type { ExecutionIdentity } from '../runtime/types';
 import type { CallbackOutcome } from './callbacks';
 
 /** ACTIVITY: an activity ARN, served by workers polling GetActivityTask rather than by an integration. */
-export type IntegrationPattern = 'REQUEST_RESPONSE' | 'RUN_JOB' | 'WAIT_FOR_TASK_TOKEN' | 'ACTIVITY';
+type IntegrationPattern = 'REQUEST_RESPONSE' | 'RUN_JOB' | 'WAIT_FOR_TASK_TOKEN' | 'ACTIVITY';
 
 /** A Task `Resource` resolved at parse time. */
 export interface ResolvedResource {
@@ -40,7 +40,8 @@ export interface TaskInvocation {
 export interface TaskRunner {
   /**
    * Resolves a Resource ARN, or returns a message when it is not recognized (parse time:
-   * "The resource provided <arn> is not recognized..."). `executionType` lets EXPRESS reject .sync.
+   * "The resource provided <arn> is not recognized..."). The resolved `pattern` lets the parser refuse
+   * `.sync` and `.waitForTaskToken` inside EXPRESS workflows.
    */
   resolve(arn: string): ResolvedResource | { readonly unrecognized: string };
   /** Runs the task; failures throw StatesError with the integration's error name and cause. */

@@ -16,8 +16,6 @@ export class SiblingAbort {
   constructor(readonly eventId: number) {}
 }
 
-export type AbortReason = StopAbort | TimeoutAbort | SiblingAbort;
-
 /** Thrown through the run loop once a scope's signal has fired; never caught by Retry/Catch. */
 export class AbortedError extends Error {
   constructor(readonly reason: unknown) {
@@ -30,7 +28,7 @@ export function throwIfAborted(signal: AbortSignal): void {
 }
 
 /** Reason used to release a child controller whose work has finished (detaches it from its parent). */
-export class ScopeFinished {}
+class ScopeFinished {}
 
 /**
  * The one ScopeFinished for cancelling timers and controllers whose work is done. It carries no data, and

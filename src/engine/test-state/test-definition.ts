@@ -6,9 +6,9 @@
 import type { TaskRunner } from '../integrations/types';
 import { parseDefinition } from '../definition/parse-definition';
 import type { StateMachineDefinition, StateNode } from '../definition/types';
-import { isObject } from '../definition/parse-context';
 import { DefinitionError, schemaError } from '../errors/definition-error';
 import { invalidJson, parseJsonRoot } from '../definition/json-diagnostic';
+import { isJsonObject } from '../query/common/json-object';
 
 /** The name a lone state is tested under. */
 export const LONE_STATE_NAME = 'StateName';
@@ -36,7 +36,7 @@ function loneStateMachine(text: string): Record<string, unknown> {
   const parsed = parseJsonRoot(text);
   if (!parsed.ok) throw new DefinitionError([invalidJson(text)]);
   const state = parsed.value;
-  if (!isObject(state)) throw new DefinitionError([schemaError('Definition must be a valid JSON object')]);
+  if (!isJsonObject(state)) throw new DefinitionError([schemaError('Definition must be a valid JSON object')]);
   const States: Record<string, unknown> = { [LONE_STATE_NAME]: state };
   for (const target of transitionTargets(state)) States[target] ??= { Type: 'Succeed' };
   // No machine-level QueryLanguage: the state's own decides for it, and its inner states default to JSONPath.
@@ -47,7 +47,7 @@ function loneStateMachine(text: string): Record<string, unknown> {
 function transitionTargets(state: Record<string, unknown>): string[] {
   const targets: unknown[] = [state.Next, state.Default];
   for (const list of [state.Choices, state.Catch]) {
-    if (Array.isArray(list)) for (const entry of list) if (isObject(entry)) targets.push(entry.Next);
+    if (Array.isArray(list)) for (const entry of list) if (isJsonObject(entry)) targets.push(entry.Next);
   }
   return targets.filter((t): t is string => typeof t === 'string' && t !== LONE_STATE_NAME);
 }

@@ -62,7 +62,6 @@ export class ResultWriter {
   private readonly folder: string;
   private readonly spools = new Map<ResultFileStatus, SpoolFile>();
   private tempDir?: Promise<string>;
-  private written = 0;
   private closed = false;
 
   constructor(
@@ -88,11 +87,6 @@ export class ResultWriter {
     return { Bucket: this.bucket, Key: `${this.folder}/manifest.json` };
   }
 
-  /** Children whose results were added (DescribeMapRun itemCounts.resultsWritten). */
-  get resultsWritten(): number {
-    return this.written;
-  }
-
   /** Records one finished (or never started) child; await it for backpressure on the temp file. */
   async add(child: ChildResult): Promise<void> {
     if (this.closed) throw new Error('ResultWriter.add() called after finish() or discard()');
@@ -100,7 +94,6 @@ export class ResultWriter {
     for (const entry of resultEntries(child, this.config.transformation)) {
       await spool.append(child.index, Buffer.from(JSON.stringify(entry) ?? 'null', 'utf8'));
     }
-    this.written++;
   }
 
   /** Uploads the result files and manifest.json; the temp files are removed whatever happens. */

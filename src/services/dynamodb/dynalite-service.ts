@@ -6,12 +6,10 @@ import { join, resolve } from 'node:path';
 import dynalite = require('dynalite');
 import dynaliteDb = require('dynalite/db');
 import type { EdgeRequest, EdgeResponse, ServiceHandler } from '../../server/edge';
+import { DYNAMODB_REQUEST_LIMIT_BYTES } from '../../server/body-limit';
 import { readBody } from '../../server/read-body';
 import { ServiceError } from '../../server/service-error';
 import { exchange } from './dynalite-exchange';
-
-/** dynalite's own MAX_REQUEST_BYTES. */
-export const DYNAMODB_REQUEST_LIMIT_BYTES = 16 * 1024 * 1024;
 
 export interface DynamoDbServiceOptions {
   /** Persist tables under `<dataDir>/dynamodb` (LevelDB); in memory when omitted. */

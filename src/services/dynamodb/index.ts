@@ -1,1 +1,1 @@
-export { createDynamoDbService, DYNAMODB_REQUEST_LIMIT_BYTES, type DynamoDbService, type DynamoDbServiceOptions } from './dynalite-service';
+export { createDynamoDbService, type DynamoDbService, type DynamoDbServiceOptions } from './dynalite-service';

@@ -2,6 +2,7 @@
 // It predates aws-chunked uploads, flexible checksums and the CRC32/CRC64NVME defaults that SDK v3 and the CLI
 // now send, so we would have to rewrite most of it. This subset is written for our edge and today's clients.
 import type { EdgeRequest, EdgeResponse, ServiceHandler } from '../../server/edge';
+import { discardBody } from '../../server/read-body';
 import { operations } from './operations';
 import type { S3Limits } from './operations/types';
 import { newRequestIds, requestIdHeaders, serializeRestXmlError } from '../../server/protocols/rest-xml';
@@ -20,7 +21,7 @@ export interface S3ServiceOptions {
   readonly limits?: Partial<S3Limits>;
 }
 
-export const DEFAULT_LIMITS: S3Limits = {
+const DEFAULT_LIMITS: S3Limits = {
   maxObjectBytes: 5 * 1024 ** 3,
   minPartBytes: 5 * 1024 ** 2,
   maxXmlBytes: 2 * 1024 ** 2,
@@ -41,7 +42,7 @@ export function createS3Service(options: S3ServiceOptions): ServiceHandler {
         const response = await operation({ request, store: await store(), limits });
         return { ...response, headers: { ...response.headers, ...requestIdHeaders(ids) } };
       } catch (error) {
-        discardBody(edgeRequest);
+        discardBody(edgeRequest.body);
         return serializeRestXmlError(error, ids, edgeRequest.method);
       }
     },
@@ -49,12 +50,4 @@ export function createS3Service(options: S3ServiceOptions): ServiceHandler {
       await opened?.catch(() => undefined);
     },
   };
-}
-
-/** Lets an unread (or partly read) request body drain, so the error response can still be delivered. */
-function discardBody(request: EdgeRequest): void {
-  const { body } = request;
-  if (body.readableEnded || body.destroyed) return;
-  body.unpipe();
-  body.resume();
 }

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const ARTIFACTS_DIR = join(__dirname, '..', '..', '..', 'test-artifacts', 'console');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ARTIFACTS_DIR = join(__dirname, '..', '..', '..', 'test-artifacts', 'console');
 
 const ARGS = [
   '--headless',

@@ -5,7 +5,7 @@
 // (src/engine/states/map/tolerated-failure.ts): reaching it exactly is tolerated.
 import type { GeneratedCsv, MalformedKind, OrderRow } from '../../../src/pipeline/orders-csv';
 
-export const BATCH_SIZE = 10;
+const BATCH_SIZE = 10;
 
 export interface Tolerance {
   readonly toleratedFailureCount?: number;
@@ -44,7 +44,7 @@ export function planBatches(itemCount: number, badRows: Iterable<number>): Batch
   return { batches, badRows: new Set(badRows) };
 }
 
-export function exceeds(failed: number, total: number, tolerance: Tolerance): boolean {
+function exceeds(failed: number, total: number, tolerance: Tolerance): boolean {
   const { toleratedFailureCount: count, toleratedFailurePercentage: percentage } = tolerance;
   if (count === undefined && percentage === undefined) return failed > 0;
   return (count !== undefined && failed > count) || (percentage !== undefined && failed * 100 > percentage * total);

@@ -87,7 +87,7 @@ export function verifyCase(target: E2eTarget, deployment: CaseDeployment, run: C
 }
 
 /** ListExecutions --map-run-arn, every page. */
-export async function listChildren(target: E2eTarget, mapRunArn: string): Promise<ExecutionListItem[]> {
+async function listChildren(target: E2eTarget, mapRunArn: string): Promise<ExecutionListItem[]> {
   const out: ExecutionListItem[] = [];
   let nextToken: string | undefined;
   do {

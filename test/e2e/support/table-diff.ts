@@ -55,7 +55,7 @@ function canonical(value: AttributeValue | undefined): string | undefined {
   return JSON.stringify(value);
 }
 
-export function canonicalNumber(n: string): string {
+function canonicalNumber(n: string): string {
   let s = n.trim().replace(/^\+/, '');
   const negative = s.startsWith('-');
   if (negative) s = s.slice(1);

@@ -35,7 +35,7 @@ export function targetName(env: Env = process.env): E2eTargetName {
 }
 
 /** Names no other suite (or run of this one) uses, valid as S3 bucket, table and state machine names. */
-export function uniqueNames(suite: string): Env {
+function uniqueNames(suite: string): Env {
   const id = `${suite}-${process.pid}-${Date.now().toString(36)}-${++sequence}`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
   return {
     SANDBOX_BUCKET: `e2e-${id}`.slice(0, 63),

@@ -15,7 +15,7 @@ const LEGACY_LAMBDA = /^arn:aws:lambda:[^:]+:\d+:function:[^:]+$/;
 const OPTIMIZED = /^arn:aws:states:::(aws-sdk:)?([a-z0-9-]+):([A-Za-z0-9]+)(\.sync(?::2)?|\.waitForTaskToken)?$/;
 const KNOWN_SERVICES = new Set(['lambda', 'dynamodb', 'states', 'sqs', 'sns', 's3']);
 
-export function resolveArn(arn: string): ResolvedResource | { unrecognized: string } {
+function resolveArn(arn: string): ResolvedResource | { unrecognized: string } {
   if (LEGACY_LAMBDA.test(arn)) return { arn, resourceType: 'lambda', resource: arn, pattern: 'REQUEST_RESPONSE', legacyLambda: true };
   const m = OPTIMIZED.exec(arn);
   if (!m || (!m[1] && !KNOWN_SERVICES.has(m[2])) || (m[2] === 'dynamodb' && !m[1] && m[3] === 'query')) {

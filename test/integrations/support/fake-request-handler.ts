@@ -3,7 +3,7 @@
 import { HttpResponse, type HttpRequest } from '@smithy/protocol-http';
 import type { HttpHandlerOptions } from '@smithy/types';
 import { Readable } from 'node:stream';
-import { createClients, type AwsClients } from '../../../src/config/clients';
+import { abortError, createClients, type AwsClients } from '../../../src/config/clients';
 import { configFromEnv } from '../../../src/config/config';
 
 export interface RecordedRequest {
@@ -90,7 +90,6 @@ async function bodyText(body: unknown): Promise<string> {
 }
 
 function onAbort(signal: { aborted: boolean; addEventListener?: unknown } | undefined, reject: (error: Error) => void): void {
-  const abortError = () => Object.assign(new Error('Request aborted'), { name: 'AbortError' });
   if (!signal) return;
   if (signal.aborted) return reject(abortError());
   (signal as AbortSignal).addEventListener('abort', () => reject(abortError()), { once: true });

@@ -16,7 +16,7 @@ import { startSandbox, type Sandbox } from '../../../src/sandbox/start-sandbox';
 export const EXAMPLES_DIR = join(__dirname, '..', '..', '..', 'examples');
 
 /** A child definition derived from write-to-ddb.asl.json, e.g. with fewer retries. */
-export type ChildVariant = (definition: Record<string, any>) => void;
+type ChildVariant = (definition: Record<string, any>) => void;
 
 export interface PipelineSandboxOptions {
   readonly rows: number;

@@ -14,7 +14,7 @@ import { realEngine } from '../../../src/services/stepfunctions/runs/real-engine
 export const ROLE_ARN = 'arn:aws:iam::000000000000:role/sfn-test';
 
 /** Wraps an engine to let tests await an execution's end without polling. */
-export class RunTracker<D extends ParsedStateMachine> implements ExecutionEngine<D> {
+class RunTracker<D extends ParsedStateMachine> implements ExecutionEngine<D> {
   private readonly runs = new Map<string, Promise<ExecutionOutcome>>();
 
   constructor(private readonly inner: ExecutionEngine<D>) {}

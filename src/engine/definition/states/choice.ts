@@ -1,9 +1,10 @@
 // Choice (docs/aws-behaviour.md#choice-state): JSONPath rules (Variable + operator, And/Or/Not) or JSONata `Condition`, each with
 // Next and optional Assign (+ Output in JSONata); state-level Default. A Choice cannot end its scope.
+import { isJsonObject } from '../../query/common/json-object';
 import { compileChoiceRule } from '../../query/jsonpath';
 import { checkObjectFields } from '../allowed-fields';
 import type { FieldReader } from '../field-reader';
-import { at, isObject, type Json } from '../parse-context';
+import { at, type Json } from '../parse-context';
 import type { ChoiceCondition, ChoiceRule, ChoiceState } from '../types';
 import type { StateParser } from './state-parser';
 
@@ -24,7 +25,7 @@ function condition(reader: FieldReader, rule: Json, location: string): ChoiceCon
 }
 
 function parseRule(reader: FieldReader, rule: unknown, location: string): ChoiceRule | undefined {
-  if (!isObject(rule)) {
+  if (!isJsonObject(rule)) {
     reader.ctx.error('Expected value of type Object', location);
     return undefined;
   }

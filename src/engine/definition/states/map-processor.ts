@@ -3,10 +3,11 @@
 // Iterator starts a Map Run). QueryLanguage cannot be declared there ("Field 'QueryLanguage' is not
 // supported", measured by floci #2968); its states inherit the machine's language. A DISTRIBUTED processor
 // is also compiled as its own state machine (type = ExecutionType) for the child executions.
+import { isJsonObject } from '../../query/common/json-object';
 import type { StateMachineType } from '../../runtime/types';
 import { checkObjectFields } from '../allowed-fields';
 import type { FieldReader } from '../field-reader';
-import { at, isObject, type Json } from '../parse-context';
+import { at, type Json } from '../parse-context';
 import type { ItemProcessor, StateMachineDefinition } from '../types';
 import type { ProgramParser } from './state-parser';
 
@@ -38,7 +39,7 @@ export function parseItemProcessor(reader: FieldReader, raw: Json, location: str
   }
   const block = raw[key];
   const blockLocation = at(location, key);
-  if (!isObject(block)) {
+  if (!isJsonObject(block)) {
     ctx.error('Expected value of type Object', blockLocation);
     return undefined;
   }

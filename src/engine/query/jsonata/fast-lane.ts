@@ -9,7 +9,7 @@ import type jsonata from 'jsonata';
 import { MISS, simplePathOf, walkSimplePath } from './simple-path';
 
 /** A variable's bound value, or MISS when it is not bound (JSONata then decides). */
-export type VariableLookup = (variable: string) => unknown;
+type VariableLookup = (variable: string) => unknown;
 export type FastLane = (lookup: VariableLookup) => unknown;
 
 type AstNode = jsonata.ExprNode & Record<string, unknown>;

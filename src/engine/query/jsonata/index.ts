@@ -1,4 +1,4 @@
 // JSONata query language (docs/aws-behaviour.md#jsonata-expressions-in-fields): the only entry points states use.
 export { isJsonataExpression } from './jsonata-expression';
-export { compileJsonataTemplate, CompiledJsonataTemplate } from './template';
-export { evaluateTyped, type JsonataValueKind, type JsonataKindTypes } from './evaluate-typed';
+export { compileJsonataTemplate } from './template';
+export { evaluateTyped, type JsonataValueKind } from './evaluate-typed';

@@ -5,6 +5,7 @@
 // own property of a plain object and the value found not an array (JSONata's sequence rules flatten and unwrap
 // arrays). Anything else returns MISS and the caller evaluates with JSONata, so results never differ.
 import type jsonata from 'jsonata';
+import { isJsonObject } from '../common/json-object';
 
 export interface SimplePath {
   /** The variable the path starts at, without `$`. */
@@ -32,15 +33,11 @@ export function simplePathOf(ast: jsonata.ExprNode): SimplePath | undefined {
   return { variable: first.value as string, names: rest.map((step) => step.value as string) };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** Walks `names` from `root`; MISS whenever JSONata's own answer could differ from a property lookup. */
 export function walkSimplePath(root: unknown, names: readonly string[]): unknown {
   let value = root;
   for (const name of names) {
-    if (!isPlainObject(value) || !Object.hasOwn(value, name)) return MISS;
+    if (!isJsonObject(value) || !Object.hasOwn(value, name)) return MISS;
     value = value[name];
   }
   return value === undefined || Array.isArray(value) ? MISS : value;

@@ -6,4 +6,3 @@ export { compileChoiceRule } from './choice/compile-choice-rule';
 export { validateTimestamp, timestampNanos } from './timestamp';
 export { compileIntrinsic, type CompiledIntrinsic } from './intrinsics/compile-intrinsic';
 export { isIntrinsicCall } from './intrinsics/intrinsic-syntax';
-export { pathNotFound } from './path-not-found';

@@ -2,6 +2,7 @@
 // return the single value (AWS "unpacks literal singleton array accesses": `$.a[0]` is the element); indefinite
 // ones return the array of matches. Misses carry Jayway's wording (recorded in AWS causes, docs/aws-behaviour.md#jsonpath-runtime-errors).
 import { JSONPath } from 'jsonpath-plus';
+import { isJsonObject } from '../common/json-object';
 import type { EvalScope } from '../types';
 import { normalizedPath, type ParsedPath, type PathSegment } from './path-syntax';
 
@@ -16,15 +17,11 @@ function jsonType(value: unknown): string {
   return Array.isArray(value) ? 'array' : typeof value;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function step(current: unknown, segment: PathSegment, walked: PathSegment[], isLeaf: boolean): Resolution {
   const here = normalizedPath(walked);
   const there = normalizedPath([...walked, segment]);
   if (segment.kind === 'property') {
-    if (!isObject(current)) {
+    if (!isJsonObject(current)) {
       // Jayway: "Expected to find an object with property ['b'] in path $['a'] but found '<java class>'. …";
       // we name the JSON type instead of a Java class [UNCONFIRMED].
       return miss(`Expected to find an object with property ['${segment.name}'] in path ${here} but found '${jsonType(current)}'.`);

@@ -3,7 +3,7 @@
 // messages, which AWS surfaces (docs/aws-behaviour.md#jsonpath-runtime-errors); anything else (`*`, `..`, filters, slices, unions) is indefinite and
 // handed to jsonpath-plus.
 
-export type PathRoot =
+type PathRoot =
   | { readonly kind: 'input' }
   | { readonly kind: 'context' }
   | { readonly kind: 'variable'; readonly name: string };

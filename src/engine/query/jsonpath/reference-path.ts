@@ -17,7 +17,7 @@ export function parseFieldPath(path: string, field: string, location?: string): 
   }
 }
 
-export function pathVariables(parsed: ParsedPath): string[] {
+function pathVariables(parsed: ParsedPath): string[] {
   return parsed.root.kind === 'variable' ? [parsed.root.name] : [];
 }
 

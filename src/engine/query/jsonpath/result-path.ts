@@ -2,6 +2,7 @@
 // Absent or "$" → the result replaces the input; null → the result is discarded and the input passes through;
 // "$.a.b" → the result is written at that place in a copy of the input, creating missing objects on the way.
 import { StatesError, StatesErrorName, stateErrorPrefix } from '../../errors/states-error';
+import { isJsonObject } from '../common/json-object';
 import type { EvalScope } from '../types';
 import { PathSyntaxError, normalizedPath, parsePath, type PathSegment } from './path-syntax';
 
@@ -32,10 +33,6 @@ function segmentsOf(resultPath: string, site?: Site): readonly PathSegment[] {
   return parsed.segments;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 // Copies only along the written path; untouched branches are shared with the input, which nothing mutates.
 function setAt(container: unknown, segments: readonly PathSegment[], depth: number, value: unknown, ctx: {
   resultPath: string; site?: Site;
@@ -46,7 +43,7 @@ function setAt(container: unknown, segments: readonly PathSegment[], depth: numb
   if (segment.kind === 'property') {
     const base = container === undefined ? {} : container;
     // AWS's cause for writing into a non-object is not recorded [UNCONFIRMED wording].
-    if (!isObject(base)) {
+    if (!isJsonObject(base)) {
       throw fail(ctx.resultPath, `Cannot set property '${segment.name}' in path ${here}: the value there is not an object`, ctx.site);
     }
     return { ...base, [segment.name]: setAt(base[segment.name], segments, depth + 1, value, ctx) };

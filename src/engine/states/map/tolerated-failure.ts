@@ -75,15 +75,6 @@ export class FailureThreshold {
     this.percentage = tolerance.percentage;
   }
 
-  /** What DescribeMapRun reports: 0 and 0.0 when unset. */
-  get toleratedFailureCount(): number {
-    return this.count ?? 0;
-  }
-
-  get toleratedFailurePercentage(): number {
-    return this.percentage ?? 0;
-  }
-
   exceeded(failedItems: number, totalItems: number): boolean {
     if (failedItems <= 0) return false;
     if (this.count !== undefined && failedItems > this.count) return true;

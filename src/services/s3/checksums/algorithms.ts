@@ -38,7 +38,7 @@ export const checksumXmlField = (algorithm: ChecksumAlgorithm): `Checksum${Check
 export const createHasher = (algorithm: ChecksumAlgorithm): Hasher => SPECS[algorithm].create();
 export const supportsFullObject = (algorithm: ChecksumAlgorithm): boolean => SPECS[algorithm].fullObjectCapable;
 
-export function isChecksumAlgorithm(value: string): value is ChecksumAlgorithm {
+function isChecksumAlgorithm(value: string): value is ChecksumAlgorithm {
   return Object.prototype.hasOwnProperty.call(SPECS, value);
 }
 

@@ -21,7 +21,7 @@ const CRC32_TABLE = crc32Table(0xedb88320);
 const CRC32C_TABLE = crc32Table(0x82f63b78);
 
 /** Byte-at-a-time CRC-32 over `table`, continuing from `previous` (0 for a fresh checksum). */
-export function crc32With(table: Uint32Array, data: Uint8Array, previous = 0): number {
+function crc32With(table: Uint32Array, data: Uint8Array, previous = 0): number {
   let crc = ~previous >>> 0;
   for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
   return ~crc >>> 0;

@@ -1,7 +1,7 @@
 // Query parameters common to ListObjects and ListObjectsV2, validated as S3 does.
 import { InvalidArgument } from '../errors';
 
-export const MAX_KEYS = 1000;
+const MAX_KEYS = 1000;
 
 export interface CommonListParameters {
   readonly prefix: string;

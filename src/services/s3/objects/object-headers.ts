@@ -10,7 +10,7 @@ import type { ObjectAttributes, ObjectRecord, StoredChecksum } from '../storage/
 const REPRESENTATION_HEADERS = ['content-type', 'cache-control', 'content-disposition', 'content-encoding', 'content-language', 'expires'];
 const META_PREFIX = 'x-amz-meta-';
 const MAX_METADATA_BYTES = 2048;
-export const DEFAULT_CONTENT_TYPE = 'binary/octet-stream';
+const DEFAULT_CONTENT_TYPE = 'binary/octet-stream';
 /**
  * S3 encrypts every new object with SSE-S3 since 2023-01 and says so on each object response
  * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-encryption-faq.html); bytes are not encrypted here.

@@ -7,7 +7,7 @@ export interface XmlElement {
   readonly [name: string]: XmlValue | readonly XmlValue[];
 }
 
-export const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
+const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
 function element(name: string, value: XmlValue): string {
   if (value === undefined) return '';

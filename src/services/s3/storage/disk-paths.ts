@@ -8,7 +8,7 @@ const BUCKET_DIR = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const UPLOAD_ID = /^[A-Za-z0-9_-]{16,128}$/;
 const BLOB_ID = /^[0-9a-f]{32}$/;
 
-export class UnsafePathError extends Error {
+class UnsafePathError extends Error {
   constructor(what: string, value: string) {
     super(`Refusing to map ${what} '${value.slice(0, 100)}' to a file name`);
     this.name = 'UnsafePathError';

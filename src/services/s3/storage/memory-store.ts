@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { IndexedStore } from './indexed-store';
 import { BlobNotFoundError, type BlobStore, type ByteRange, type MetadataJournal, type S3Store } from './types';
 
-export class MemoryBlobStore implements BlobStore {
+class MemoryBlobStore implements BlobStore {
   private readonly blobs = new Map<string, Buffer>();
 
   async write(source: Readable): Promise<string> {

@@ -30,7 +30,7 @@ export function isRoleArn(value: string): boolean {
   return /^arn:[a-z-]+:iam::\d{12}:role\/.+$/s.test(value);
 }
 
-export function partitionOf(region: string): string {
+function partitionOf(region: string): string {
   if (region.startsWith('cn-')) return 'aws-cn';
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
   return 'aws';

@@ -3,7 +3,7 @@
 import { InvalidToken } from './errors';
 
 /** AWS's page size when maxResults is absent or 0 (API reference: "default is 100"). */
-export const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 100;
 
 export function pageSize(maxResults: number | undefined): number {
   return maxResults ? maxResults : DEFAULT_PAGE_SIZE;

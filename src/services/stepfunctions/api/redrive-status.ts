@@ -3,8 +3,8 @@
 import type { ExecutionRedriveStatus } from '@aws-sdk/client-sfn';
 import type { ExecutionRecord } from '../store/store';
 
-export const REDRIVE_WINDOW_MS = 14 * 24 * 3600 * 1000;
-export const HISTORY_EVENT_LIMIT = 25_000;
+const REDRIVE_WINDOW_MS = 14 * 24 * 3600 * 1000;
+const HISTORY_EVENT_LIMIT = 25_000;
 
 export interface RedriveStatus {
   readonly redriveStatus: ExecutionRedriveStatus;

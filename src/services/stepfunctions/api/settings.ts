@@ -6,7 +6,7 @@ import type { StateMachineRevision } from '../store/store';
 
 export type RevisionSettings = Pick<StateMachineRevision, 'loggingConfiguration' | 'tracingConfiguration' | 'encryptionConfiguration'>;
 
-export function loggingConfiguration(input: LoggingConfiguration | undefined): LoggingConfiguration {
+function loggingConfiguration(input: LoggingConfiguration | undefined): LoggingConfiguration {
   const level = input?.level ?? 'OFF';
   const destinations = input?.destinations ?? [];
   // AWS takes one CloudWatch Logs destination; logging anything needs one.
@@ -19,7 +19,7 @@ export function loggingConfiguration(input: LoggingConfiguration | undefined): L
   return { level, includeExecutionData: input?.includeExecutionData ?? false, ...(destinations.length ? { destinations } : {}) };
 }
 
-export function tracingConfiguration(input: TracingConfiguration | undefined): TracingConfiguration {
+function tracingConfiguration(input: TracingConfiguration | undefined): TracingConfiguration {
   return { enabled: input?.enabled ?? false };
 }
 

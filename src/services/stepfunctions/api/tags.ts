@@ -7,7 +7,7 @@ import { ResourceNotFound, TooManyTags } from './errors';
 import type { OperationContext } from './operation';
 
 /** AWS's limit of tags per resource. */
-export const MAX_TAGS = 50;
+const MAX_TAGS = 50;
 
 export interface TaggedResource {
   readonly tags: readonly Tag[];

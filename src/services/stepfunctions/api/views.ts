@@ -3,8 +3,8 @@ import type { LoggingConfiguration, TracingConfiguration } from '@aws-sdk/client
 import type { ParsedStateMachine } from '../runs/engine-port';
 import type { MapRunRecord } from '../store/store';
 
-export const DEFAULT_LOGGING: LoggingConfiguration = { level: 'OFF', includeExecutionData: false };
-export const DEFAULT_TRACING: TracingConfiguration = { enabled: false };
+const DEFAULT_LOGGING: LoggingConfiguration = { level: 'OFF', includeExecutionData: false };
+const DEFAULT_TRACING: TracingConfiguration = { enabled: false };
 
 /** DescribeStateMachine `variableReferences`: present only when some state references variables. */
 export function variableReferences(parsed: ParsedStateMachine): Record<string, string[]> | undefined {

@@ -1,7 +1,7 @@
 // Wire form of responses: timestamps are epoch seconds as JSON numbers (e.g. 1693256031.104, docs/aws-behaviour.md#api-protocol-and-errors),
 // and absent optional members are left out rather than sent as null.
 
-export function epochSeconds(date: Date): number {
+function epochSeconds(date: Date): number {
   return date.getTime() / 1000;
 }
 

@@ -8,7 +8,7 @@ import { jsonText } from '../api/execution-input';
 import type { TaskTokens } from './task-tokens';
 
 /** AWS holds a GetActivityTask poll open for up to 60 seconds. */
-export const ACTIVITY_POLL_MS = 60_000;
+const ACTIVITY_POLL_MS = 60_000;
 
 interface QueuedTask {
   readonly input: unknown;

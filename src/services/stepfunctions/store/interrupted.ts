@@ -7,8 +7,8 @@ import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { ExecutionRecord, MapRunCounts, MapRunRecord, ResourceKind, ResourceRecords, StateMachineRecord } from './store';
 import { zero } from '../map-runs/redrive-map-run';
 
-export const INTERRUPTED_ERROR = 'Sandbox.EndpointRestarted';
-export const INTERRUPTED_CAUSE =
+const INTERRUPTED_ERROR = 'Sandbox.EndpointRestarted';
+const INTERRUPTED_CAUSE =
   'The sandbox endpoint stopped while this execution was running (it was not shut down cleanly). RedriveExecution continues it from the state that was running.';
 
 export interface LoadedState {

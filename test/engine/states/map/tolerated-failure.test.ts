@@ -47,7 +47,6 @@ describe('FailureThreshold', () => {
     const threshold = new FailureThreshold();
     expect(threshold.exceeded(0, 10)).toBe(false);
     expect(threshold.exceeded(1, 10)).toBe(true);
-    expect([threshold.toleratedFailureCount, threshold.toleratedFailurePercentage]).toEqual([0, 0]);
   });
 
   it('count: exactly at the threshold passes, one over fails', () => {
@@ -67,7 +66,7 @@ describe('FailureThreshold', () => {
 
   it('a lone percentage is not defeated by the implicit count of 0', () => {
     expect(new FailureThreshold({ percentage: 50 }).exceeded(1, 10)).toBe(false);
-    expect(new FailureThreshold({ percentage: 50 }).toleratedFailureCount).toBe(0);
+    expect(new FailureThreshold({ percentage: 50 }).exceeded(5, 10)).toBe(false);
   });
 
   it('both set: exceeding either fails', () => {

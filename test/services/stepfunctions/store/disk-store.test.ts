@@ -4,7 +4,6 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDiskStore } from '../../../../src/services/stepfunctions/store/disk-store';
-import { INTERRUPTED_ERROR } from '../../../../src/services/stepfunctions/store/interrupted';
 import { zero } from '../../../../src/services/stepfunctions/map-runs/redrive-map-run';
 import type { ExecutionRecord, MapRunRecord, StateMachineRevision } from '../../../../src/services/stepfunctions/store/store';
 
@@ -108,7 +107,7 @@ describe('openDiskStore', () => {
     appendFileSync(join(dir, 'log.jsonl'), '{"k":"ev","a":"torn');
 
     const reopened = openDiskStore(dir, () => NOW);
-    expect(reopened.getExecution(parent.arn)).toMatchObject({ status: 'FAILED', error: INTERRUPTED_ERROR, stopDate: NOW });
+    expect(reopened.getExecution(parent.arn)).toMatchObject({ status: 'FAILED', error: 'Sandbox.EndpointRestarted', stopDate: NOW });
     expect(reopened.getHistory(parent.arn).at(-1)).toMatchObject({ id: 3, previousEventId: 2, type: 'ExecutionFailed' });
     expect(reopened.getMapRun(run.arn)).toMatchObject({
       status: 'FAILED',

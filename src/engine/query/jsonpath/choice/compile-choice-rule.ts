@@ -4,6 +4,7 @@
 // and any `…Path` operand that misses, fails the execution with States.Runtime (Invalid path … : …).
 // Create-time messages for malformed rules are not recorded [UNCONFIRMED wording].
 import { DefinitionError, schemaError } from '../../../errors/definition-error';
+import { isJsonObject } from '../../common/json-object';
 import type { ChoicePredicate, EvalScope } from '../../types';
 import { compileReferencePath, type CompiledReferencePath } from '../reference-path';
 import { comparisonOperators, type ComparisonOperator } from './comparison-operators';
@@ -17,7 +18,7 @@ function definitionError(message: string, location: string): DefinitionError {
 }
 
 function isRule(value: unknown): value is Rule {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+  return isJsonObject(value);
 }
 
 function predicate(test: ChoicePredicate['test'], variables: Iterable<string>): ChoicePredicate {

@@ -6,8 +6,8 @@ import { javaText } from '../../common/java-text';
 import { fail, stringArg, type IntrinsicFunction } from './intrinsic-function';
 
 /** Stand-ins for escaped braces, restored after substitution (Unicode private-use code points). */
-export const ESCAPED_OPEN = '\uE000';
-export const ESCAPED_CLOSE = '\uE001';
+const ESCAPED_OPEN = '\uE000';
+const ESCAPED_CLOSE = '\uE001';
 
 /** Rewrites a literal template's raw text so escaped braces survive as stand-ins. */
 export function protectTemplate(raw: string): string {

@@ -16,7 +16,7 @@ export interface IntrinsicCall {
 
 export class IntrinsicSyntaxError extends Error {}
 
-export const MAX_NESTING = 10;
+const MAX_NESTING = 10;
 
 const ESCAPABLE = new Set(["'", '{', '}', '\\']);
 

@@ -4,7 +4,7 @@ import { ServiceError } from '../../../../server/service-error';
 import type { KeptExpressExecution } from '../../runs/express-histories';
 import type { OperationContext } from '../operation';
 
-export class ExpressHistoryNotKept extends ServiceError {
+class ExpressHistoryNotKept extends ServiceError {
   constructor(arn: string, capacity: number) {
     super(
       'ExecutionDoesNotExist',
