@@ -1,12 +1,16 @@
 // SDK v3 outputs hold Dates, byte arrays and the `$metadata` bag; a task result is plain JSON. These
 // helpers render an SDK output the way Step Functions serialises it into the state's result.
-import { StatesError, StatesErrorName, type TaskInvocation } from '../engine';
+import { javaInstantText, StatesError, StatesErrorName, type TaskInvocation } from '../engine';
 
+/**
+ * [UNCONFIRMED] `iso`: AWS SDK integrations render timestamps as ISO-8601 strings (the recordings mask them as
+ * "<date>", docs/aws-behaviour.md#aws-sdk-integrations); we use java.time.Instant#toString's form.
+ */
 export type DateStyle = 'iso' | 'epoch-millis';
 
 /** Deep copy with `$metadata` dropped, undefined members removed, bytes as base64 and dates per `dates`. */
 export function toTaskJson(value: unknown, dates: DateStyle): unknown {
-  if (value instanceof Date) return dates === 'iso' ? instantString(value) : value.getTime();
+  if (value instanceof Date) return dates === 'iso' ? javaInstantText(value) : value.getTime();
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   if (Array.isArray(value)) return value.map((item) => toTaskJson(item, dates));
   if (value !== null && typeof value === 'object') {
@@ -19,13 +23,6 @@ export function toTaskJson(value: unknown, dates: DateStyle): unknown {
   return value;
 }
 
-/**
- * [UNCONFIRMED] AWS SDK integrations render timestamps as ISO-8601 strings (the recordings mask them as
- * "<date>", docs/aws-behaviour.md#aws-sdk-integrations); we use java.time.Instant#toString's form, which drops a zero fraction: 2024-05-06T07:08:09Z.
- */
-function instantString(date: Date): string {
-  return date.toISOString().replace('.000Z', 'Z');
-}
 
 /** The evaluated Parameters/Arguments as an object: every API-backed integration needs named members. */
 export function objectArgs(invocation: TaskInvocation): Record<string, unknown> {

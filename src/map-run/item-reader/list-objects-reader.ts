@@ -3,6 +3,7 @@
 // [UNCONFIRMED] LastModified format: the recordings only show a date string; we use Java's Instant.toString
 // form (ISO-8601 UTC, milliseconds only when non-zero), which is what AWS's Java SDK renders.
 import { ListObjectsV2Command, type S3Client, type _Object } from '@aws-sdk/client-s3';
+import { javaInstantText } from '../../engine';
 import type { ItemReaderSpec, ItemReaderStats } from './item-reader-spec';
 import { s3ReadFailed } from './reader-error';
 
@@ -44,14 +45,8 @@ function toItem(object: _Object): ListedObjectItem {
   return {
     Etag: object.ETag ?? '',
     Key: object.Key ?? '',
-    LastModified: object.LastModified ? instantString(object.LastModified) : '',
+    LastModified: object.LastModified ? javaInstantText(object.LastModified) : '',
     Size: object.Size ?? 0,
     StorageClass: object.StorageClass ?? 'STANDARD',
   };
-}
-
-/** Java Instant.toString: `2024-01-02T03:04:05Z`, or `…05.123Z` when there are milliseconds. */
-export function instantString(date: Date): string {
-  const iso = date.toISOString();
-  return date.getUTCMilliseconds() === 0 ? iso.replace('.000Z', 'Z') : iso;
 }

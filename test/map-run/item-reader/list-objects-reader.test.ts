@@ -1,7 +1,7 @@
 import { startTestS3, type TestS3 } from '../support/test-s3';
 import { FakeS3 } from '../support/fake-s3';
 import { countItems, openItemReader, type ListedObjectItem } from '../../../src/map-run/item-reader/index';
-import { instantString } from '../../../src/map-run/item-reader/list-objects-reader';
+import { javaInstantText } from '../../../src/engine';
 
 describe('listObjectsV2 ItemReader', () => {
   let env: TestS3;
@@ -43,7 +43,7 @@ describe('listObjectsV2 pagination requests', () => {
   });
 
   it('renders LastModified like Java Instant.toString [UNCONFIRMED]', () => {
-    expect(instantString(new Date('2024-05-06T07:08:09.000Z'))).toBe('2024-05-06T07:08:09Z');
-    expect(instantString(new Date('2024-05-06T07:08:09.120Z'))).toBe('2024-05-06T07:08:09.120Z');
+    expect(javaInstantText(new Date('2024-05-06T07:08:09.000Z'))).toBe('2024-05-06T07:08:09Z');
+    expect(javaInstantText(new Date('2024-05-06T07:08:09.120Z'))).toBe('2024-05-06T07:08:09.120Z');
   });
 });

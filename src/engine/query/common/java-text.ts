@@ -38,3 +38,12 @@ export function javaText(value: unknown): string {
   }
   return String(value);
 }
+
+/**
+ * java.time.Instant#toString, the form Step Functions renders timestamps in (S3 listings for an ItemReader, AWS SDK
+ * integration results): `2024-01-02T03:04:05Z`, or `…05.123Z` when there are milliseconds.
+ */
+export function javaInstantText(date: Date): string {
+  const iso = date.toISOString();
+  return date.getUTCMilliseconds() === 0 ? iso.replace('.000Z', 'Z') : iso;
+}
