@@ -39,7 +39,10 @@ it('keeps memory flat while spooling 100k results, then uploads them in item ord
   }
   const growth = liveHeap() - baseline;
   expect(spooled).toBeGreaterThan(40 * 1024 * 1024);
-  expect(growth).toBeLessThan(8 * 1024 * 1024);
+  // Keeping the entries would cost at least the spooled bytes; the index and the pending megabyte cost ~4 MB.
+  // The bound is half the spooled bytes, not a tight figure: on a loaded machine whatever else the Jest worker
+  // still has in flight (an earlier suite's sockets closing) lands between the two measurements too.
+  expect(growth).toBeLessThan(spooled / 2);
 
   const { Key } = await writer.finish();
   const manifest = JSON.parse(fake.text('out', Key)!) as { ResultFiles: { SUCCEEDED: { Key: string }[] } };
