@@ -10,7 +10,7 @@ describe('config', () => {
     expect(config.accountId).toBe('000000000000');
     expect(config.region).toBe('us-east-1');
     expect(config.credentials).toEqual({ accessKeyId: 'test', secretAccessKey: 'test' });
-    expect(config.server).toEqual({ host: '127.0.0.1', port: 4566, dataDir: undefined, services: ['s3', 'dynamodb', 'stepfunctions'], upstreamUrl: undefined });
+    expect(config.server).toEqual({ host: '127.0.0.1', port: 4566, dataDir: undefined, services: ['s3', 'dynamodb', 'stepfunctions'], upstreamUrl: undefined, dynamoDbThread: 'worker' });
     expect(config.timeScale).toBe(1);
   });
 

@@ -1,1 +1,8 @@
-export { createDynamoDbService, DYNAMODB_REQUEST_LIMIT_BYTES, type DynamoDbService, type DynamoDbServiceOptions } from './dynalite-service';
+export {
+  createDynamoDbService,
+  DEFAULT_DYNAMODB_THREAD,
+  DYNAMODB_REQUEST_LIMIT_BYTES,
+  type DynamoDbService,
+  type DynamoDbServiceOptions,
+  type DynamoDbThread,
+} from './dynalite-service';
