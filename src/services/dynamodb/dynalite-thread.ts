@@ -21,9 +21,15 @@ export class DynamoDbWorkerError extends ServiceError {
   }
 }
 
-/** Starts the worker and resolves once its store is open; rejects with the store's own error otherwise. */
-export async function startDynaliteWorker(options: DynaliteHostOptions): Promise<DynaliteHost> {
-  const worker = spawnWorker({ dynaliteHost: options });
+/** The worker's entry module: this directory's dynalite-worker, TypeScript or compiled alike. */
+const WORKER_ENTRY = join(__dirname, `dynalite-worker${extname(__filename)}`);
+
+/**
+ * Starts the worker and resolves once its store is open; rejects with the store's own error otherwise.
+ * `entry` is the module the worker runs (tests start stand-ins that fail on cue).
+ */
+export async function startDynaliteWorker(options: DynaliteHostOptions, entry = WORKER_ENTRY): Promise<DynaliteHost> {
+  const worker = spawnWorker(entry, { dynaliteHost: options });
   // Only our own listeners are removed afterwards: Worker.removeAllListeners() also detaches the internal
   // forwarding of messages from the worker's port, after which no message arrives.
   let onMessage!: (message: FromWorker) => void;
@@ -51,10 +57,10 @@ export async function startDynaliteWorker(options: DynaliteHostOptions): Promise
  * the parent's module hooks, so it registers tsx's CommonJS hooks before loading it. Compiled (dist/), the
  * entry is plain JavaScript and is started directly.
  */
-function spawnWorker(workerData: DynaliteWorkerData): Worker {
-  const entry = join(__dirname, `dynalite-worker${extname(__filename)}`);
-  if (entry.endsWith('.js')) return new Worker(entry, { workerData });
-  const bootstrap = `require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`;
+function spawnWorker(entry: string, workerData: DynaliteWorkerData): Worker {
+  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData });
+  const tsx = require.resolve('tsx/cjs/api');
+  const bootstrap = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`;
   return new Worker(bootstrap, { eval: true, workerData });
 }
 
