@@ -34,6 +34,7 @@ export interface DynamoDbService extends ServiceHandler {
   readonly name: 'dynamodb';
   /** The LevelDB directory, when persistent. */
   readonly path: string | undefined;
+  close(): Promise<void>;
 }
 
 /** Opens the store before returning, so a locked or unreadable data directory fails here, not on a request. */

@@ -78,7 +78,7 @@ class WorkerHost implements DynaliteHost {
     // flight must, or a script awaiting a DynamoDB answer would exit before it arrives.
     worker.unref();
     worker.on('message', (message: FromWorker) => this.receive(message));
-    worker.on('error', (err) => this.stop(new DynamoDbWorkerError(err.message)));
+    worker.on('error', (err: Error) => this.stop(new DynamoDbWorkerError(err.message)));
     worker.on('exit', (code) => this.stop(new DynamoDbWorkerError(`exit code ${code}`)));
   }
 
