@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { ServiceError } from '../../server/service-error';
 import type { DynaliteAnswer, DynaliteRequestHead } from './dynalite-exchange';
 import type { DynaliteHost, DynaliteHostOptions } from './dynalite-host';
-import { MicrotaskBatch, ownedCopy, type DynaliteWorkerData, type FromWorker, type ToWorker, type WorkerAnswer, type WorkerRequest } from './dynalite-worker-protocol';
+import { Batch, ownedCopy, type DynaliteWorkerData, type FromWorker, type ToWorker, type WorkerAnswer, type WorkerRequest } from './dynalite-worker-protocol';
 
 interface Pending {
   resolve(answer: DynaliteAnswer): void;
@@ -69,7 +69,9 @@ class WorkerHost implements DynaliteHost {
   private nextId = 0;
   private stopped: DynamoDbWorkerError | undefined;
   private closing: Promise<void> | undefined;
-  private readonly outbox = new MicrotaskBatch<WorkerRequest>((requests) => {
+  // Requests leave at the end of the current microtasks: a Map iteration's concurrent PutItems share a message,
+  // and none waits for the next turn of the event loop.
+  private readonly outbox = new Batch<WorkerRequest>(queueMicrotask, (requests) => {
     this.post({ kind: 'requests', requests }, requests.map((r) => r.body.buffer));
   });
 

@@ -1,6 +1,5 @@
 // The messages between the DynamoDB service (main thread) and the worker thread that hosts dynalite. Requests
-// and answers travel in batches: whatever was queued during one turn of the sender's microtask queue goes in one
-// postMessage. Bodies are copied once into buffers of their own and transferred, never structured-cloned
+// and answers travel in batches (Batch): one postMessage carries whatever was queued until the sender's flush. Bodies are copied once into buffers of their own and transferred, never structured-cloned
 // (cloning a pooled Buffer's view would copy its whole 8 KiB pool).
 import type { DynaliteHostOptions } from './dynalite-host';
 
@@ -37,16 +36,19 @@ export function ownedCopy(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * Collects values and hands them to `flush` as one array once the current synchronous code and its microtasks
- * have run: concurrent requests (or answers) share one message, a lone one is not delayed past this turn.
+ * Collects values and hands them to `flush` as one array when `schedule` runs it: with queueMicrotask, once the
+ * current synchronous code and its microtasks have run; with setImmediate, at the event loop's next turn.
  */
-export class MicrotaskBatch<T> {
+export class Batch<T> {
   private items: T[] = [];
 
-  constructor(private readonly flush: (items: T[]) => void) {}
+  constructor(
+    private readonly schedule: (run: () => void) => unknown,
+    private readonly flush: (items: T[]) => void,
+  ) {}
 
   push(item: T): void {
-    if (this.items.length === 0) queueMicrotask(() => this.drain());
+    if (this.items.length === 0) this.schedule(() => this.drain());
     this.items.push(item);
   }
 

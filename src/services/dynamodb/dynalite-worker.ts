@@ -2,7 +2,7 @@
 // (dynalite-thread.ts starts it). It opens the store, answers batches of requests, and closes LevelDB on request.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { openDynaliteHost, type DynaliteHost } from './dynalite-host';
-import { MicrotaskBatch, ownedCopy, type DynaliteWorkerData, type FromWorker, type ToWorker, type WorkerAnswer, type WorkerRequest } from './dynalite-worker-protocol';
+import { Batch, ownedCopy, type DynaliteWorkerData, type FromWorker, type ToWorker, type WorkerAnswer, type WorkerRequest } from './dynalite-worker-protocol';
 
 function isDynaliteWorkerData(data: unknown): data is DynaliteWorkerData {
   return typeof data === 'object' && data !== null && 'dynaliteHost' in data;
@@ -17,7 +17,10 @@ async function runWorker(port: MessagePort, data: DynaliteWorkerData): Promise<v
     post({ kind: 'open-failed', message: (err as Error).message });
     return;
   }
-  const answers = new MicrotaskBatch<WorkerAnswer>((batch) =>
+  // dynalite finishes each request in a LevelDB callback of its own, so answers are collected until the event
+  // loop's next turn (setImmediate), not just the current microtasks: ~20 answers per message instead of one,
+  // and as many fewer wake-ups of the main thread.
+  const answers = new Batch<WorkerAnswer>(setImmediate, (batch) =>
     post({ kind: 'answers', answers: batch }, batch.flatMap((a) => ('body' in a ? [a.body.buffer] : []))),
   );
   const serve = (request: WorkerRequest) => {
