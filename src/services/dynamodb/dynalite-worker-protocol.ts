@@ -52,7 +52,9 @@ export class Batch<T> {
     this.items.push(item);
   }
 
-  private drain(): void {
+  /** Hands over what is queued now (nothing when empty); the scheduled run then finds nothing left. */
+  drain(): void {
+    if (this.items.length === 0) return;
     const items = this.items;
     this.items = [];
     this.flush(items);

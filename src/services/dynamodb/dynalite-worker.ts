@@ -41,7 +41,11 @@ async function runWorker(port: MessagePort, data: DynaliteWorkerData): Promise<v
       return;
     }
     host.close().then(
-      () => post({ kind: 'closed' }),
+      () => {
+        // The last answers go before 'closed': the main thread ends the worker when it reads 'closed'.
+        answers.drain();
+        post({ kind: 'closed' });
+      },
       (err: unknown) => post({ kind: 'close-failed', message: (err as Error).message }),
     );
   });
