@@ -58,11 +58,19 @@ export async function startDynaliteWorker(options: DynaliteHostOptions, entry = 
  * entry is plain JavaScript and is started directly.
  */
 function spawnWorker(entry: string, workerData: DynaliteWorkerData): Worker {
-  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData });
+  const options = { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } };
+  if (!entry.endsWith('.ts')) return new Worker(entry, options);
   const tsx = require.resolve('tsx/cjs/api');
   const bootstrap = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { ...options, eval: true });
 }
+
+/**
+ * The worker's V8 young generation. What dynalite allocates per request dies young and the worker is idle most
+ * of the time, so a small one costs no measurable CPU; V8's default (sized for a main thread) let the worker's
+ * heap add ≈ 150 MB of RSS at 100k rows (docs/performance.md).
+ */
+const WORKER_YOUNG_GENERATION_MB = 4;
 
 class WorkerHost implements DynaliteHost {
   private readonly pending = new Map<number, Pending>();
