@@ -35,6 +35,8 @@ export interface SandboxConfig {
      * every request this endpoint does not serve itself, so one port answers for every service.
      */
     readonly upstreamUrl: string | undefined;
+    /** SANDBOX_DYNAMODB_THREAD: dynalite in a worker thread of its own (the default) or on the main thread. */
+    readonly dynamoDbThread: DynamoDbThread;
   };
   /** Multiplies every Wait and Retry delay of the engine; 0 makes them instantaneous (tests). */
   readonly timeScale: number;
@@ -50,6 +52,9 @@ export interface SandboxConfig {
     readonly lambdaHandlers: Readonly<Record<string, string>>;
   };
 }
+
+export type DynamoDbThread = 'worker' | 'main';
+const DYNAMODB_THREADS: readonly DynamoDbThread[] = ['worker', 'main'];
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -103,6 +108,7 @@ export function configFromEnv(env: Env): SandboxConfig {
       dataDir: read('SANDBOX_DATA_DIR') || undefined,
       services: servicesFrom(str('SANDBOX_SERVICES', ENDPOINT_SERVICES.join(','))),
       upstreamUrl: optionalUrl('SANDBOX_UPSTREAM_URL', read('SANDBOX_UPSTREAM_URL')),
+      dynamoDbThread: oneOf('SANDBOX_DYNAMODB_THREAD', str('SANDBOX_DYNAMODB_THREAD', 'worker'), DYNAMODB_THREADS),
     },
     timeScale: numberAtLeast('SFN_TIME_SCALE', str('SFN_TIME_SCALE', '1'), 0),
     expressHistories: intInRange('SANDBOX_EXPRESS_HISTORIES', str('SANDBOX_EXPRESS_HISTORIES', String(DEFAULT_EXPRESS_HISTORIES)), 0, 1_000_000),
@@ -167,6 +173,11 @@ function numberAtLeast(name: string, value: string, min: number): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < min) throw new ConfigError(`${name} must be a number >= ${min}, got '${value}'`);
   return n;
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got '${value}'`);
+  return value as T;
 }
 
 function servicesFrom(value: string): EndpointService[] {

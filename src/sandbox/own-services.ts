@@ -17,7 +17,7 @@ export async function createOwnServices(config: SandboxConfig, dataDir: string |
   if (enabled('s3')) services.s3 = createS3Service({ region: config.region, ...(dataDir ? { dataDir: join(dataDir, 's3') } : {}) });
   if (enabled('dynamodb')) {
     try {
-      services.dynamodb = await createDynamoDbService({ dataDir, region: config.region, accountId: config.accountId });
+      services.dynamodb = await createDynamoDbService({ dataDir, region: config.region, accountId: config.accountId, thread: config.server.dynamoDbThread });
     } catch (err) {
       await closeServices(services);
       throw err;

@@ -4,13 +4,19 @@ import { join } from 'node:path';
 import { ConfigError, configFromEnv, endpointFor, loadConfig, LOCAL_ENDPOINT } from '../../src/config/config';
 
 describe('config', () => {
+  it('puts dynalite in a worker thread unless SANDBOX_DYNAMODB_THREAD says main', () => {
+    expect(configFromEnv({}).server.dynamoDbThread).toBe('worker');
+    expect(configFromEnv({ SANDBOX_DYNAMODB_THREAD: 'main' }).server.dynamoDbThread).toBe('main');
+    expect(configFromEnv({ SANDBOX_DYNAMODB_THREAD: ' worker ' }).server.dynamoDbThread).toBe('worker');
+  });
+
   it('defaults to the embedded endpoint with local credentials', () => {
     const config = configFromEnv({});
     expect(config.endpointUrl).toBe(LOCAL_ENDPOINT);
     expect(config.accountId).toBe('000000000000');
     expect(config.region).toBe('us-east-1');
     expect(config.credentials).toEqual({ accessKeyId: 'test', secretAccessKey: 'test' });
-    expect(config.server).toEqual({ host: '127.0.0.1', port: 4566, dataDir: undefined, services: ['s3', 'dynamodb', 'stepfunctions'], upstreamUrl: undefined });
+    expect(config.server).toEqual({ host: '127.0.0.1', port: 4566, dataDir: undefined, services: ['s3', 'dynamodb', 'stepfunctions'], upstreamUrl: undefined, dynamoDbThread: 'worker' });
     expect(config.timeScale).toBe(1);
   });
 
@@ -41,6 +47,7 @@ describe('config', () => {
     expect(() => configFromEnv({ SFN_TIME_SCALE: '-1' })).toThrow("SFN_TIME_SCALE must be a number >= 0, got '-1'");
     expect(() => configFromEnv({ SANDBOX_SERVICES: 's3,lambda' })).toThrow("SANDBOX_SERVICES: unknown service 'lambda'");
     expect(() => configFromEnv({ SANDBOX_UPSTREAM_URL: 'localstack:4566' })).toThrow("SANDBOX_UPSTREAM_URL must be an http(s) URL, got 'localstack:4566'");
+    expect(() => configFromEnv({ SANDBOX_DYNAMODB_THREAD: 'both' })).toThrow(new ConfigError("SANDBOX_DYNAMODB_THREAD must be one of worker, main, got 'both'"));
   });
 
   it('reads the upstream that receives what the endpoint does not serve (SANDBOX_UPSTREAM_URL)', () => {

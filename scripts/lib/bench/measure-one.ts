@@ -29,6 +29,8 @@ export interface Measurement {
   readonly peakRssMb: number;
   /** User + system CPU seconds of the whole process during the timed part: steadier than wall time on a shared machine. */
   readonly cpuSeconds: number;
+  /** The part of cpuSeconds spent on the main thread (the rest ran in worker threads, e.g. the DynamoDB store). */
+  readonly mainThreadCpuSeconds: number;
 }
 
 export interface MeasureOptions {
@@ -47,7 +49,7 @@ const CSV_KEY = 'bench/orders.csv';
 
 export async function measureOne(options: MeasureOptions): Promise<Measurement> {
   // Real time scale: nothing in a healthy run waits, so scaling would only hide a retry storm.
-  const config = configFromEnv({ SANDBOX_PORT: '0', SANDBOX_TABLE: `bench-${options.mode}`, SANDBOX_PREFIX: 'bench' });
+  const config = configFromEnv({ SANDBOX_PORT: '0', SANDBOX_TABLE: `bench-${options.mode}`, SANDBOX_PREFIX: 'bench', SANDBOX_DYNAMODB_THREAD: process.env.SANDBOX_DYNAMODB_THREAD });
   // The in-memory table alone costs ~3 KB per row; on disk, RSS shows what the pipeline itself keeps.
   const dataDir = options.onDisk ? await mkdtemp(join(tmpdir(), BENCH_DATA_DIR_PREFIX)) : undefined;
   const sandbox = await startSandbox({ config, host: '127.0.0.1', port: 0, dataDir });
@@ -57,11 +59,14 @@ export async function measureOne(options: MeasureOptions): Promise<Measurement> 
     const csv = seededOrdersCsv(options.rows, options.seed);
     await clients.s3.send(new PutObjectCommand({ Bucket: config.bucket, Key: CSV_KEY, Body: csv, ContentType: 'text/csv' }));
     const cpuBefore = process.cpuUsage();
+    const threadCpuBefore = process.threadCpuUsage();
     const run = options.mode === 'pipeline' ? await timePipeline(clients, config, options) : await timeDirect(clients, config, options);
     const cpu = process.cpuUsage(cpuBefore);
+    const threadCpu = process.threadCpuUsage(threadCpuBefore);
     const cpuSeconds = Math.round((cpu.user + cpu.system) / 10_000) / 100;
+    const mainThreadCpuSeconds = Math.round((threadCpu.user + threadCpu.system) / 10_000) / 100;
     const itemsInTable = await countItems(clients.dynamodb, config.table);
-    return { mode: options.mode, rows: options.rows, ...run, cpuSeconds, itemsInTable, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+    return { mode: options.mode, rows: options.rows, ...run, cpuSeconds, mainThreadCpuSeconds, itemsInTable, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
   } finally {
     clients.destroy();
     await sandbox.close();

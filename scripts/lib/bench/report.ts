@@ -17,6 +17,9 @@ export interface SizeResult {
   /** CPU seconds the pipeline and the direct load used (wall time includes whatever else the machine ran). */
   readonly pipelineCpuSeconds: number;
   readonly directCpuSeconds: number;
+  /** The main thread's share of those (the rest ran in worker threads: the DynamoDB store by default). */
+  readonly pipelineMainThreadCpuSeconds: number;
+  readonly directMainThreadCpuSeconds: number;
 }
 
 export function sizeResult(pipeline: Measurement, direct: Measurement): SizeResult {
@@ -34,6 +37,8 @@ export function sizeResult(pipeline: Measurement, direct: Measurement): SizeResu
     childExecutionsPerSecond: Math.round(children / pipeline.seconds),
     pipelineCpuSeconds: pipeline.cpuSeconds,
     directCpuSeconds: direct.cpuSeconds,
+    pipelineMainThreadCpuSeconds: pipeline.mainThreadCpuSeconds,
+    directMainThreadCpuSeconds: direct.mainThreadCpuSeconds,
   };
 }
 

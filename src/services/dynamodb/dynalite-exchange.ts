@@ -7,6 +7,14 @@ import { EventEmitter } from 'node:events';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { EdgeRequest, EdgeResponse } from '../../server/edge';
 
+/** The part of an EdgeRequest dynalite reads besides the body (and what crosses to a worker thread). */
+export type DynaliteRequestHead = Pick<EdgeRequest, 'method' | 'url' | 'headers'>;
+
+/** dynalite's answer: always a complete body (empty when it wrote none). */
+export interface DynaliteAnswer extends EdgeResponse {
+  readonly body: Buffer;
+}
+
 class DynaliteRequest extends EventEmitter {
   constructor(
     readonly method: string,
@@ -23,7 +31,7 @@ class DynaliteResponse {
   private readonly headers: Record<string, string> = {};
   private readonly chunks: Buffer[] = [];
 
-  constructor(private readonly done: (response: EdgeResponse) => void) {}
+  constructor(private readonly done: (response: DynaliteAnswer) => void) {}
 
   setHeader(name: string, value: number | string | readonly string[]): this {
     this.headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
@@ -59,8 +67,8 @@ class DynaliteResponse {
  * Runs `listener` on an already-buffered request body. The body is emitted synchronously (not through a
  * stream) so that anything dynalite throws while handling 'end' lands in our try/catch, not in the event loop.
  */
-export function exchange(listener: RequestListener, request: EdgeRequest, body: Buffer): Promise<EdgeResponse> {
-  return new Promise<EdgeResponse>((resolve, reject) => {
+export function exchange(listener: RequestListener, request: DynaliteRequestHead, body: Buffer): Promise<DynaliteAnswer> {
+  return new Promise<DynaliteAnswer>((resolve, reject) => {
     const req = new DynaliteRequest(request.method.toUpperCase(), request.url, request.headers);
     const res = new DynaliteResponse(resolve);
     try {

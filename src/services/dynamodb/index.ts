@@ -1,1 +1,7 @@
-export { createDynamoDbService, type DynamoDbService, type DynamoDbServiceOptions } from './dynalite-service';
+export {
+  createDynamoDbService,
+  DEFAULT_DYNAMODB_THREAD,
+  type DynamoDbService,
+  type DynamoDbServiceOptions,
+  type DynamoDbThread,
+} from './dynalite-service';
