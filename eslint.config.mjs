@@ -43,7 +43,10 @@ const boundaries = [
   restrict(filesAt('src/services/stepfunctions/store', 0), [
     NO_TEST(3),
     NO_ENGINE_INTERNALS(3),
-    { regex: '^\\.\\./(api|runs)(/|$)', message: 'services/stepfunctions/store imports nothing from api/ or runs/: records know nothing of the API or of runs.' },
+    {
+      regex: '^\\.\\./(api|runs)(/|$)',
+      message: 'services/stepfunctions/store imports nothing from api/ or runs/: records know nothing of the API or of runs.',
+    },
   ]),
 ];
 

@@ -16,14 +16,26 @@ main(async (argv) => {
   if (argv[0] === CHILD_FLAG) return measureHere(argv[1]);
   const { values } = flags(
     argv,
-    { sizes: { type: 'string' }, full: { type: 'boolean' }, concurrency: { type: 'string' }, seed: { type: 'string' }, 'on-disk': { type: 'boolean' }, 'cpu-prof': { type: 'string' } },
+    {
+      sizes: { type: 'string' },
+      full: { type: 'boolean' },
+      concurrency: { type: 'string' },
+      seed: { type: 'string' },
+      'on-disk': { type: 'boolean' },
+      'cpu-prof': { type: 'string' },
+    },
     USAGE,
   );
   if (values.help) return void console.log(USAGE);
   const sizes = values.sizes ? values.sizes.split(',').map((s) => intFlag('sizes', s.trim().replace(/_/g, ''), 0)) : [10_000, 100_000];
   if (values.full && !values.sizes) sizes.push(1_000_000);
   if (sizes.some((n) => n < 1)) fail('--sizes must be positive row counts');
-  const common = { concurrency: intFlag('concurrency', values.concurrency, 50), seed: intFlag('seed', values.seed, 1), onDisk: values['on-disk'], cpuProfDir: values['cpu-prof'] };
+  const common = {
+    concurrency: intFlag('concurrency', values.concurrency, 50),
+    seed: intFlag('seed', values.seed, 1),
+    onDisk: values['on-disk'],
+    cpuProfDir: values['cpu-prof'],
+  };
   if (common.concurrency < 1) fail('--concurrency must be at least 1');
   const results: SizeResult[] = [];
   for (const rows of sizes) {

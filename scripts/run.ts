@@ -43,7 +43,8 @@ main(async (argv) => {
       key: values.key,
       maxConcurrency: values['max-concurrency'] === undefined ? undefined : intFlag('max-concurrency', values['max-concurrency'], 0),
       toleratedFailurePercentage: percentage === undefined ? undefined : Number(percentage),
-      toleratedFailureCount: values['tolerated-failure-count'] === undefined ? undefined : intFlag('tolerated-failure-count', values['tolerated-failure-count'], 0),
+      toleratedFailureCount:
+        values['tolerated-failure-count'] === undefined ? undefined : intFlag('tolerated-failure-count', values['tolerated-failure-count'], 0),
       maxItems: values['max-items'] === undefined ? undefined : intFlag('max-items', values['max-items'], 0),
     }),
     resultsLocation: { bucket: config.bucket, prefix: `${config.prefix}/results` },

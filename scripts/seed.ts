@@ -19,7 +19,14 @@ const USAGE = `usage: npm run seed -- [--rows N] [--seed S] [--malformed K] [--k
 main(async (argv) => {
   const { values } = flags(
     argv,
-    { rows: { type: 'string' }, seed: { type: 'string' }, malformed: { type: 'string' }, kinds: { type: 'string' }, key: { type: 'string' }, out: { type: 'string' } },
+    {
+      rows: { type: 'string' },
+      seed: { type: 'string' },
+      malformed: { type: 'string' },
+      kinds: { type: 'string' },
+      key: { type: 'string' },
+      out: { type: 'string' },
+    },
     USAGE,
   );
   if (values.help) return void console.log(USAGE);

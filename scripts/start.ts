@@ -75,7 +75,8 @@ main(async (argv) => {
   }
   const { summary, verify } = demo;
   if (tty) process.stdout.write('\n');
-  for (const line of [...summaryLines(summary), ...verifyLines(verify, { afterRun: summary.csv !== undefined }), ...defectFateLines(demo.defects, summary)]) console.log(line);
+  for (const line of [...summaryLines(summary), ...verifyLines(verify, { afterRun: summary.csv !== undefined }), ...defectFateLines(demo.defects, summary)])
+    console.log(line);
   if (sandbox.faults) for (const line of faultReportLines(sandbox.faults.faultReport())) console.log(line);
   exitCode = summary.status === 'SUCCEEDED' && verify.ok ? 0 : 1;
   if (values.exit) {
@@ -89,7 +90,9 @@ main(async (argv) => {
 function printTryIt(sandbox: Sandbox, config: SandboxConfig): void {
   const aws = `AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --region ${config.region} --endpoint-url ${sandbox.url}`;
   console.log(`\nStill serving on ${sandbox.url} — Ctrl-C to stop. Try:`);
-  console.log(`  ${aws} stepfunctions list-executions --state-machine-arn $(${aws} stepfunctions list-state-machines --query 'stateMachines[?name==\`${config.parentStateMachineName}\`].stateMachineArn' --output text)`);
+  console.log(
+    `  ${aws} stepfunctions list-executions --state-machine-arn $(${aws} stepfunctions list-state-machines --query 'stateMachines[?name==\`${config.parentStateMachineName}\`].stateMachineArn' --output text)`,
+  );
   console.log(`  ${aws} dynamodb scan --table-name ${config.table} --max-items 2`);
   console.log(`  ${aws} s3 ls --recursive s3://${config.bucket}/`);
 }

@@ -16,11 +16,24 @@ const USAGE = `usage: npm run test-state -- --state NAME (--history FILE | --exe
   --all       print every run (default: the summary and the runs that did not succeed)`;
 
 main(async (argv) => {
-  const { values } = flags(argv, {
-    state: { type: 'string' }, history: { type: 'string' }, execution: { type: 'string' }, failed: { type: 'string' }, entry: { type: 'string' },
-    input: { type: 'string' }, variables: { type: 'string' }, 'event-id': { type: 'string' }, definition: { type: 'string' }, mock: { type: 'string' },
-    level: { type: 'string' }, all: { type: 'boolean' },
-  }, USAGE);
+  const { values } = flags(
+    argv,
+    {
+      state: { type: 'string' },
+      history: { type: 'string' },
+      execution: { type: 'string' },
+      failed: { type: 'string' },
+      entry: { type: 'string' },
+      input: { type: 'string' },
+      variables: { type: 'string' },
+      'event-id': { type: 'string' },
+      definition: { type: 'string' },
+      mock: { type: 'string' },
+      level: { type: 'string' },
+      all: { type: 'boolean' },
+    },
+    USAGE,
+  );
   if (values.help) return void console.log(USAGE);
   if (!values.state) fail(`--state is required\n\n${USAGE}`);
   const level = (values.level ?? 'DEBUG').toUpperCase();

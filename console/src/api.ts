@@ -141,7 +141,12 @@ export function describeExecution(arn: string): Promise<Execution> {
 }
 
 export function historyPage(arn: string, options: { nextToken?: string; reverseOrder?: boolean; maxResults?: number }): Promise<HistoryPage> {
-  const body = { executionArn: arn, maxResults: options.maxResults ?? 100, reverseOrder: options.reverseOrder ?? false, ...(options.nextToken ? { nextToken: options.nextToken } : {}) };
+  const body = {
+    executionArn: arn,
+    maxResults: options.maxResults ?? 100,
+    reverseOrder: options.reverseOrder ?? false,
+    ...(options.nextToken ? { nextToken: options.nextToken } : {}),
+  };
   return isExpressArn(arn) ? sandbox('GetExpressExecutionHistory', body) : sfn('GetExecutionHistory', body);
 }
 

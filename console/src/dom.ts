@@ -31,7 +31,11 @@ export function append(parent: Node, children: readonly Child[]): void {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Readonly<Record<string, string | number>> = {}, ...children: Child[]): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Readonly<Record<string, string | number>> = {},
+  ...children: Child[]
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, tag);
   for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
   append(el, children);
@@ -83,5 +87,9 @@ export function facts(rows: ReadonlyArray<readonly [string, Child]>): HTMLTableE
 }
 
 export function errorBox(err: unknown): HTMLDivElement {
-  return h('div', { class: 'error-box', attrs: { role: 'alert' } }, err instanceof Error ? `${err.name === 'ApiError' ? '' : `${err.name}: `}${err.message}` : String(err));
+  return h(
+    'div',
+    { class: 'error-box', attrs: { role: 'alert' } },
+    err instanceof Error ? `${err.name === 'ApiError' ? '' : `${err.name}: `}${err.message}` : String(err),
+  );
 }

@@ -23,7 +23,12 @@ export function eventsTable(executionArn: string, fold: HistoryFold): EventsTabl
   let reverse = false;
   const prev = h('button', { onClick: () => void show(index - 1) }, '‹ Previous');
   const nextButton = h('button', { onClick: () => void show(index + 1) }, 'Next ›');
-  const order = h('select', { attrs: { 'aria-label': 'Event order' } }, h('option', { attrs: { value: 'asc' } }, 'Oldest first'), h('option', { attrs: { value: 'desc' } }, 'Newest first'));
+  const order = h(
+    'select',
+    { attrs: { 'aria-label': 'Event order' } },
+    h('option', { attrs: { value: 'asc' } }, 'Oldest first'),
+    h('option', { attrs: { value: 'desc' } }, 'Newest first'),
+  );
   order.addEventListener('change', () => {
     reverse = order.value === 'desc';
     tokens = [undefined];
@@ -53,13 +58,22 @@ export function eventsTable(executionArn: string, fold: HistoryFold): EventsTabl
     h('h2', {}, 'Events'),
     h('div', { class: 'toolbar' }, order, prev, nextButton, pageLabel),
     problem,
-    h('table', { class: 'list events-table' }, h('thead', {}, h('tr', {}, h('th', {}, 'ID'), h('th', {}, 'Type'), h('th', {}, 'Step'), h('th', {}, 'Time'))), body),
+    h(
+      'table',
+      { class: 'list events-table' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'ID'), h('th', {}, 'Type'), h('th', {}, 'Step'), h('th', {}, 'Time'))),
+      body,
+    ),
   );
   return { element, refresh: () => show(index) };
 }
 
 function eventRows(event: HistoryEvent, fold: HistoryFold): HTMLElement[] {
-  const detail = h('tr', { class: 'event-detail', attrs: { hidden: '' } }, h('td', { attrs: { colspan: '4' } }, h('pre', { class: 'json' }, JSON.stringify(event, null, 2))));
+  const detail = h(
+    'tr',
+    { class: 'event-detail', attrs: { hidden: '' } },
+    h('td', { attrs: { colspan: '4' } }, h('pre', { class: 'json' }, JSON.stringify(event, null, 2))),
+  );
   const row = h(
     'tr',
     { class: `event-row${/Failed|TimedOut|Aborted/.test(event.type) ? ' failure' : ''}`, onClick: () => detail.toggleAttribute('hidden') },

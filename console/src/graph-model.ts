@@ -89,7 +89,12 @@ function addState(model: GraphModel, name: string, state: AslState, scope: Scope
     const branches = state.Type === 'Parallel' ? (state.Branches ?? []) : [processor as AslBlock];
     branches.forEach((branch, i) => {
       const inner = `${cluster}:${i}`;
-      const title = state.Type === 'Parallel' ? `Branch ${i + 1}` : distributed ? `Item processor: child executions (${state.ItemProcessor?.ProcessorConfig?.ExecutionType ?? 'STANDARD'})` : 'Item processor';
+      const title =
+        state.Type === 'Parallel'
+          ? `Branch ${i + 1}`
+          : distributed
+            ? `Item processor: child executions (${state.ItemProcessor?.ProcessorConfig?.ExecutionType ?? 'STANDARD'})`
+            : 'Item processor';
       model.clusters.push({ id: inner, label: title, parent: cluster, distributed });
       block(model, branch, { cluster: inner, from: stateId(name), done: exit });
     });
@@ -105,7 +110,8 @@ function outgoing(model: GraphModel, state: AslState, exit: string, scope: Scope
   });
   if (state.Default !== undefined) model.edges.push({ from: exit, to: stateId(state.Default), kind: 'default', label: 'Default' });
   for (const catcher of state.Catch ?? []) {
-    if (catcher.Next !== undefined) model.edges.push({ from: exit, to: stateId(catcher.Next), kind: 'catch', label: `Catch ${(catcher.ErrorEquals ?? []).join(', ')}` });
+    if (catcher.Next !== undefined)
+      model.edges.push({ from: exit, to: stateId(catcher.Next), kind: 'catch', label: `Catch ${(catcher.ErrorEquals ?? []).join(', ')}` });
   }
 }
 

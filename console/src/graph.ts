@@ -27,7 +27,9 @@ export function drawGraph(model: GraphModel, onSelect: (state: string) => void):
     const box = g.node(cluster.id) as { x: number; y: number; width: number; height: number };
     const cls = `cluster${cluster.distributed ? ' distributed' : ''}${cluster.label === '' ? ' container' : ''}`;
     clusterLayer.appendChild(
-      svg('g', { class: cls },
+      svg(
+        'g',
+        { class: cls },
         svg('rect', { x: box.x - box.width / 2, y: box.y - box.height / 2, width: box.width, height: box.height, rx: 6 }),
         cluster.label ? svg('text', { x: box.x - box.width / 2 + 8, y: box.y - box.height / 2 + 14 }, cluster.label) : null,
       ),
@@ -66,7 +68,12 @@ function drawNode(node: GraphNode, box: Box): SVGGElement {
   const y = box.y - box.height / 2;
   if (node.kind === 'join') return svg('g', { class: 'node join' }, svg('circle', { cx: box.x, cy: box.y, r: 5 }));
   if (node.kind !== 'state') {
-    return svg('g', { class: `node terminal ${node.kind}` }, svg('rect', { x, y, width: box.width, height: box.height, rx: 14 }), svg('text', { x: box.x, y: box.y + 4, 'text-anchor': 'middle' }, node.label));
+    return svg(
+      'g',
+      { class: `node terminal ${node.kind}` },
+      svg('rect', { x, y, width: box.width, height: box.height, rx: 14 }),
+      svg('text', { x: box.x, y: box.y + 4, 'text-anchor': 'middle' }, node.label),
+    );
   }
   const name = node.state ?? '';
   const shown = name.length > 34 ? `${name.slice(0, 33)}…` : name;
@@ -90,5 +97,13 @@ function drawEdge(edge: GraphEdge, layout: EdgeLayout): SVGGElement {
 }
 
 function arrowMarker(): SVGDefsElement {
-  return svg('defs', {}, svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, svg('path', { d: 'M0,0 L10,5 L0,10 z' })));
+  return svg(
+    'defs',
+    {},
+    svg(
+      'marker',
+      { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
+      svg('path', { d: 'M0,0 L10,5 L0,10 z' }),
+    ),
+  );
 }

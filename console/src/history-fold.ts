@@ -151,7 +151,8 @@ export function failureOf(event: HistoryEvent): { error?: string; cause?: string
   for (const [key, value] of Object.entries(event)) {
     if (!key.endsWith('EventDetails') || typeof value !== 'object' || value === null) continue;
     const { error, cause } = value as { error?: unknown; cause?: unknown };
-    if (error !== undefined || cause !== undefined) return { error: error === undefined ? undefined : asText(error), cause: cause === undefined ? undefined : asText(cause) };
+    if (error !== undefined || cause !== undefined)
+      return { error: error === undefined ? undefined : asText(error), cause: cause === undefined ? undefined : asText(cause) };
   }
   return {};
 }

@@ -14,9 +14,7 @@ export function scriptContext(config: SandboxConfig = loadConfig()): ScriptConte
 
 type FlagOptions = NonNullable<ParseArgsConfig['options']>;
 type HelpFlag = { help: { type: 'boolean'; short: 'h' } };
-export type ParsedFlags<T extends FlagOptions> = ReturnType<
-  typeof parseArgs<{ args: string[]; options: T & HelpFlag; allowPositionals: true; strict: true }>
->;
+export type ParsedFlags<T extends FlagOptions> = ReturnType<typeof parseArgs<{ args: string[]; options: T & HelpFlag; allowPositionals: true; strict: true }>>;
 
 /** Parses flags strictly: an unknown flag is an error naming it, not silently ignored. */
 export function flags<T extends FlagOptions>(argv: string[], options: T, usage: string): ParsedFlags<T> {

@@ -90,7 +90,9 @@ async function main(argv: readonly string[]): Promise<void> {
   const upstream = config.server.upstreamUrl;
   const sfnNote = endpoint.services.stepfunctions || upstream ? '' : '; Step Functions: no engine attached, its API answers UnknownOperationException';
   const forwardNote = upstream ? `; forwarding every other request to ${upstream}` : '';
-  process.stderr.write(`sfn-csv-sandbox endpoint on ${endpoint.url} serving ${served}${sfnNote}${forwardNote} (started in ${Math.round(process.uptime() * 1000)} ms)\n`);
+  process.stderr.write(
+    `sfn-csv-sandbox endpoint on ${endpoint.url} serving ${served}${sfnNote}${forwardNote} (started in ${Math.round(process.uptime() * 1000)} ms)\n`,
+  );
   process.stderr.write(`console at ${endpoint.url}/_sandbox/console/ (open it in a browser to watch executions)\n`);
   for (const note of startupNotes(config, { faults: endpoint.faults !== undefined })) process.stderr.write(`${note}\n`);
   process.stdout.write('Ready.\n');

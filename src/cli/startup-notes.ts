@@ -15,7 +15,9 @@ export function startupNotes(config: SandboxConfig, options: { readonly faults: 
   const handlers = Object.keys(lambdaHandlers);
   if (handlers.length > 0) notes.push(`local Lambda handlers (SANDBOX_LAMBDA_HANDLERS): ${handlers.join(', ')}`);
   if (config.timeScale !== 1) {
-    notes.push(`SFN_TIME_SCALE=${config.timeScale}: Wait states, Retry delays and timeouts are scaled${config.timeScale === 0 ? ' to nothing (timeouts disabled)' : ''}`);
+    notes.push(
+      `SFN_TIME_SCALE=${config.timeScale}: Wait states, Retry delays and timeouts are scaled${config.timeScale === 0 ? ' to nothing (timeouts disabled)' : ''}`,
+    );
   }
   return notes;
 }

@@ -81,7 +81,12 @@ export function createClients(config: SandboxConfig, options: ClientOptions = {}
   const register = <Client extends object>(service: ServiceId, client: Client): Client => {
     const requestHandler = handlerFor(service);
     if (light(service) && requestHandler) {
-      inProcessTransports.set(client, { requestHandler, signer: inProcessSigner(config, SIGNING_NAMES[service]), signingRegion: config.region, signingService: SIGNING_NAMES[service] });
+      inProcessTransports.set(client, {
+        requestHandler,
+        signer: inProcessSigner(config, SIGNING_NAMES[service]),
+        signingRegion: config.region,
+        signingService: SIGNING_NAMES[service],
+      });
     }
     return client;
   };

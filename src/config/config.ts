@@ -82,7 +82,11 @@ export function configFromEnv(env: Env): SandboxConfig {
   const rawEndpoint = read('AWS_ENDPOINT_URL');
   const endpointUrl = rawEndpoint === undefined ? LOCAL_ENDPOINT : rawEndpoint === '' ? undefined : checkUrl('AWS_ENDPOINT_URL', rawEndpoint);
   const serviceEndpoints: Partial<Record<ServiceId, string>> = {};
-  for (const [service, suffix] of [['s3', 'S3'], ['dynamodb', 'DYNAMODB'], ['sfn', 'SFN']] as const) {
+  for (const [service, suffix] of [
+    ['s3', 'S3'],
+    ['dynamodb', 'DYNAMODB'],
+    ['sfn', 'SFN'],
+  ] as const) {
     const value = read(`AWS_ENDPOINT_URL_${suffix}`);
     if (value) serviceEndpoints[service] = checkUrl(`AWS_ENDPOINT_URL_${suffix}`, value);
   }
@@ -122,7 +126,10 @@ export function configFromEnv(env: Env): SandboxConfig {
 
 function lambdaHandlersFrom(value: string): Record<string, string> {
   const handlers: Record<string, string> = {};
-  for (const entry of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const eq = entry.indexOf('=');
     if (eq <= 0 || eq === entry.length - 1) {
       throw new ConfigError(`SANDBOX_LAMBDA_HANDLERS entries are 'functionName=path/to/module', got '${entry}'`);
@@ -181,7 +188,10 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
 }
 
 function servicesFrom(value: string): EndpointService[] {
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const name of names) {
     if (!ENDPOINT_SERVICES.includes(name as EndpointService)) {
       throw new ConfigError(`SANDBOX_SERVICES: unknown service '${name}' (known: ${ENDPOINT_SERVICES.join(', ')})`);

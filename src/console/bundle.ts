@@ -10,7 +10,9 @@ export async function bundleConsole(consoleDir = CONSOLE_DIR): Promise<string> {
   try {
     esbuild = await import('esbuild');
   } catch {
-    throw new Error(`the console's script is not built and esbuild is not installed: run \`npm install\` (or \`npm run build\`, which writes ${join(consoleDir, 'app.js')})`);
+    throw new Error(
+      `the console's script is not built and esbuild is not installed: run \`npm install\` (or \`npm run build\`, which writes ${join(consoleDir, 'app.js')})`,
+    );
   }
   const result = await esbuild.build({
     entryPoints: [join(consoleDir, 'src', 'main.ts')],

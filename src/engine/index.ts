@@ -17,15 +17,7 @@ export type {
   Payload,
 } from './definition/types';
 export { Engine, type Checkpoint, type ExecutionRequest, type ResumePoint } from './runtime/engine';
-export type {
-  EngineDeps,
-  ExecutionIdentity,
-  ExecutionOutcome,
-  ExecutionStatus,
-  HistoryRecorder,
-  StateMachineType,
-  StopReason,
-} from './runtime/types';
+export type { EngineDeps, ExecutionIdentity, ExecutionOutcome, ExecutionStatus, HistoryRecorder, StateMachineType, StopReason } from './runtime/types';
 export { DefinitionError, formatDiagnostic, type Diagnostic } from './errors/definition-error';
 export { StatesError, StatesErrorName, toStatesError } from './errors/states-error';
 // The ports the engine is run with: time, Task integrations, and the callback patterns (task tokens, activities).

@@ -26,13 +26,18 @@ const DYNAMODB_FAULT_ERRORS = {
   RequestLimitExceeded: {
     namespace: DYNAMODB,
     status: 400,
-    message: 'Throughput exceeds the current throughput limit for your account. Please contact AWS Support at https://aws.amazon.com/support request a limit increase',
+    message:
+      'Throughput exceeds the current throughput limit for your account. Please contact AWS Support at https://aws.amazon.com/support request a limit increase',
   },
   // [UNCONFIRMED] exact message text of DynamoDB's 500 responses.
   InternalServerError: { namespace: DYNAMODB, status: 500, message: 'Internal server error' },
   ConditionalCheckFailedException: { namespace: DYNAMODB, status: 400, message: 'The conditional request failed' },
   // Real ValidationException messages describe the bad parameter; an injected one says where it came from.
-  ValidationException: { namespace: 'com.amazon.coral.validate', status: 400, message: 'One or more parameter values were invalid: fault injected by the sandbox fault plan' },
+  ValidationException: {
+    namespace: 'com.amazon.coral.validate',
+    status: 400,
+    message: 'One or more parameter values were invalid: fault injected by the sandbox fault plan',
+  },
 } as const satisfies Record<string, ErrorShape>;
 
 export type DynamoDbFaultError = keyof typeof DYNAMODB_FAULT_ERRORS;

@@ -19,7 +19,8 @@ interface FaultRuleBase {
 }
 
 /** Fails a seeded fraction of the matching calls, or the listed call numbers (1-based, per operation). */
-export type FaultRule = FaultRuleBase & ({ readonly rate: number; readonly calls?: undefined } | { readonly calls: ReadonlySet<number>; readonly rate?: undefined });
+export type FaultRule = FaultRuleBase &
+  ({ readonly rate: number; readonly calls?: undefined } | { readonly calls: ReadonlySet<number>; readonly rate?: undefined });
 
 export interface FaultPlan {
   readonly source: string;
@@ -45,7 +46,8 @@ export function parseFaultPlan(json: unknown, source: string): FaultPlan {
   if (extra !== undefined) fail([extra], 'unknown field (a fault plan holds seed and rules)');
   const seed = json.seed ?? 0;
   if (!Number.isSafeInteger(seed)) fail(['seed'], `must be an integer, got ${JSON.stringify(seed)}`);
-  if (!Array.isArray(json.rules)) fail(['rules'], json.rules === undefined ? 'required field is missing' : `must be an array of rules, got ${describeJsonType(json.rules)}`);
+  if (!Array.isArray(json.rules))
+    fail(['rules'], json.rules === undefined ? 'required field is missing' : `must be an array of rules, got ${describeJsonType(json.rules)}`);
   return { source, seed: seed as number, rules: json.rules.map((rule, i) => parseRule(rule, ['rules', i], fail)) };
 }
 
@@ -98,14 +100,16 @@ function parseOperations(raw: unknown, at: readonly JsonSegment[], fail: Fail): 
   if (!Array.isArray(raw)) fail(at, `must be an array of DynamoDB operation names, got ${describeJsonType(raw)}`);
   if (raw.length === 0) fail(at, 'must list at least one operation (omit it to match every operation)');
   raw.forEach((name, i) => {
-    if (typeof name !== 'string' || !DYNAMODB_OPERATIONS.has(name)) fail([...at, i], `unknown DynamoDB operation ${JSON.stringify(name)} (e.g. "PutItem", "BatchWriteItem")`);
+    if (typeof name !== 'string' || !DYNAMODB_OPERATIONS.has(name))
+      fail([...at, i], `unknown DynamoDB operation ${JSON.stringify(name)} (e.g. "PutItem", "BatchWriteItem")`);
   });
   return new Set(raw as string[]);
 }
 
 function parseError(raw: unknown, at: readonly JsonSegment[], fail: Fail): DynamoDbFaultError {
   if (raw === undefined) fail(at, 'required field is missing');
-  if (typeof raw !== 'string' || !isDynamoDbFaultError(raw)) fail(at, `unsupported error ${JSON.stringify(raw)} (one of ${DYNAMODB_FAULT_ERROR_NAMES.join(', ')})`);
+  if (typeof raw !== 'string' || !isDynamoDbFaultError(raw))
+    fail(at, `unsupported error ${JSON.stringify(raw)} (one of ${DYNAMODB_FAULT_ERROR_NAMES.join(', ')})`);
   return raw;
 }
 

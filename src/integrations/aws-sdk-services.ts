@@ -41,7 +41,14 @@ const dynamodb: AwsSdkService = {
 };
 
 // Top-level S3 timestamp members: the SDK serialises only Date values for them.
-const S3_TIMESTAMP_MEMBERS = ['IfModifiedSince', 'IfUnmodifiedSince', 'Expires', 'ObjectLockRetainUntilDate', 'CopySourceIfModifiedSince', 'CopySourceIfUnmodifiedSince'];
+const S3_TIMESTAMP_MEMBERS = [
+  'IfModifiedSince',
+  'IfUnmodifiedSince',
+  'Expires',
+  'ObjectLockRetainUntilDate',
+  'CopySourceIfModifiedSince',
+  'CopySourceIfUnmodifiedSince',
+];
 
 /** The reads whose checksums S3 returns only on request (the ChecksumMode member). */
 const CHECKSUM_MODE_ACTIONS = new Set(['getObject', 'headObject']);
@@ -68,7 +75,11 @@ const s3: AwsSdkService = {
     // SDK v3 asks S3 for checksums on every read; Step Functions' SDK only when ChecksumMode is ENABLED.
     const members = CHECKSUM_MODE_ACTIONS.has(action) && input.ChecksumMode === undefined ? withoutChecksums(rest) : rest;
     // Recorded results list members alphabetically, with getObject's Body last.
-    const sorted = Object.fromEntries(Object.keys(members).sort().map((key) => [key, members[key]]));
+    const sorted = Object.fromEntries(
+      Object.keys(members)
+        .sort()
+        .map((key) => [key, members[key]]),
+    );
     return Body === undefined ? sorted : { ...sorted, Body: await bodyText(Body) };
   },
 };

@@ -24,7 +24,7 @@ export function parseFunctionName(value: unknown, qualifier: unknown, defaults: 
   const region = match[3]?.slice(0, -1) ?? defaults.region;
   const accountId = match[5]?.slice(0, -1) ?? defaults.accountId;
   const name = match[7];
-  const q = match[9] ?? (qualifier);
+  const q = match[9] ?? qualifier;
   const arn = `arn:aws:lambda:${region}:${accountId}:function:${name}`;
   return { name, qualifier: q, region, accountId, invokedArn: q ? `${arn}:${q}` : arn };
 }

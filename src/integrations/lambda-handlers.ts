@@ -36,7 +36,11 @@ export class LambdaFunctionError extends Error {
   static from(thrown: unknown): LambdaFunctionError {
     if (thrown instanceof LambdaFunctionError) return thrown;
     if (thrown instanceof Error) {
-      const stack = (thrown.stack ?? '').split('\n').slice(1).map((line) => line.trim()).filter(Boolean);
+      const stack = (thrown.stack ?? '')
+        .split('\n')
+        .slice(1)
+        .map((line) => line.trim())
+        .filter(Boolean);
       return new LambdaFunctionError(thrown.name, thrown.message, stack);
     }
     return new LambdaFunctionError(typeof thrown, String(thrown), []);
@@ -82,7 +86,11 @@ export function callHandler(handler: LambdaHandler, event: unknown, context: Lam
     };
     try {
       const returned = handler(event, context, (error, result) => settle(error, result));
-      if (isPromiseLike(returned)) returned.then((result) => settle(undefined, result), (error: unknown) => settle(error ?? new Error('Promise rejected')));
+      if (isPromiseLike(returned))
+        returned.then(
+          (result) => settle(undefined, result),
+          (error: unknown) => settle(error ?? new Error('Promise rejected')),
+        );
       else if (handler.length < 3) settle(undefined, returned);
     } catch (thrown) {
       settle(thrown ?? new Error('Handler threw'));

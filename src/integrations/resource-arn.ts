@@ -12,7 +12,8 @@ export type ParsedResourceArn =
 
 const SUFFIXES: readonly string[] = ['sync', 'sync:2', 'waitForTaskToken'];
 const INTEGRATION_PREFIX = /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:states:::(.+)$/;
-const LAMBDA_FUNCTION = /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:lambda:[a-z]{2}(?:-gov)?-[a-z]+-\d:\d{12}:function:([a-zA-Z0-9_-]{1,64})(?::(?:\$LATEST|[a-zA-Z0-9_-]+))?$/;
+const LAMBDA_FUNCTION =
+  /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:lambda:[a-z]{2}(?:-gov)?-[a-z]+-\d:\d{12}:function:([a-zA-Z0-9_-]{1,64})(?::(?:\$LATEST|[a-zA-Z0-9_-]+))?$/;
 const NAME = /^[a-zA-Z][a-zA-Z0-9-]*$/;
 
 /** AWS's parse-time message for every resource it does not serve (recorded, docs/aws-behaviour.md#service-integrations). */

@@ -100,5 +100,9 @@ export function sdkMetadata(http: CapturedHttp, requestId: string | undefined): 
 /** Result members first, metadata after, keys sorted as the recorded SDK-v1 outputs show them. */
 export function withSdkMetadata(members: Record<string, unknown>, metadata: SdkMetadata): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...members, ...metadata };
-  return Object.fromEntries(Object.keys(merged).sort().map((key) => [key, merged[key]]));
+  return Object.fromEntries(
+    Object.keys(merged)
+      .sort()
+      .map((key) => [key, merged[key]]),
+  );
 }

@@ -17,7 +17,8 @@ export function sendAbortable<Output extends MetadataBearer>(client: SdkClient, 
   if (client.config.cacheMiddleware !== true) return client.send(command as never, { abortSignal: signal }) as Promise<Output>;
   if (signal.aborted) return Promise.reject(abortError());
   const transport = inProcessTransport(client);
-  const sent = transport && sendsInProcess(client, command) ? sendInProcess<Output>(client, transport, command) : (client.send(command as never) as Promise<Output>);
+  const sent =
+    transport && sendsInProcess(client, command) ? sendInProcess<Output>(client, transport, command) : (client.send(command as never) as Promise<Output>);
   return new Promise<Output>((resolve, reject) => {
     const onAbort = () => reject(abortError());
     signal.addEventListener('abort', onAbort, { once: true });

@@ -63,7 +63,11 @@ function clientFailure(prefix: string, thrown: unknown): StatesError {
 }
 
 function isServiceError(thrown: unknown): thrown is SdkServiceError {
-  return thrown instanceof Error && typeof (thrown as Partial<SdkServiceError>).$metadata === 'object' && (thrown as SdkServiceError).$metadata.httpStatusCode !== undefined;
+  return (
+    thrown instanceof Error &&
+    typeof (thrown as Partial<SdkServiceError>).$metadata === 'object' &&
+    (thrown as SdkServiceError).$metadata.httpStatusCode !== undefined
+  );
 }
 
 /** SDK v3 builds a subclass for every modeled error and the bare base class for any other code. */

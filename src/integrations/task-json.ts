@@ -23,7 +23,6 @@ export function toTaskJson(value: unknown, dates: DateStyle): unknown {
   return value;
 }
 
-
 /** The evaluated Parameters/Arguments as an object: every API-backed integration needs named members. */
 export function objectArgs(invocation: TaskInvocation): Record<string, unknown> {
   const { args } = invocation;

@@ -3,14 +3,7 @@
 // MapRunHost, at most MaxConcurrency at a time, failures checked against the tolerated thresholds as children
 // finish, results exported by the ResultWriter. The parent history gets only MapRun* events (docs/aws-behaviour.md#distributed-map).
 import type { S3Client } from '@aws-sdk/client-s3';
-import {
-  batchItems,
-  FailureThreshold,
-  toStatesError,
-  type DistributedMapPort,
-  type DistributedMapRequest,
-  type IndexedItem,
-} from '../engine';
+import { batchItems, FailureThreshold, toStatesError, type DistributedMapPort, type DistributedMapRequest, type IndexedItem } from '../engine';
 import { runBounded } from './bounded-pool';
 import { countItems, openItemReader } from './item-reader';
 import type { ChildRun, MapRunHandle, MapRunHost } from './map-run-host';

@@ -17,7 +17,6 @@ export interface MapRunInit {
   readonly tolerance: Tolerance;
 }
 
-
 export interface ChildRun {
   readonly executionArn: string;
   readonly name: string;

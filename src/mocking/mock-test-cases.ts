@@ -15,7 +15,9 @@ export class MockTestCases {
   start(executionArn: string, stateMachineName: string, testCase: string): void {
     if (!findTestCase(this.config, stateMachineName, testCase)) {
       // [UNCONFIRMED] how SFL rejects an unknown test case; InvalidArn since the ARN suffix is what is wrong.
-      throw new InvalidArn(`Test case '${testCase}' is not defined for state machine '${stateMachineName}' in the mock configuration file ${this.config.source}`);
+      throw new InvalidArn(
+        `Test case '${testCase}' is not defined for state machine '${stateMachineName}' in the mock configuration file ${this.config.source}`,
+      );
     }
     this.selections.set(executionArn, { stateMachineName, testCase });
   }

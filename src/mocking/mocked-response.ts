@@ -3,9 +3,7 @@
 // invocation numbers ("0") or inclusive ranges ("1-2"); each value holds exactly one of Return or Throw.
 import { describeJsonType, isPlainObject, type JsonSegment } from './json-location';
 
-export type MockedOutcome =
-  | { readonly kind: 'Return'; readonly value: unknown }
-  | { readonly kind: 'Throw'; readonly error: string; readonly cause?: string };
+export type MockedOutcome = { readonly kind: 'Return'; readonly value: unknown } | { readonly kind: 'Throw'; readonly error: string; readonly cause?: string };
 
 export interface InvocationRange {
   readonly first: number;

@@ -113,7 +113,13 @@ function placeOf(row: number, record: CsvRecord, columns: number, delimiter: num
     // A line inside a field with a whole row's worth of delimiters is a row swallowed by an open quote.
     if (columns > 1 && parts.slice(1).some((part) => countByte(part, delimiter) >= columns - 1)) mergesRows = true;
   }
-  const nonEmptyLines = breaks === 0 ? 1 : record.fields.join(',').split(/\r\n|\r|\n/).filter((l) => l !== '').length;
+  const nonEmptyLines =
+    breaks === 0
+      ? 1
+      : record.fields
+          .join(',')
+          .split(/\r\n|\r|\n/)
+          .filter((l) => l !== '').length;
   return { row, line: record.line, endLine: record.line + breaks, mergesRows, nonEmptyLines };
 }
 

@@ -2,13 +2,7 @@
 // again. Works against the embedded endpoint, LocalStack or AWS: only the clients' config differs.
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateTableCommand, DescribeTableCommand, waitUntilTableExists, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  CreateStateMachineCommand,
-  ListStateMachinesCommand,
-  UpdateStateMachineCommand,
-  type SFNClient,
-  type StateMachineType,
-} from '@aws-sdk/client-sfn';
+import { CreateStateMachineCommand, ListStateMachinesCommand, UpdateStateMachineCommand, type SFNClient, type StateMachineType } from '@aws-sdk/client-sfn';
 import type { AwsClients } from '../config/clients';
 import type { SandboxConfig } from '../config/config';
 import { loadDefinition, renderValuesFrom } from './render-definition';
@@ -30,7 +24,11 @@ export interface StateMachineSpec {
   readonly roleArn: string;
 }
 
-export async function bootstrap(clients: AwsClients, config: SandboxConfig, files: { readonly parent: string; readonly child: string } = PIPELINE_FILES): Promise<DeployedPipeline> {
+export async function bootstrap(
+  clients: AwsClients,
+  config: SandboxConfig,
+  files: { readonly parent: string; readonly child: string } = PIPELINE_FILES,
+): Promise<DeployedPipeline> {
   const values = renderValuesFrom(config);
   await ensureBucket(clients.s3, config.bucket, config.region);
   await ensureTable(clients.dynamodb, config.table);
@@ -88,9 +86,7 @@ export async function ensureStateMachine(sfn: SFNClient, spec: StateMachineSpec)
     await sfn.send(new UpdateStateMachineCommand({ stateMachineArn: existing, definition: spec.definition, roleArn: spec.roleArn }));
     return existing;
   }
-  const created = await sfn.send(
-    new CreateStateMachineCommand({ name: spec.name, definition: spec.definition, roleArn: spec.roleArn, type: spec.type }),
-  );
+  const created = await sfn.send(new CreateStateMachineCommand({ name: spec.name, definition: spec.definition, roleArn: spec.roleArn, type: spec.type }));
   return created.stateMachineArn!;
 }
 

@@ -46,7 +46,8 @@ export async function countRetries(endpointUrl: string | undefined, mapRunArn: s
   if (endpointUrl === undefined) return { unavailable: 'AWS keeps no history for EXPRESS executions, so retries inside the children cannot be counted' };
   const call = privateApi(endpointUrl);
   const kept = await listChildren(call, mapRunArn);
-  if (kept === undefined) return { unavailable: `${endpointUrl} is not the sandbox: it keeps no EXPRESS history, so retries inside the children cannot be counted` };
+  if (kept === undefined)
+    return { unavailable: `${endpointUrl} is not the sandbox: it keeps no EXPRESS history, so retries inside the children cannot be counted` };
   const count = { retried: 0, throttled: 0, histories: 0, missing: Math.max(0, children - kept.length) };
   const queue = [...kept];
   const worker = async () => {

@@ -45,15 +45,19 @@ export function summaryLines(s: RunSummary, rowsToShow = 20): string[] {
     }
   }
   if (s.retries) lines.push(retriesLine(s.retries));
-  if (s.abortedBatches > 0) lines.push(`aborted    ${fmt(s.abortedBatches)} batches were stopped when the run ended (in FAILED_n.json with status ABORTED, no error)`);
+  if (s.abortedBatches > 0)
+    lines.push(`aborted    ${fmt(s.abortedBatches)} batches were stopped when the run ended (in FAILED_n.json with status ABORTED, no error)`);
   // A batch that names its failed rows is shown by those rows below; any other failed batch is shown whole.
   s.failures
     .filter((f) => !isRowLevel(f))
-    .forEach((f, i) => lines.push(`failure ${i + 1}  ${f.error ?? '(no error)'} (batch of ${f.items} rows${rowRange(f.rows, f.lines)}): ${truncate(f.cause ?? '', 300)}`));
+    .forEach((f, i) =>
+      lines.push(`failure ${i + 1}  ${f.error ?? '(no error)'} (batch of ${f.items} rows${rowRange(f.rows, f.lines)}): ${truncate(f.cause ?? '', 300)}`),
+    );
   const own = s.rowFailures;
   if (own.length > 0) {
     lines.push(`failed     ${fmt(own.length)} row${own.length === 1 ? '' : 's'} (by CSV line; data rows count from 1 after the header):`);
-    for (const f of own.slice(0, rowsToShow)) lines.push(`  ${rowName(f.row, f.line)}${f.pk ? ` ${f.pk}` : ''}: ${f.error ?? '(no error)'}: ${truncate(shortCause(f.cause ?? ''), 200)}`);
+    for (const f of own.slice(0, rowsToShow))
+      lines.push(`  ${rowName(f.row, f.line)}${f.pk ? ` ${f.pk}` : ''}: ${f.error ?? '(no error)'}: ${truncate(shortCause(f.cause ?? ''), 200)}`);
     if (own.length > rowsToShow) lines.push(`  … and ${fmt(own.length - rowsToShow)} more (all in the FAILED_n.json files above)`);
   }
   if (s.csv) lines.push(...csvLines(s.csv));
@@ -63,7 +67,8 @@ export function summaryLines(s: RunSummary, rowsToShow = 20): string[] {
 /** `retries    412 task attempts retried (398 throttled), from 2,000 EXPRESS histories`, saying when it is partial. */
 export function retriesLine(r: RetryCount): string {
   if ('unavailable' in r) return `retries    not counted: ${r.unavailable}`;
-  if (r.histories === 0 && r.missing > 0) return 'retries    not counted: the sandbox kept none of the EXPRESS histories (SANDBOX_EXPRESS_HISTORIES=0 keeps none)';
+  if (r.histories === 0 && r.missing > 0)
+    return 'retries    not counted: the sandbox kept none of the EXPRESS histories (SANDBOX_EXPRESS_HISTORIES=0 keeps none)';
   const partial =
     r.missing > 0
       ? `; partial: ${fmt(r.missing)} histor${r.missing === 1 ? 'y is' : 'ies are'} no longer kept (the sandbox keeps the latest SANDBOX_EXPRESS_HISTORIES EXPRESS executions)`
@@ -96,8 +101,13 @@ function csvLines(c: CsvCheck): string[] {
     );
   }
   if (quoted.length > 0) {
-    const shown = quoted.slice(0, 5).map((r) => `lines ${fmt(r.line)}–${fmt(r.endLine)}`).join(', ');
-    lines.push(`csv        ${fmt(quoted.length)} row${quoted.length === 1 ? ' holds' : 's hold'} quoted line breaks (${shown}${quoted.length > 5 ? ', …' : ''})`);
+    const shown = quoted
+      .slice(0, 5)
+      .map((r) => `lines ${fmt(r.line)}–${fmt(r.endLine)}`)
+      .join(', ');
+    lines.push(
+      `csv        ${fmt(quoted.length)} row${quoted.length === 1 ? ' holds' : 's hold'} quoted line breaks (${shown}${quoted.length > 5 ? ', …' : ''})`,
+    );
   }
   if (c.invalidUtf8 > 0) {
     lines.push(

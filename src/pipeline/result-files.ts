@@ -37,15 +37,14 @@ export function parseResultEntries(raw: string): ResultEntry[] {
   const text = raw.trim();
   if (text === '') return [];
   if (text.startsWith('[')) return JSON.parse(text) as ResultEntry[];
-  return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as ResultEntry);
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as ResultEntry);
 }
 
 /** Every entry of one status, across all its files. */
-export async function readResults(
-  s3: S3Client,
-  manifest: ResultManifest,
-  status: 'FAILED' | 'PENDING' | 'SUCCEEDED',
-): Promise<ResultEntry[]> {
+export async function readResults(s3: S3Client, manifest: ResultManifest, status: 'FAILED' | 'PENDING' | 'SUCCEEDED'): Promise<ResultEntry[]> {
   const out: ResultEntry[] = [];
   for (const file of manifest.ResultFiles[status] ?? []) out.push(...(await readResultFile(s3, manifest.DestinationBucket, file.Key)));
   return out;

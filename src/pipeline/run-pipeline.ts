@@ -174,7 +174,10 @@ function failedAt(cause: string | undefined, lineOf: (row: number) => number | u
   return { failedAt: { row, ...(line !== undefined ? { line } : {}) } };
 }
 
-async function checkCsv(clients: AwsClients, location: { bucket: string; key: string }): Promise<{ check: CsvCheck; lineOf?: (row: number) => number | undefined }> {
+async function checkCsv(
+  clients: AwsClients,
+  location: { bucket: string; key: string },
+): Promise<{ check: CsvCheck; lineOf?: (row: number) => number | undefined }> {
   const where = `s3://${location.bucket}/${location.key}`;
   try {
     const scan = await scanCsv(clients.s3, location);
@@ -216,7 +219,14 @@ function reportedRows(cause: string | undefined): RowFailure[] | undefined {
   const rows = failed.flatMap((f: { csvRow?: unknown; pk?: unknown; error?: unknown; cause?: unknown }) => {
     const row = Number(f?.csvRow);
     if (!Number.isInteger(row)) return [];
-    return [{ row, ...(typeof f.pk === 'string' ? { pk: f.pk } : {}), ...(typeof f.error === 'string' ? { error: f.error } : {}), ...(typeof f.cause === 'string' ? { cause: f.cause } : {}) }];
+    return [
+      {
+        row,
+        ...(typeof f.pk === 'string' ? { pk: f.pk } : {}),
+        ...(typeof f.error === 'string' ? { error: f.error } : {}),
+        ...(typeof f.cause === 'string' ? { cause: f.cause } : {}),
+      },
+    ];
   });
   return rows.length > 0 ? rows : undefined;
 }

@@ -78,7 +78,12 @@ export async function verifyLoad(clients: AwsClients, input: VerifyInput): Promi
     } else if (runFailed && !reported.has(n)) {
       counts.notProcessed++;
     } else if (!reported.has(n)) {
-      lost.push({ row: n, line: place.line, pk, reason: valid ? 'valid row missing from the table and not in FAILED results' : 'invalid row neither written nor reported' });
+      lost.push({
+        row: n,
+        line: place.line,
+        pk,
+        reason: valid ? 'valid row missing from the table and not in FAILED results' : 'invalid row neither written nor reported',
+      });
     }
   });
   const mergedRows = scan.multiLineRows.filter((r) => r.mergesRows);
@@ -125,7 +130,8 @@ async function scanByKey(clients: AwsClients, table: string): Promise<Map<string
   do {
     const page = await clients.dynamodb.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start })).catch((err: unknown) => {
       // DynamoDB's own message ("Requested resource not found") does not say which table.
-      if ((err as { name?: string }).name === 'ResourceNotFoundException') throw new Error(`table '${table}' not found (ResourceNotFoundException): run npm run bootstrap first`);
+      if ((err as { name?: string }).name === 'ResourceNotFoundException')
+        throw new Error(`table '${table}' not found (ResourceNotFoundException): run npm run bootstrap first`);
       throw err;
     });
     for (const item of page.Items ?? []) if (item.pk?.S !== undefined) items.set(item.pk.S, item);

@@ -7,7 +7,13 @@ import { ScaledClock } from '../engine';
 import { createTaskRunner, type LambdaHandlerMap } from '../integrations';
 import { DistributedMapRunner } from '../map-run';
 import { createMocks, type MockConfig, type Mocks } from '../mocking';
-import { createStepFunctionsService, openDiskStore, type StepFunctionsService, type StepFunctionsStore, type TestCaseRegistry } from '../services/stepfunctions';
+import {
+  createStepFunctionsService,
+  openDiskStore,
+  type StepFunctionsService,
+  type StepFunctionsStore,
+  type TestCaseRegistry,
+} from '../services/stepfunctions';
 import { realEngine } from '../services/stepfunctions/runs/real-engine';
 
 export interface StepFunctionsParts {

@@ -14,7 +14,13 @@ export async function closeServices(services: Readonly<EndpointServices>, afterS
   const results = [];
   for (const name of order) {
     const service: ServiceHandler | undefined = services[name];
-    if (service?.close) results.push(await service.close().then(() => undefined, (err: unknown) => err));
+    if (service?.close)
+      results.push(
+        await service.close().then(
+          () => undefined,
+          (err: unknown) => err,
+        ),
+      );
     if (name === 'stepfunctions') afterStepFunctions?.();
   }
   const failure = results.find((r) => r !== undefined);

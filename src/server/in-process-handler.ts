@@ -99,12 +99,15 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
  * never read nor close the body, and an open file would otherwise be closed only by the garbage collector (DEP0137).
  */
 function dropBodyWhenAborted(work: Promise<EdgeResponse>, signal: AbortSignal): void {
-  void work.then((response) => {
-    const { body } = response;
-    if (!(body instanceof Readable)) return;
-    if (signal.aborted) return void body.destroy();
-    const drop = () => body.destroy();
-    signal.addEventListener('abort', drop, { once: true });
-    body.once('close', () => signal.removeEventListener('abort', drop));
-  }, () => undefined);
+  void work.then(
+    (response) => {
+      const { body } = response;
+      if (!(body instanceof Readable)) return;
+      if (signal.aborted) return void body.destroy();
+      const drop = () => body.destroy();
+      signal.addEventListener('abort', drop, { once: true });
+      body.once('close', () => signal.removeEventListener('abort', drop));
+    },
+    () => undefined,
+  );
 }

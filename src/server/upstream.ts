@@ -8,7 +8,17 @@ import type { EdgeRequest, EdgeResponse } from './edge';
 import { ServiceError } from './service-error';
 
 /** Headers that describe one connection, not the message: a proxy never passes them on. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-authenticate', 'proxy-authorization']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'proxy-authenticate',
+  'proxy-authorization',
+]);
 
 /** How long a health probe of the upstream may take before the front door reports it unreachable. */
 const HEALTH_TIMEOUT_MS = 10_000;

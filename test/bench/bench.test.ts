@@ -15,7 +15,15 @@ import { formatTable, jsonLine, sizeResult } from '../../scripts/lib/bench/repor
 import { seededOrdersCsv } from '../../scripts/lib/bench/seeded-csv';
 
 const measurement = (over: Partial<Measurement>): Measurement => ({
-  mode: 'pipeline', rows: 10_000, seconds: 4, status: 'SUCCEEDED', itemsInTable: 10_000, peakRssMb: 350, cpuSeconds: 5.25, mainThreadCpuSeconds: 4.5, ...over,
+  mode: 'pipeline',
+  rows: 10_000,
+  seconds: 4,
+  status: 'SUCCEEDED',
+  itemsInTable: 10_000,
+  peakRssMb: 350,
+  cpuSeconds: 5.25,
+  mainThreadCpuSeconds: 4.5,
+  ...over,
 });
 
 describe('bench report', () => {
@@ -26,9 +34,20 @@ describe('bench report', () => {
 
   it('joins a pipeline and a direct measurement into rates and a ratio', () => {
     expect(result).toEqual({
-      rows: 10_000, pipelineSeconds: 4, rowsPerSecond: 2_500, directSeconds: 0.8, directRowsPerSecond: 12_500, ratio: 5,
-      pipelinePeakRssMb: 350, directPeakRssMb: 200, childExecutions: 1_000, childExecutionsPerSecond: 250,
-      pipelineCpuSeconds: 5.25, directCpuSeconds: 1.2, pipelineMainThreadCpuSeconds: 4.5, directMainThreadCpuSeconds: 0.7,
+      rows: 10_000,
+      pipelineSeconds: 4,
+      rowsPerSecond: 2_500,
+      directSeconds: 0.8,
+      directRowsPerSecond: 12_500,
+      ratio: 5,
+      pipelinePeakRssMb: 350,
+      directPeakRssMb: 200,
+      childExecutions: 1_000,
+      childExecutionsPerSecond: 250,
+      pipelineCpuSeconds: 5.25,
+      directCpuSeconds: 1.2,
+      pipelineMainThreadCpuSeconds: 4.5,
+      directMainThreadCpuSeconds: 0.7,
     });
   });
 

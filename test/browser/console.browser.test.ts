@@ -65,7 +65,9 @@ it('a 2,000-row run: the parent graph turns green and the Map Run page counts re
 
   await page.locator('.map-runs a').first().click();
   const items = (count: string) => page.locator(`tr[data-counts="items"] td[data-count="${count}"]`);
-  await items('succeeded').filter({ hasText: /^2,000$/ }).waitFor(WAIT);
+  await items('succeeded')
+    .filter({ hasText: /^2,000$/ })
+    .waitFor(WAIT);
   await expect(items('total').textContent()).resolves.toBe('2,000');
   await expect(items('resultsWritten').textContent()).resolves.toBe('2,000');
   await expect(page.locator('tr[data-counts="executions"] td[data-count="succeeded"]').textContent()).resolves.toBe('200');
@@ -80,7 +82,10 @@ it('the demo’s scale: a 10,000-row run reaches 10,000 items in 1,000 children,
   const executionArn = await startPipelineRun(target, { rows: 10_000, key: 'incoming/orders-10000.csv' });
   await page.goto(at('execution', executionArn));
   await page.locator('.map-runs a').first().click();
-  await page.locator('tr[data-counts="items"] td[data-count="succeeded"]').filter({ hasText: /^10,000$/ }).waitFor({ timeout: 200_000 });
+  await page
+    .locator('tr[data-counts="items"] td[data-count="succeeded"]')
+    .filter({ hasText: /^10,000$/ })
+    .waitFor({ timeout: 200_000 });
   await expect(page.locator('tr[data-counts="executions"] td[data-count="succeeded"]').textContent()).resolves.toBe('1,000');
   await page.locator('section.executions .muted', { hasText: '100 shown of 100 loaded (more on the server)' }).waitFor(WAIT);
   await page.getByRole('button', { name: 'Load more' }).click();

@@ -32,7 +32,13 @@ describe('createClients({ inProcess })', () => {
       expect([light.dynamodb.config.cacheMiddleware, light.sfn.config.cacheMiddleware, light.s3.config.cacheMiddleware]).toEqual([true, true, undefined]);
       expect(plain.dynamodb.config.cacheMiddleware).toBeUndefined();
       // Only the light clients may skip their middleware stack (integrations/in-process-send.ts).
-      expect([light.dynamodb, light.sfn, light.s3, plain.dynamodb, plain.sfn].map((c) => inProcessTransport(c)?.signingService)).toEqual(['dynamodb', 'states', undefined, undefined, undefined]);
+      expect([light.dynamodb, light.sfn, light.s3, plain.dynamodb, plain.sfn].map((c) => inProcessTransport(c)?.signingService)).toEqual([
+        'dynamodb',
+        'states',
+        undefined,
+        undefined,
+        undefined,
+      ]);
       // dynalite accepts the unsigned header, and the edge routes by its credential scope.
       const [a, b] = await Promise.all([light.dynamodb.send(new ListTablesCommand({})), plain.dynamodb.send(new ListTablesCommand({}))]);
       expect(a.TableNames).toEqual(b.TableNames);

@@ -16,7 +16,14 @@ describe('config', () => {
     expect(config.accountId).toBe('000000000000');
     expect(config.region).toBe('us-east-1');
     expect(config.credentials).toEqual({ accessKeyId: 'test', secretAccessKey: 'test' });
-    expect(config.server).toEqual({ host: '127.0.0.1', port: 4566, dataDir: undefined, services: ['s3', 'dynamodb', 'stepfunctions'], upstreamUrl: undefined, dynamoDbThread: 'worker' });
+    expect(config.server).toEqual({
+      host: '127.0.0.1',
+      port: 4566,
+      dataDir: undefined,
+      services: ['s3', 'dynamodb', 'stepfunctions'],
+      upstreamUrl: undefined,
+      dynamoDbThread: 'worker',
+    });
     expect(config.timeScale).toBe(1);
   });
 
@@ -41,13 +48,17 @@ describe('config', () => {
   });
 
   it('names the variable and the value when input is bad', () => {
-    expect(() => configFromEnv({ AWS_ENDPOINT_URL: 'localhost:4566' })).toThrow(new ConfigError("AWS_ENDPOINT_URL must be an http(s) URL, got 'localhost:4566'"));
+    expect(() => configFromEnv({ AWS_ENDPOINT_URL: 'localhost:4566' })).toThrow(
+      new ConfigError("AWS_ENDPOINT_URL must be an http(s) URL, got 'localhost:4566'"),
+    );
     expect(() => configFromEnv({ SANDBOX_PORT: '70000' })).toThrow("SANDBOX_PORT must be an integer from 0 to 65535, got '70000'");
     expect(() => configFromEnv({ SANDBOX_ACCOUNT_ID: '123' })).toThrow("SANDBOX_ACCOUNT_ID must be 12 digits, got '123'");
     expect(() => configFromEnv({ SFN_TIME_SCALE: '-1' })).toThrow("SFN_TIME_SCALE must be a number >= 0, got '-1'");
     expect(() => configFromEnv({ SANDBOX_SERVICES: 's3,lambda' })).toThrow("SANDBOX_SERVICES: unknown service 'lambda'");
     expect(() => configFromEnv({ SANDBOX_UPSTREAM_URL: 'localstack:4566' })).toThrow("SANDBOX_UPSTREAM_URL must be an http(s) URL, got 'localstack:4566'");
-    expect(() => configFromEnv({ SANDBOX_DYNAMODB_THREAD: 'both' })).toThrow(new ConfigError("SANDBOX_DYNAMODB_THREAD must be one of worker, main, got 'both'"));
+    expect(() => configFromEnv({ SANDBOX_DYNAMODB_THREAD: 'both' })).toThrow(
+      new ConfigError("SANDBOX_DYNAMODB_THREAD must be one of worker, main, got 'both'"),
+    );
   });
 
   it('reads the upstream that receives what the endpoint does not serve (SANDBOX_UPSTREAM_URL)', () => {

@@ -13,9 +13,10 @@ const ROOT = join(__dirname, 'asl');
 
 function script(call: ScriptedCall): TaskScript {
   if ('hang' in call) return hangs;
-  if ('error' in call) return () => {
-    throw new StatesError(call.error, call.cause);
-  };
+  if ('error' in call)
+    return () => {
+      throw new StatesError(call.error, call.cause);
+    };
   return () => structuredClone(call.result);
 }
 
@@ -28,8 +29,7 @@ async function check(c: ConformanceCase): Promise<void> {
   const definition = typeof c.definition === 'string' ? c.definition : JSON.stringify(c.definition);
   if (c.diagnostics) {
     const diagnostics = validateDefinition(definition, { type: c.type, tasks: fakeTasks() });
-    expect(diagnostics.map(({ code, message, location }) => ({ code, message, ...(location !== undefined && { location }) })))
-      .toEqual(c.diagnostics);
+    expect(diagnostics.map(({ code, message, location }) => ({ code, message, ...(location !== undefined && { location }) }))).toEqual(c.diagnostics);
     return;
   }
   const expected = c.expect!;
@@ -44,7 +44,9 @@ async function check(c: ConformanceCase): Promise<void> {
 
 for (const group of readdirSync(ROOT).sort()) {
   describe(group, () => {
-    for (const file of readdirSync(join(ROOT, group)).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(join(ROOT, group))
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const c = JSON.parse(readFileSync(join(ROOT, group, file), 'utf8')) as ConformanceCase;
       it(`${file.replace(/\.json$/, '')}: ${c.description}`, () => check(c));
     }

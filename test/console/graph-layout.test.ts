@@ -42,8 +42,14 @@ describe.each([[[1, 2]], [[2, 1]], [[1, 1, 1]], [[3, 2, 1]], [[4, 1, 1, 2]]])('a
   it.each([false, true])('draws Branch 1 leftmost and the others in order (Catch: %s)', (withCatch) => {
     const model = graphModel(parallel(lengths, withCatch));
     const g = layoutGraph(model);
-    expectLeftToRight(g, lengths.map((_, b) => `c:Fan:${b}`));
-    expectLeftToRight(g, lengths.map((_, b) => `s:b${b}_0`));
+    expectLeftToRight(
+      g,
+      lengths.map((_, b) => `c:Fan:${b}`),
+    );
+    expectLeftToRight(
+      g,
+      lengths.map((_, b) => `s:b${b}_0`),
+    );
   });
 });
 

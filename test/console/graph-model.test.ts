@@ -8,11 +8,18 @@ it('draws Choice rules and Default, Catch edges, Parallel branches and a Distrib
       Pick: { Type: 'Choice', Choices: [{ Condition: '{% $states.input.go %}', Next: 'Fan' }], Default: 'Done' },
       Fan: {
         Type: 'Parallel',
-        Branches: [{ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }, { StartAt: 'B', States: { B: { Type: 'Pass', End: true } } }],
+        Branches: [
+          { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } },
+          { StartAt: 'B', States: { B: { Type: 'Pass', End: true } } },
+        ],
         Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Done' }],
         Next: 'Rows',
       },
-      Rows: { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' }, StartAt: 'W', States: { W: { Type: 'Pass', End: true } } }, End: true },
+      Rows: {
+        Type: 'Map',
+        ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' }, StartAt: 'W', States: { W: { Type: 'Pass', End: true } } },
+        End: true,
+      },
       Done: { Type: 'Succeed' },
     },
   });

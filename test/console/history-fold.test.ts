@@ -8,7 +8,9 @@ function history(...events: Array<[string, number, object?]>): HistoryEvent[] {
   return events.map(([type, previousEventId, details], i) => ({ id: i + 1, previousEventId, type, timestamp: 0, ...details }));
 }
 const entered = (name: string, input = '{}') => ({ stateEnteredEventDetails: { name, input } });
-const exited = (name: string, output = '{}', assignedVariables?: object) => ({ stateExitedEventDetails: { name, output, ...(assignedVariables ? { assignedVariables } : {}) } });
+const exited = (name: string, output = '{}', assignedVariables?: object) => ({
+  stateExitedEventDetails: { name, output, ...(assignedVariables ? { assignedVariables } : {}) },
+});
 
 it('counts retries, keeps the latest data and variables, and tells succeeded from not run', () => {
   const fold = new HistoryFold();
@@ -28,13 +30,27 @@ it('counts retries, keeps the latest data and variables, and tells succeeded fro
   );
   expect(fold.status('Call', false)).toBe('succeeded');
   expect(fold.status('Other', false)).toBe('not-run');
-  expect(fold.states.get('Call')).toMatchObject({ retries: 1, input: '{"n":1}', output: '{"ok":true}', variables: { x: '1' }, error: 'Throttled', cause: 'slow down' });
+  expect(fold.states.get('Call')).toMatchObject({
+    retries: 1,
+    input: '{"n":1}',
+    output: '{"ok":true}',
+    variables: { x: '1' },
+    error: 'Throttled',
+    cause: 'slow down',
+  });
   expect(fold.stateOf(5)).toBe('Call');
 });
 
 it('a failure followed by another state is caught; a state left open is running, then failed once the execution ended', () => {
   const fold = new HistoryFold();
-  fold.add(history(['ExecutionStarted', 0], ['TaskStateEntered', 1, entered('Call')], ['TaskFailed', 2, { taskFailedEventDetails: { error: 'E' } }], ['PassStateEntered', 3, entered('Handle')]));
+  fold.add(
+    history(
+      ['ExecutionStarted', 0],
+      ['TaskStateEntered', 1, entered('Call')],
+      ['TaskFailed', 2, { taskFailedEventDetails: { error: 'E' } }],
+      ['PassStateEntered', 3, entered('Handle')],
+    ),
+  );
   expect(fold.status('Call', true)).toBe('caught');
   expect(fold.status('Handle', true)).toBe('running');
   expect(fold.status('Handle', false)).toBe('failed');

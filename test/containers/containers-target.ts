@@ -51,7 +51,13 @@ export async function startContainersTarget(options: ContainersTargetOptions = {
     const engine = inContainer ? await startEngineContainer(settings, { hostUrl: localstackUrl, network }) : undefined;
     if (engine) stops.unshift(engine.stop);
     const config = engine
-      ? configFromEnv({ ...env, AWS_ENDPOINT_URL: engine.url, AWS_ENDPOINT_URL_S3: undefined, AWS_ENDPOINT_URL_DYNAMODB: undefined, AWS_ENDPOINT_URL_SFN: undefined })
+      ? configFromEnv({
+          ...env,
+          AWS_ENDPOINT_URL: engine.url,
+          AWS_ENDPOINT_URL_S3: undefined,
+          AWS_ENDPOINT_URL_DYNAMODB: undefined,
+          AWS_ENDPOINT_URL_SFN: undefined,
+        })
       : configFromEnv({ ...env, AWS_ENDPOINT_URL_S3: localstackUrl, AWS_ENDPOINT_URL_DYNAMODB: localstackUrl, SANDBOX_SERVICES: 'stepfunctions' });
     return { config, localstackUrl, engineUrl: engine?.url, stop };
   } catch (err) {

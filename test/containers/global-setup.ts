@@ -9,6 +9,8 @@ export default async function checkDocker(): Promise<void> {
   const daemon = await probeDaemon(process.env);
   const settings = settingsFromEnv(process.env, daemon);
   Object.assign(process.env, settings.testcontainersEnv);
-  process.stderr.write(`containers target: Docker at ${daemon.address}, ${settings.networkMode} networking (bridge network ${daemon.bridge ? 'present' : 'absent'})\n`);
+  process.stderr.write(
+    `containers target: Docker at ${daemon.address}, ${settings.networkMode} networking (bridge network ${daemon.bridge ? 'present' : 'absent'})\n`,
+  );
   await requireLocalImages(await connectImageStore(), settings.images);
 }

@@ -60,7 +60,9 @@ describe('connectImageStore', () => {
     const unreachable = () => Promise.reject(new Error('Could not find a working container runtime strategy'));
     const error = await connectImageStore(unreachable).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContainersTargetError);
-    expect((error as Error).message).toMatch(/^testcontainers cannot use the Docker daemon, so the containers target cannot run \(Could not find a working container runtime strategy\)/);
+    expect((error as Error).message).toMatch(
+      /^testcontainers cannot use the Docker daemon, so the containers target cannot run \(Could not find a working container runtime strategy\)/,
+    );
   });
 
   test('asks the runtime about the normalised image name', async () => {
@@ -83,6 +85,8 @@ describe('requireLocalImages', () => {
   test('names every missing image and never pulls', async () => {
     const error = await requireLocalImages(store(['a:1']), ['a:1', 'b:2', 'c:3']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContainersTargetError);
-    expect((error as Error).message).toMatch(/^Docker image\(s\) not present locally: b:2, c:3\. The containers target never pulls \(a machine without a registry cannot\)/);
+    expect((error as Error).message).toMatch(
+      /^Docker image\(s\) not present locally: b:2, c:3\. The containers target never pulls \(a machine without a registry cannot\)/,
+    );
   });
 });

@@ -42,7 +42,12 @@ describe(`the article's design as written (${targetName()} target)`, () => {
 
   /** What the article's ItemSelector makes of a CSV row (its totalPrice is a string attribute). */
   function articleItem(row: (typeof csv.rows)[number]): Item {
-    return { pk: { S: `${row.orderNumber}-${row.orderDate}` }, sk: { S: 'ORDER_HEADER' }, orderStatus: { S: row.orderStatus }, totalPrice: { S: row.totalPrice } };
+    return {
+      pk: { S: `${row.orderNumber}-${row.orderDate}` },
+      sk: { S: 'ORDER_HEADER' },
+      orderStatus: { S: row.orderStatus },
+      totalPrice: { S: row.totalPrice },
+    };
   }
 
   /** Runs the writer synchronously on one batch exactly as the Map Run built it. */
@@ -66,7 +71,12 @@ describe(`the article's design as written (${targetName()} target)`, () => {
     expect({ ok: verify.ok, lost: verify.lost.length, first: verify.lost[0] }).toEqual({
       ok: false,
       lost: ROWS,
-      first: { row: 1, line: 2, pk: `${csv.rows[0].orderNumber}-${csv.rows[0].orderDate}`, reason: 'valid row missing from the table and not in FAILED results' },
+      first: {
+        row: 1,
+        line: 2,
+        pk: `${csv.rows[0].orderNumber}-${csv.rows[0].orderDate}`,
+        reason: 'valid row missing from the table and not in FAILED results',
+      },
     });
     // The caller never sees the writer's fate: EXPRESS executions cannot be described (docs/aws-behaviour.md#express-and-standard-workflows).
     await expect(target.clients.sfn.send(new DescribeExecutionCommand({ executionArn: started[0].childWfOutput.ExecutionArn }))).rejects.toMatchObject({
@@ -78,25 +88,29 @@ describe(`the article's design as written (${targetName()} target)`, () => {
   // throttled or dropped DynamoDB call, which a remote DynamoDB can have under 1,000 concurrent writers) is lost
   // silently. So every row in the table must be the row's own item, nothing else, and verify must account for every
   // row; all rows present is required only in-process, where no network stands between the writers and DynamoDB.
-  it("the seed's parent with its child reading BatchInput: 10,000 rows, run SUCCEEDED, the table a faithful subset once the fire-and-forget writers end", async () => {
-    const rows = 10_000;
-    const big = generateOrdersCsv({ rows, seed: 10_000 });
-    const deployment = await deployCase(target, { files: { parent: ARTICLE_PARENT, child: ARTICLE_CHILD_BATCH_INPUT }, resultsPrefix: (c) => c.prefix });
-    const key = await uploadCsv(target, deployment, big.text);
-    const run = await runCase(target, deployment);
-    expect({ status: run.summary.status, error: run.summary.error }).toEqual({ status: 'SUCCEEDED', error: undefined });
-    expect(coreCounts(run.mapRun?.itemCounts)).toEqual(counts({ succeeded: rows, total: rows }));
-    expect(coreCounts(run.mapRun?.executionCounts)).toEqual(counts({ succeeded: rows / 10, total: rows / 10 }));
-    // The Map Run's children only started the writers; the parent cannot wait for them, the sandbox can.
-    await target.sandbox.stepFunctions!.whenIdle(deployment.pipeline.childArn);
-    const table = await scanTable(target.clients.dynamodb, deployment.pipeline.table);
-    const expected = big.rows.map(articleItem);
-    expect(firstTableDifference(table, expected, { missing: 'allowed' })).toBeUndefined();
-    const verify = await verifyCase(target, deployment, { ...run, table }, key);
-    expect({ present: verify.present, tableItems: verify.tableItems }).toEqual({ present: table.size, tableItems: table.size });
-    expect(verify.present + verify.lost.length).toBe(rows);
-    if (target.name === 'embedded') expect(firstTableDifference(table, expected)).toBeUndefined();
-  }, LARGE_RUN_TIMEOUT_MS);
+  it(
+    "the seed's parent with its child reading BatchInput: 10,000 rows, run SUCCEEDED, the table a faithful subset once the fire-and-forget writers end",
+    async () => {
+      const rows = 10_000;
+      const big = generateOrdersCsv({ rows, seed: 10_000 });
+      const deployment = await deployCase(target, { files: { parent: ARTICLE_PARENT, child: ARTICLE_CHILD_BATCH_INPUT }, resultsPrefix: (c) => c.prefix });
+      const key = await uploadCsv(target, deployment, big.text);
+      const run = await runCase(target, deployment);
+      expect({ status: run.summary.status, error: run.summary.error }).toEqual({ status: 'SUCCEEDED', error: undefined });
+      expect(coreCounts(run.mapRun?.itemCounts)).toEqual(counts({ succeeded: rows, total: rows }));
+      expect(coreCounts(run.mapRun?.executionCounts)).toEqual(counts({ succeeded: rows / 10, total: rows / 10 }));
+      // The Map Run's children only started the writers; the parent cannot wait for them, the sandbox can.
+      await target.sandbox.stepFunctions!.whenIdle(deployment.pipeline.childArn);
+      const table = await scanTable(target.clients.dynamodb, deployment.pipeline.table);
+      const expected = big.rows.map(articleItem);
+      expect(firstTableDifference(table, expected, { missing: 'allowed' })).toBeUndefined();
+      const verify = await verifyCase(target, deployment, { ...run, table }, key);
+      expect({ present: verify.present, tableItems: verify.tableItems }).toEqual({ present: table.size, tableItems: table.size });
+      expect(verify.present + verify.lost.length).toBe(rows);
+      if (target.name === 'embedded') expect(firstTableDifference(table, expected)).toBeUndefined();
+    },
+    LARGE_RUN_TIMEOUT_MS,
+  );
 
   it("article child on the batch it receives: FAILED with States.QueryEvaluationError, '$states.input.ddbTable' returned nothing", async () => {
     const deployment = await deployCase(target, { files: { parent: ARTICLE_PARENT, child: ARTICLE_CHILD } });

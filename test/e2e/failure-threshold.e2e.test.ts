@@ -48,9 +48,7 @@ describe(`failure threshold (${targetName()} target)`, () => {
     const want = planOutcome(plan, tolerance);
 
     expect({ status: run.summary.status, error: run.summary.error, cause: run.summary.cause }).toEqual(
-      want.exceeded
-        ? { status: 'FAILED', error: THRESHOLD_ERROR, cause: THRESHOLD_CAUSE }
-        : { status: 'SUCCEEDED', error: undefined, cause: undefined },
+      want.exceeded ? { status: 'FAILED', error: THRESHOLD_ERROR, cause: THRESHOLD_CAUSE } : { status: 'SUCCEEDED', error: undefined, cause: undefined },
     );
     expect(run.mapRun?.status).toBe(want.exceeded ? 'FAILED' : 'SUCCEEDED');
     expect({ count: run.mapRun?.toleratedFailureCount, percentage: run.mapRun?.toleratedFailurePercentage }).toEqual({
@@ -80,7 +78,12 @@ describe(`failure threshold (${targetName()} target)`, () => {
 
     // The table holds exactly the good rows of the batches that ran.
     const rows = rowsByCsvRow(csv);
-    expect(firstTableDifference(run.table, want.writtenRows.map((n) => expectedItem(rows.get(n)!, n)))).toBeUndefined();
+    expect(
+      firstTableDifference(
+        run.table,
+        want.writtenRows.map((n) => expectedItem(rows.get(n)!, n)),
+      ),
+    ).toBeUndefined();
     const verify = await verifyCase(target, deployment, run, key);
     expect({ ok: verify.ok, lost: verify.lost[0], reported: verify.reportedFailed }).toEqual({
       ok: true,
@@ -89,13 +92,15 @@ describe(`failure threshold (${targetName()} target)`, () => {
     });
 
     if (want.exceeded) {
-      const history = await target.clients.sfn.send(new GetExecutionHistoryCommand({ executionArn: run.summary.executionArn, reverseOrder: true, maxResults: 3 }));
+      const history = await target.clients.sfn.send(
+        new GetExecutionHistoryCommand({ executionArn: run.summary.executionArn, reverseOrder: true, maxResults: 3 }),
+      );
       expect(history.events?.map((e) => e.type)).toEqual(['ExecutionFailed', 'MapStateFailed', 'MapRunFailed']);
       expect(history.events?.[2].mapRunFailedEventDetails).toEqual({ error: THRESHOLD_ERROR, cause: THRESHOLD_CAUSE });
     }
   });
 
-  it('a table without the items\' key (id): every PutItem fails, the run FAILS at the first batch, nothing is written', async () => {
+  it("a table without the items' key (id): every PutItem fails, the run FAILS at the first batch, nothing is written", async () => {
     const table = `${target.config.table}-wrong-key`;
     await target.clients.dynamodb.send(
       new CreateTableCommand({
@@ -111,7 +116,11 @@ describe(`failure threshold (${targetName()} target)`, () => {
     const key = await uploadCsv(target, deployment, good.text);
     const run = await runCase(target, deployment, { key, maxConcurrency: 1 });
 
-    expect({ status: run.summary.status, error: run.summary.error, cause: run.summary.cause }).toEqual({ status: 'FAILED', error: THRESHOLD_ERROR, cause: THRESHOLD_CAUSE });
+    expect({ status: run.summary.status, error: run.summary.error, cause: run.summary.cause }).toEqual({
+      status: 'FAILED',
+      error: THRESHOLD_ERROR,
+      cause: THRESHOLD_CAUSE,
+    });
     expect(coreCounts(run.mapRun?.itemCounts)).toEqual(counts({ failed: 10, pending: 40, total: 50 }));
     expect(run.table.size).toBe(0);
     expect(csvRowsOf(run.results.FAILED)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -120,6 +129,8 @@ describe(`failure threshold (${targetName()} target)`, () => {
     expect(cause.written).toBe(0);
     expect(cause.failed).toHaveLength(10);
     expect(cause.failed[0].error).toBe('DynamoDB.AmazonDynamoDBException');
-    expect(cause.failed[0].cause).toMatch(/^One or more parameter values were invalid: Missing the key id in the item \(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ValidationException; Request ID: [^;]+; Proxy: null\)$/);
+    expect(cause.failed[0].cause).toMatch(
+      /^One or more parameter values were invalid: Missing the key id in the item \(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ValidationException; Request ID: [^;]+; Proxy: null\)$/,
+    );
   });
 });

@@ -29,8 +29,17 @@ describe(`full flow (${targetName()} target)`, () => {
 
   it('1,000 rows: SUCCEEDED, 1,000 items with the exact attributes, 100 children of 10 rows, results in SUCCEEDED_0', async () => {
     const { deployment, csv, key, run } = await load(1000);
-    expect({ status: run.summary.status, error: run.summary.error, cause: run.summary.cause }).toEqual({ status: 'SUCCEEDED', error: undefined, cause: undefined });
-    expect(firstTableDifference(run.table, csv.rows.map((row, i) => expectedItem(row, i + 1)))).toBeUndefined();
+    expect({ status: run.summary.status, error: run.summary.error, cause: run.summary.cause }).toEqual({
+      status: 'SUCCEEDED',
+      error: undefined,
+      cause: undefined,
+    });
+    expect(
+      firstTableDifference(
+        run.table,
+        csv.rows.map((row, i) => expectedItem(row, i + 1)),
+      ),
+    ).toBeUndefined();
     expect(coreCounts(run.mapRun?.itemCounts)).toEqual(counts({ succeeded: 1000, total: 1000 }));
     expect(coreCounts(run.mapRun?.executionCounts)).toEqual(counts({ succeeded: 100, total: 100 }));
     expect(run.mapRun?.status).toBe('SUCCEEDED');
@@ -38,22 +47,38 @@ describe(`full flow (${targetName()} target)`, () => {
     expect(new Set(run.children.map((c) => `${c.status} itemCount=${c.itemCount}`))).toEqual(new Set(['SUCCEEDED itemCount=10']));
     const manifest = run.summary.resultWriter!.manifest;
     expect(manifest.MapRunArn).toBe(run.summary.mapRunArn);
-    expect(manifest.ResultFiles.SUCCEEDED.map((f) => f.Key)).toEqual([`${deployment.resultsPrefix}/${run.summary.mapRunArn!.split(':').pop()}/SUCCEEDED_0.json`]);
+    expect(manifest.ResultFiles.SUCCEEDED.map((f) => f.Key)).toEqual([
+      `${deployment.resultsPrefix}/${run.summary.mapRunArn!.split(':').pop()}/SUCCEEDED_0.json`,
+    ]);
     expect({ FAILED: manifest.ResultFiles.FAILED, PENDING: manifest.ResultFiles.PENDING }).toEqual({ FAILED: [], PENDING: [] });
     // COMPACT: only each child's output, the Choice state's parse of write-to-ddb's `{"written": n}`.
     expect(run.results.SUCCEEDED).toHaveLength(100);
     expect(new Set(run.results.SUCCEEDED.map((e) => JSON.stringify(e)))).toEqual(new Set(['{"written":10}']));
     const verify = await verifyCase(target, deployment, run, key);
-    expect({ ok: verify.ok, present: verify.present, tableItems: verify.tableItems, lost: verify.lost.length }).toEqual({ ok: true, present: 1000, tableItems: 1000, lost: 0 });
+    expect({ ok: verify.ok, present: verify.present, tableItems: verify.tableItems, lost: verify.lost.length }).toEqual({
+      ok: true,
+      present: 1000,
+      tableItems: 1000,
+      lost: 0,
+    });
   });
 
   it('205 rows: batches of at most 10 items, 21 children (the last with 5 items), each row written once', async () => {
     const { csv, run } = await load(205);
-    expect({ status: run.summary.status, error: run.summary.error, cause: run.summary.cause }).toEqual({ status: 'SUCCEEDED', error: undefined, cause: undefined });
+    expect({ status: run.summary.status, error: run.summary.error, cause: run.summary.cause }).toEqual({
+      status: 'SUCCEEDED',
+      error: undefined,
+      cause: undefined,
+    });
     expect(run.children.map((c) => c.itemCount).sort((a, b) => a! - b!)).toEqual([5, ...Array(20).fill(10)]);
     expect(coreCounts(run.mapRun?.executionCounts)).toEqual(counts({ succeeded: 21, total: 21 }));
     expect(run.results.SUCCEEDED.map((e) => JSON.stringify(e)).sort()).toEqual([...Array(20).fill('{"written":10}'), '{"written":5}'].sort());
-    expect(firstTableDifference(run.table, csv.rows.map((row, i) => expectedItem(row, i + 1)))).toBeUndefined();
+    expect(
+      firstTableDifference(
+        run.table,
+        csv.rows.map((row, i) => expectedItem(row, i + 1)),
+      ),
+    ).toBeUndefined();
   });
 
   it('MaxConcurrency 3 from the input: DescribeMapRun reports 3 and at most 3 children ever run at once', async () => {
@@ -64,7 +89,12 @@ describe(`full flow (${targetName()} target)`, () => {
     expect(peak).toBeLessThanOrEqual(3);
     // More than one at a time, or the limit was never exercised (30 children, each awaiting 10 writes).
     expect(peak).toBeGreaterThan(1);
-    expect(firstTableDifference(run.table, csv.rows.map((row, i) => expectedItem(row, i + 1)))).toBeUndefined();
+    expect(
+      firstTableDifference(
+        run.table,
+        csv.rows.map((row, i) => expectedItem(row, i + 1)),
+      ),
+    ).toBeUndefined();
   });
 
   it('MaxConcurrency 1: the children run strictly one after another', async () => {
@@ -75,17 +105,31 @@ describe(`full flow (${targetName()} target)`, () => {
     expect(coreCounts(run.mapRun?.executionCounts)).toEqual(counts({ succeeded: 10, total: 10 }));
   });
 
-  it('10,000 rows: every row present with the exact attributes, 1,000 children, verify accounts for every row', async () => {
-    const { deployment, csv, key, run } = await load(10_000);
-    expect(run.summary.status).toBe('SUCCEEDED');
-    expect(coreCounts(run.mapRun?.itemCounts)).toEqual(counts({ succeeded: 10_000, total: 10_000 }));
-    expect(coreCounts(run.mapRun?.executionCounts)).toEqual(counts({ succeeded: 1000, total: 1000 }));
-    expect(run.children).toHaveLength(1000);
-    expect(run.results.SUCCEEDED).toHaveLength(1000);
-    expect(firstTableDifference(run.table, csv.rows.map((row, i) => expectedItem(row, i + 1)))).toBeUndefined();
-    const verify = await verifyCase(target, deployment, run, key);
-    expect({ ok: verify.ok, csvItems: verify.csvItems, present: verify.present, lost: verify.lost[0] }).toEqual({ ok: true, csvItems: 10_000, present: 10_000, lost: undefined });
-  }, LARGE_RUN_TIMEOUT_MS);
+  it(
+    '10,000 rows: every row present with the exact attributes, 1,000 children, verify accounts for every row',
+    async () => {
+      const { deployment, csv, key, run } = await load(10_000);
+      expect(run.summary.status).toBe('SUCCEEDED');
+      expect(coreCounts(run.mapRun?.itemCounts)).toEqual(counts({ succeeded: 10_000, total: 10_000 }));
+      expect(coreCounts(run.mapRun?.executionCounts)).toEqual(counts({ succeeded: 1000, total: 1000 }));
+      expect(run.children).toHaveLength(1000);
+      expect(run.results.SUCCEEDED).toHaveLength(1000);
+      expect(
+        firstTableDifference(
+          run.table,
+          csv.rows.map((row, i) => expectedItem(row, i + 1)),
+        ),
+      ).toBeUndefined();
+      const verify = await verifyCase(target, deployment, run, key);
+      expect({ ok: verify.ok, csvItems: verify.csvItems, present: verify.present, lost: verify.lost[0] }).toEqual({
+        ok: true,
+        csvItems: 10_000,
+        present: 10_000,
+        lost: undefined,
+      });
+    },
+    LARGE_RUN_TIMEOUT_MS,
+  );
 
   // AWS API reference, MapRunItemCounts.resultsWritten: "Returns the count of items whose results were written
   // by ResultWriter" (items, not child executions; MapRunExecutionCounts.resultsWritten counts executions).

@@ -44,7 +44,12 @@ describe(`malformed rows (${targetName()} target)`, () => {
     );
     // The table: every row the reader produced, except those DynamoDB rejected (extra fields dropped, BOM stripped).
     const rows = rowsByCsvRow(csv);
-    expect(firstTableDifference(run.table, want.writtenRows.map((n) => expectedItem(rows.get(n)!, n)))).toBeUndefined();
+    expect(
+      firstTableDifference(
+        run.table,
+        want.writtenRows.map((n) => expectedItem(rows.get(n)!, n)),
+      ),
+    ).toBeUndefined();
     expect(csvRowsOf(run.results.FAILED)).toEqual(want.failedRows);
     for (const entry of run.results.FAILED) {
       const cause = JSON.parse(entry.Cause!) as { failed: { csvRow: string; error: string; cause: string }[] };
@@ -53,7 +58,14 @@ describe(`malformed rows (${targetName()} target)`, () => {
       );
     }
     const verify = await verifyCase(target, deployment, run, key);
-    expect({ ok: verify.ok, lost: verify.lost[0], mismatched: verify.mismatched[0], csvItems: verify.csvItems, valid: verify.validRows, present: verify.present }).toEqual({
+    expect({
+      ok: verify.ok,
+      lost: verify.lost[0],
+      mismatched: verify.mismatched[0],
+      csvItems: verify.csvItems,
+      valid: verify.validRows,
+      present: verify.present,
+    }).toEqual({
       ok: true,
       lost: undefined,
       mismatched: undefined,
@@ -68,7 +80,11 @@ describe(`malformed rows (${targetName()} target)`, () => {
     const { deployment, key, run } = await load(csv.text);
     const lastQuote = Math.max(...csv.defects.map((d) => d.line));
     const cause = `Invalid CSV in s3://${deployment.pipeline.bucket}/${key}: unterminated quoted field: the quote opened on line ${lastQuote} is never closed.`;
-    expect({ status: run.summary.status, error: run.summary.error, cause: run.summary.cause }).toEqual({ status: 'FAILED', error: 'States.ItemReaderFailed', cause });
+    expect({ status: run.summary.status, error: run.summary.error, cause: run.summary.cause }).toEqual({
+      status: 'FAILED',
+      error: 'States.ItemReaderFailed',
+      cause,
+    });
     expect(run.mapRun?.status).toBe('FAILED');
     expect(run.children).toHaveLength(0);
     expect(run.table.size).toBe(0);
@@ -100,7 +116,15 @@ describe(`malformed rows (${targetName()} target)`, () => {
       allValidPresent: verify.present === verify.validRows,
       // The merged row keeps numeric fields from the second quote's line, so DynamoDB accepts it.
       writtenDespiteDefects: verify.writtenDespiteDefects,
-    }).toEqual({ ok: false, csvItems: items, linesMergedAway: merged, lost: undefined, mismatched: undefined, allValidPresent: true, writtenDespiteDefects: 1 });
+    }).toEqual({
+      ok: false,
+      csvItems: items,
+      linesMergedAway: merged,
+      lost: undefined,
+      mismatched: undefined,
+      allValidPresent: true,
+      writtenDespiteDefects: 1,
+    });
     // The rows DynamoDB rejected (missing fields, non-numeric prices, unless merged away) are each in a FAILED_n batch.
     const insideMerge = (line: number) => line >= Math.min(...quotes) && line <= Math.max(...quotes);
     const rejectedPks = csv.defects

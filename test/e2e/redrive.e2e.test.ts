@@ -2,13 +2,7 @@
 // Distributed Map is redriven by redriving the parent, and only its unsuccessful children run again). The run
 // fails on a row DynamoDB rejects; the team deploys a fixed writer (which also tags what it writes) and
 // redrives: the batches that succeeded the first time are not written again, the failed and PENDING ones are.
-import {
-  DescribeExecutionCommand,
-  DescribeMapRunCommand,
-  ListMapRunsCommand,
-  RedriveExecutionCommand,
-  StartSyncExecutionCommand,
-} from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, DescribeMapRunCommand, ListMapRunsCommand, RedriveExecutionCommand, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureStateMachine } from '../../src/pipeline/deploy';
@@ -40,7 +34,12 @@ describe(`redrive (${targetName()} target)`, () => {
 
   async function deployFix(deployment: CaseDeployment): Promise<void> {
     const { config } = deployment;
-    await ensureStateMachine(target.clients.sfn, { name: config.childStateMachineName, definition: fixedWriterDefinition(), type: 'EXPRESS', roleArn: config.roleArn });
+    await ensureStateMachine(target.clients.sfn, {
+      name: config.childStateMachineName,
+      definition: fixedWriterDefinition(),
+      type: 'EXPRESS',
+      roleArn: config.roleArn,
+    });
   }
 
   it('fixture: the fixed writer writes a batch holding a non-numeric price, tagging every item', async () => {
@@ -49,11 +48,18 @@ describe(`redrive (${targetName()} target)`, () => {
     const good = { pk: { S: 'A-1' }, sk: { S: 'ORDER_HEADER' }, totalPrice: { N: '12.5' }, csvRow: { N: '1' } };
     const bad = { pk: { S: 'B-2' }, sk: { S: 'ORDER_HEADER' }, totalPrice: { N: 'N/A' }, csvRow: { N: '2' } };
     const batch = { BatchInput: { ddbTable: deployment.pipeline.table }, Items: [good, bad] };
-    const result = await target.clients.sfn.send(new StartSyncExecutionCommand({ stateMachineArn: deployment.pipeline.childArn, input: JSON.stringify(batch) }));
+    const result = await target.clients.sfn.send(
+      new StartSyncExecutionCommand({ stateMachineArn: deployment.pipeline.childArn, input: JSON.stringify(batch) }),
+    );
     expect({ status: result.status, output: result.output }).toEqual({ status: 'SUCCEEDED', output: '{"written":2}' });
     const table = await scanTable(target.clients.dynamodb, deployment.pipeline.table);
     const tag = { writer: { S: 'fixed' } };
-    expect(firstTableDifference(table, [{ ...good, ...tag }, { ...bad, ...tag, totalPrice: { S: 'N/A' } }])).toBeUndefined();
+    expect(
+      firstTableDifference(table, [
+        { ...good, ...tag },
+        { ...bad, ...tag, totalPrice: { S: 'N/A' } },
+      ]),
+    ).toBeUndefined();
   });
 
   it('a run FAILED on a rejected row is redriven after a fix: only the failed and PENDING batches run again', async () => {
@@ -68,7 +74,9 @@ describe(`redrive (${targetName()} target)`, () => {
     const key = await uploadCsv(target, deployment, csv.text);
     const failed = await runCase(target, deployment, { key, maxConcurrency: 1 });
     expect({ status: failed.summary.status, error: failed.summary.error }).toEqual({ status: 'FAILED', error: 'States.ExceedToleratedFailureThreshold' });
-    expect(coreCounts(failed.mapRun?.itemCounts)).toEqual(counts({ succeeded: want.succeededItems, failed: want.failedItems, pending: want.pendingItems, total: ROWS }));
+    expect(coreCounts(failed.mapRun?.itemCounts)).toEqual(
+      counts({ succeeded: want.succeededItems, failed: want.failedItems, pending: want.pendingItems, total: ROWS }),
+    );
 
     await deployFix(deployment);
     const { redriveDate } = await target.clients.sfn.send(new RedriveExecutionCommand({ executionArn: failed.summary.executionArn }));

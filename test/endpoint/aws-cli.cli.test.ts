@@ -33,10 +33,16 @@ describe('the AWS CLI against the endpoint', () => {
 
   it('creates a DynamoDB table, puts, gets and scans an item', async () => {
     await cli([
-      'dynamodb', 'create-table', '--table-name', 'cli-orders',
-      '--attribute-definitions', 'AttributeName=id,AttributeType=S',
-      '--key-schema', 'AttributeName=id,KeyType=HASH',
-      '--billing-mode', 'PAY_PER_REQUEST',
+      'dynamodb',
+      'create-table',
+      '--table-name',
+      'cli-orders',
+      '--attribute-definitions',
+      'AttributeName=id,AttributeType=S',
+      '--key-schema',
+      'AttributeName=id,KeyType=HASH',
+      '--billing-mode',
+      'PAY_PER_REQUEST',
     ]);
     await cli(['dynamodb', 'put-item', '--table-name', 'cli-orders', '--item', '{"id":{"S":"o-1"},"total":{"N":"42"}}']);
     const got = JSON.parse(await cli(['dynamodb', 'get-item', '--table-name', 'cli-orders', '--key', '{"id":{"S":"o-1"}}', '--output', 'json']));

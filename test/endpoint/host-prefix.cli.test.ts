@@ -12,7 +12,11 @@ import { serve, type Served } from '../support/serve';
 
 // The CLI is a Python program: a few seconds per start, several times that on a loaded machine.
 jest.setTimeout(240_000);
-const DEFINITION = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'Echo', States: { Echo: { Type: 'Pass', Output: '{% {"got": $states.input.n} %}', End: true } } });
+const DEFINITION = JSON.stringify({
+  QueryLanguage: 'JSONata',
+  StartAt: 'Echo',
+  States: { Echo: { Type: 'Pass', Output: '{% {"got": $states.input.n} %}', End: true } },
+});
 
 /** A forward proxy that records the host of every request and passes on only those for `allowedHost`. */
 async function startRecordingProxy(allowedHost: string): Promise<Served & { hosts: string[] }> {

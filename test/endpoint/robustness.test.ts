@@ -94,7 +94,10 @@ describe('malformed and aborted requests', () => {
 
   it.each([
     ['an S3 upload', { method: 'PUT', path: '/some-bucket/key', headers: { 'content-length': MIB, authorization: SIGV4('s3') } }],
-    ['a DynamoDB request', { method: 'POST', headers: { 'content-length': MIB, 'x-amz-target': 'DynamoDB_20120810.PutItem', authorization: SIGV4('dynamodb') } }],
+    [
+      'a DynamoDB request',
+      { method: 'POST', headers: { 'content-length': MIB, 'x-amz-target': 'DynamoDB_20120810.PutItem', authorization: SIGV4('dynamodb') } },
+    ],
   ])('survives %s aborted half-way', async (_name, options) => {
     const { req, response } = send(options, (r) => r.write(Buffer.alloc(MIB / 2)));
     response.catch(() => undefined);

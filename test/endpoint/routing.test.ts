@@ -39,7 +39,7 @@ describe('the edge without a Step Functions engine', () => {
   });
   afterAll(() => sandbox.close());
 
-  it.each(['/_localstack/health', '/health'])('answers %s in LocalStack\'s shape', async (path) => {
+  it.each(['/_localstack/health', '/health'])("answers %s in LocalStack's shape", async (path) => {
     const { status, text } = await rawRequest(sandbox.endpoint.url, { path });
     expect(status).toBe(200);
     expect(JSON.parse(text)).toEqual({
@@ -140,7 +140,10 @@ describe('closing the endpoint', () => {
       close: async () => {
         closed.push('stepfunctions');
         // A stopping execution's last calls still reach DynamoDB in-process.
-        lastCall = await clients.dynamodb.send(new ListTablesCommand({})).then((out) => out.TableNames, (err: unknown) => err);
+        lastCall = await clients.dynamodb.send(new ListTablesCommand({})).then(
+          (out) => out.TableNames,
+          (err: unknown) => err,
+        );
       },
     };
     const endpoint = await startEndpoint({ config, services: { s3: closing(s3!), dynamodb: closing(dynamodb!), stepfunctions: stepFunctions } });

@@ -19,7 +19,11 @@ const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
 /** Resolves once nothing answers on `url` any more. */
 async function portReleased(url: string): Promise<void> {
   await poll(
-    () => fetch(`${url}/_localstack/health`).then(() => 'open', () => 'closed'),
+    () =>
+      fetch(`${url}/_localstack/health`).then(
+        () => 'open',
+        () => 'closed',
+      ),
     (state) => state === 'closed',
     60_000,
     `${url} to stop answering`,
@@ -49,7 +53,12 @@ describe('Ctrl-C on `npm run endpoint --data-dir` during a run', () => {
     const pipeline = await deployWithCsv(first, 5000);
     const executionArn = await startRun(first.clients, pipeline.parentArn, { input: { maxConcurrency: 20 } });
     const mapRunArn = (
-      await poll(() => first.clients.sfn.send(new ListMapRunsCommand({ executionArn })), (r) => (r.mapRuns?.length ?? 0) > 0, 60_000, 'the Map Run')
+      await poll(
+        () => first.clients.sfn.send(new ListMapRunsCommand({ executionArn })),
+        (r) => (r.mapRuns?.length ?? 0) > 0,
+        60_000,
+        'the Map Run',
+      )
     ).mapRuns![0].mapRunArn!;
     const midway = await poll(
       () => first.clients.sfn.send(new DescribeMapRunCommand({ mapRunArn })),
@@ -80,7 +89,12 @@ describe('Ctrl-C on `npm start` during its run', () => {
   it('stops the run, closes the sandbox and exits 130 without a stack trace', async () => {
     const run = runTsx('scripts/start.ts', ['--rows', '20000', '--port', '0'], { env: { SFN_TIME_SCALE: '0' } });
     try {
-      await poll(async () => run.stdout(), (text) => /\d+\/[\d,]+ items, .* RUNNING/.test(text), 120_000, 'the run to be under way');
+      await poll(
+        async () => run.stdout(),
+        (text) => /\d+\/[\d,]+ items, .* RUNNING/.test(text),
+        120_000,
+        'the run to be under way',
+      );
       run.child.kill('SIGINT');
       expect(await run.exited).toBe(130);
       const output = `${run.stdout()}${run.stderr()}`;
@@ -106,7 +120,12 @@ describe('signals and parents', () => {
     await ready(run);
     run.child.kill('SIGINT');
     run.child.kill('SIGINT'); // what npm forwards of the same keypress
-    await poll(async () => run.stderr(), (text) => text.includes('received SIGINT: stopping'), 30_000, 'the first stop message');
+    await poll(
+      async () => run.stderr(),
+      (text) => text.includes('received SIGINT: stopping'),
+      30_000,
+      'the first stop message',
+    );
     // A later Ctrl-C: one more after the duplicate window is over.
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(run.child.exitCode).toBeNull();
@@ -125,7 +144,12 @@ describe('signals and parents', () => {
     shell.stdout.on('data', (c: Buffer) => (out += c.toString()));
     shell.stderr.on('data', (c: Buffer) => (err += c.toString()));
     const closed = new Promise<void>((resolve) => shell.stderr.on('close', () => resolve()));
-    await poll(async () => out, (text) => text.includes('Ready.'), 60_000, 'the fixture to start');
+    await poll(
+      async () => out,
+      (text) => text.includes('Ready.'),
+      60_000,
+      'the fixture to start',
+    );
     shell.kill('SIGKILL');
     await closed;
     expect(err).toMatch(/the parent process \(pid \d+\) has exited: stopping/);
@@ -149,7 +173,14 @@ describe('npm run endpoint', () => {
   it.each(['SIGTERM', 'SIGKILL'] as const)('%s to the npm process stops the server and frees its port', async (signal) => {
     const npm = npmEndpoint();
     try {
-      const url = urlIn(await poll(async () => npm.stderr(), (text) => /on http:\/\/127\.0\.0\.1:\d+/.test(text), 90_000, 'the endpoint to start'));
+      const url = urlIn(
+        await poll(
+          async () => npm.stderr(),
+          (text) => /on http:\/\/127\.0\.0\.1:\d+/.test(text),
+          90_000,
+          'the endpoint to start',
+        ),
+      );
       npm.child.kill(signal);
       await npm.exited;
       await portReleased(url);

@@ -10,7 +10,11 @@ describe('startupNotes', () => {
   });
 
   it('announces fault injection, mocks and a scaled clock', () => {
-    const config = configFromEnv({ SANDBOX_FAULTS: 'examples/faults/throttle-putitem-20pct.json', SFN_MOCK_CONFIG: 'examples/mock-config/MockConfigFile.json', SFN_TIME_SCALE: '0' });
+    const config = configFromEnv({
+      SANDBOX_FAULTS: 'examples/faults/throttle-putitem-20pct.json',
+      SFN_MOCK_CONFIG: 'examples/mock-config/MockConfigFile.json',
+      SFN_TIME_SCALE: '0',
+    });
     expect(startupNotes(config, { faults: true })).toEqual([
       'fault injection active (SANDBOX_FAULTS: examples/faults/throttle-putitem-20pct.json): the DynamoDB calls it selects fail; a report is printed on shutdown',
       'mocks loaded (SFN_MOCK_CONFIG: examples/mock-config/MockConfigFile.json): start an execution of <stateMachineArn>#<TestCase> to use one',

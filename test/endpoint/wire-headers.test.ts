@@ -9,7 +9,7 @@ function request(headers: Record<string, string> = {}): EdgeRequest {
 }
 
 describe('withWireHeaders', () => {
-  it('puts DynamoDB\'s header set in its wire order, extra headers last', () => {
+  it("puts DynamoDB's header set in its wire order, extra headers last", () => {
     const response = {
       status: 400,
       headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'R1', 'x-amz-crc32': '7', 'x-amzn-ErrorType': 'Boom' },
@@ -28,10 +28,14 @@ describe('withWireHeaders', () => {
     ]);
   });
 
-  it('keeps a client\'s Connection: close, and leaves S3 and streamed bodies alone', () => {
+  it("keeps a client's Connection: close, and leaves S3 and streamed bodies alone", () => {
     const json = { status: 200, headers: { 'x-amzn-RequestId': 'R2', 'content-type': 'application/x-amz-json-1.0' }, body: '{}' };
     expect(withWireHeaders('stepfunctions', request({ connection: 'close' }), json, NOW).headers).toEqual({
-      'x-amzn-RequestId': 'R2', connection: 'close', 'Content-Length': '2', Date: 'Mon, 06 May 2024 07:08:09 GMT', 'Content-Type': 'application/x-amz-json-1.0',
+      'x-amzn-RequestId': 'R2',
+      connection: 'close',
+      'Content-Length': '2',
+      Date: 'Mon, 06 May 2024 07:08:09 GMT',
+      'Content-Type': 'application/x-amz-json-1.0',
     });
     const s3 = { status: 200, headers: { etag: '"x"' }, body: 'data' };
     expect(withWireHeaders('s3', request(), s3, NOW)).toBe(s3);

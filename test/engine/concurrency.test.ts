@@ -18,15 +18,20 @@ function gate() {
   const script = (invocation: TaskInvocation) => {
     active++;
     peak = Math.max(peak, active);
-    return new Promise((resolve) => waiting.push(() => {
-      active--;
-      resolve(invocation.args);
-    }));
+    return new Promise((resolve) =>
+      waiting.push(() => {
+        active--;
+        resolve(invocation.args);
+      }),
+    );
   };
   /** Releases the busy tasks one macrotask at a time until `running` settles. */
   const pump = async <T>(running: Promise<T>): Promise<T> => {
     let settled = false;
-    running.then(() => (settled = true), () => (settled = true));
+    running.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
     while (!settled) {
       await new Promise((r) => setImmediate(r));
       waiting.splice(0).forEach((release) => release());
@@ -37,7 +42,11 @@ function gate() {
 }
 
 describe('Inline Map concurrency', () => {
-  it.each([[1, 1], [2, 2], [0, 5]])('MaxConcurrency %i runs at most %i iterations at once, results in item order', async (max, expected) => {
+  it.each([
+    [1, 1],
+    [2, 2],
+    [0, 5],
+  ])('MaxConcurrency %i runs at most %i iterations at once, results in item order', async (max, expected) => {
     const g = gate();
     const tasks = new FakeTaskRunner({ [LAMBDA]: g.script });
     const definition = { StartAt: 'M', States: { M: { Type: 'Map', MaxConcurrency: max, ItemProcessor: { StartAt: 'T', States: { T: TASK } }, End: true } } };
@@ -49,11 +58,21 @@ describe('Inline Map concurrency', () => {
   it('stops starting iterations after a failure (MaxConcurrency 1)', async () => {
     const definition = {
       StartAt: 'M',
-      States: { M: { Type: 'Map', MaxConcurrency: 1, ItemProcessor: { StartAt: 'C', States: {
-        C: { Type: 'Choice', Choices: [{ Variable: '$', NumericEquals: 2, Next: 'Boom' }], Default: 'Ok' },
-        Boom: { Type: 'Fail', Error: 'Two' },
-        Ok: { Type: 'Pass', End: true },
-      } }, End: true } },
+      States: {
+        M: {
+          Type: 'Map',
+          MaxConcurrency: 1,
+          ItemProcessor: {
+            StartAt: 'C',
+            States: {
+              C: { Type: 'Choice', Choices: [{ Variable: '$', NumericEquals: 2, Next: 'Boom' }], Default: 'Ok' },
+              Boom: { Type: 'Fail', Error: 'Two' },
+              Ok: { Type: 'Pass', End: true },
+            },
+          },
+          End: true,
+        },
+      },
     };
     const { outcome, events } = await runWorkflow(definition, [1, 2, 3]);
     expect(outcome).toEqual({ status: 'FAILED', error: 'Two' });
@@ -65,16 +84,28 @@ describe('sibling aborts', () => {
   it('a failing Parallel branch aborts a waiting sibling with WaitStateAborted at the failure point', async () => {
     const definition = {
       StartAt: 'P',
-      States: { P: { Type: 'Parallel', End: true, Branches: [
-        { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 100, End: true } } },
-        { StartAt: 'F', States: { F: { Type: 'Fail', Error: 'E' } } },
-      ] } },
+      States: {
+        P: {
+          Type: 'Parallel',
+          End: true,
+          Branches: [
+            { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 100, End: true } } },
+            { StartAt: 'F', States: { F: { Type: 'Fail', Error: 'E' } } },
+          ],
+        },
+      },
     };
     const { outcome, events } = await runWorkflow(definition, {}, { clock: new FakeClock((ms) => ms === 100_000) });
     expect(outcome.error).toBe('E');
     expect(shape(events)).toEqual([
-      [1, 0, 'ExecutionStarted'], [2, 0, 'ParallelStateEntered'], [3, 2, 'ParallelStateStarted'],
-      [4, 3, 'WaitStateEntered'], [5, 3, 'FailStateEntered'], [6, 5, 'WaitStateAborted'], [7, 5, 'ParallelStateFailed'], [8, 7, 'ExecutionFailed'],
+      [1, 0, 'ExecutionStarted'],
+      [2, 0, 'ParallelStateEntered'],
+      [3, 2, 'ParallelStateStarted'],
+      [4, 3, 'WaitStateEntered'],
+      [5, 3, 'FailStateEntered'],
+      [6, 5, 'WaitStateAborted'],
+      [7, 5, 'ParallelStateFailed'],
+      [8, 7, 'ExecutionFailed'],
     ]);
   });
 
@@ -82,10 +113,16 @@ describe('sibling aborts', () => {
     const tasks = new FakeTaskRunner({ [LAMBDA]: hangs });
     const definition = {
       StartAt: 'P',
-      States: { P: { Type: 'Parallel', End: true, Branches: [
-        { StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: { StartAt: 'T', States: { T: TASK } }, End: true } } },
-        { StartAt: 'F', States: { F: { Type: 'Fail', Error: 'E' } } },
-      ] } },
+      States: {
+        P: {
+          Type: 'Parallel',
+          End: true,
+          Branches: [
+            { StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: { StartAt: 'T', States: { T: TASK } }, End: true } } },
+            { StartAt: 'F', States: { F: { Type: 'Fail', Error: 'E' } } },
+          ],
+        },
+      },
     };
     const { events } = await runWorkflow(definition, [1], { tasks });
     expect(types(events).slice(-5)).toEqual(['TaskStateAborted', 'MapIterationAborted', 'MapStateAborted', 'ParallelStateFailed', 'ExecutionFailed']);
@@ -97,14 +134,30 @@ describe('sibling aborts', () => {
     const tasks = new FakeTaskRunner({ [LAMBDA]: hangs });
     const definition = {
       StartAt: 'M',
-      States: { M: { Type: 'Map', End: true, ItemProcessor: { StartAt: 'C', States: {
-        C: { Type: 'Choice', Choices: [{ Variable: '$', NumericEquals: 0, Next: 'F' }], Default: 'P' },
-        F: { Type: 'Fail', Error: 'E' },
-        P: { Type: 'Parallel', End: true, Branches: [{ StartAt: 'T', States: { T: TASK } }] },
-      } } } },
+      States: {
+        M: {
+          Type: 'Map',
+          End: true,
+          ItemProcessor: {
+            StartAt: 'C',
+            States: {
+              C: { Type: 'Choice', Choices: [{ Variable: '$', NumericEquals: 0, Next: 'F' }], Default: 'P' },
+              F: { Type: 'Fail', Error: 'E' },
+              P: { Type: 'Parallel', End: true, Branches: [{ StartAt: 'T', States: { T: TASK } }] },
+            },
+          },
+        },
+      },
     };
     const { events } = await runWorkflow(definition, [1, 0], { tasks });
-    expect(types(events).slice(-6)).toEqual(['MapIterationFailed', 'TaskStateAborted', 'ParallelStateAborted', 'MapIterationAborted', 'MapStateFailed', 'ExecutionFailed']);
+    expect(types(events).slice(-6)).toEqual([
+      'MapIterationFailed',
+      'TaskStateAborted',
+      'ParallelStateAborted',
+      'MapIterationAborted',
+      'MapStateFailed',
+      'ExecutionFailed',
+    ]);
     expect(events.find((e) => e.type === 'MapIterationAborted')?.mapIterationAbortedEventDetails).toEqual({ name: 'M', index: 0 });
   });
 
@@ -112,10 +165,16 @@ describe('sibling aborts', () => {
     const tasks = new FakeTaskRunner({ [LAMBDA]: fails('Flaky') });
     const definition = {
       StartAt: 'P',
-      States: { P: { Type: 'Parallel', End: true, Branches: [
-        { StartAt: 'T', States: { T: { ...TASK, Retry: [{ ErrorEquals: ['Flaky'], IntervalSeconds: 50 }] } } },
-        { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 1, Next: 'F' }, F: { Type: 'Fail', Error: 'E' } } },
-      ] } },
+      States: {
+        P: {
+          Type: 'Parallel',
+          End: true,
+          Branches: [
+            { StartAt: 'T', States: { T: { ...TASK, Retry: [{ ErrorEquals: ['Flaky'], IntervalSeconds: 50 }] } } },
+            { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 1, Next: 'F' }, F: { Type: 'Fail', Error: 'E' } } },
+          ],
+        },
+      },
     };
     const { outcome, events } = await runWorkflow(definition, {}, { tasks, clock: new FakeClock((ms) => ms === 50_000) });
     expect(outcome.error).toBe('E');
@@ -135,13 +194,18 @@ describe('abort listeners', () => {
     expect(getEventListeners(parent.signal, 'abort')).toHaveLength(0);
   });
 
-  it('a long loop of Parallel and Task states leaves no listener on the caller\'s signal', async () => {
+  it("a long loop of Parallel and Task states leaves no listener on the caller's signal", async () => {
     const definition = {
       QueryLanguage: 'JSONata',
       StartAt: 'Loop',
       States: {
         Loop: { Type: 'Choice', Choices: [{ Condition: '{% $states.input < 20 %}', Next: 'Work' }], Default: 'Done' },
-        Work: { Type: 'Parallel', Branches: [{ StartAt: 'T', States: { T: { Type: 'Task', Resource: LAMBDA, Arguments: {}, End: true } } }], Output: '{% $states.input + 1 %}', Next: 'Loop' },
+        Work: {
+          Type: 'Parallel',
+          Branches: [{ StartAt: 'T', States: { T: { Type: 'Task', Resource: LAMBDA, Arguments: {}, End: true } } }],
+          Output: '{% $states.input + 1 %}',
+          Next: 'Loop',
+        },
         Done: { Type: 'Succeed' },
       },
     };

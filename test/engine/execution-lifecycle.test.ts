@@ -14,7 +14,11 @@ describe('StopExecution (signal)', () => {
     controller.abort({});
     const { outcome, events } = await running;
     expect(outcome).toEqual({ status: 'ABORTED' });
-    expect(shape(events)).toEqual([[1, 0, 'ExecutionStarted'], [2, 0, 'WaitStateEntered'], [3, 0, 'ExecutionAborted']]);
+    expect(shape(events)).toEqual([
+      [1, 0, 'ExecutionStarted'],
+      [2, 0, 'WaitStateEntered'],
+      [3, 0, 'ExecutionAborted'],
+    ]);
     expect(events[2].executionAbortedEventDetails).toEqual({});
   });
 
@@ -33,7 +37,10 @@ describe('StopExecution (signal)', () => {
     const stubborn: TaskScript = () => new Promise((resolve) => (settle = resolve));
     const tasks = new FakeTaskRunner({ 'arn:aws:states:::lambda:invoke': stubborn });
     const controller = new AbortController();
-    const definition = { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: {}, Next: 'P' }, P: { Type: 'Pass', End: true } } };
+    const definition = {
+      StartAt: 'T',
+      States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: {}, Next: 'P' }, P: { Type: 'Pass', End: true } },
+    };
     const running = runWorkflow(definition, {}, { tasks, signal: controller.signal });
     await new Promise((r) => setImmediate(r));
     controller.abort({});
@@ -58,7 +65,11 @@ describe('execution time limits', () => {
     const clock = new FakeClock((ms) => ms === 3_600_000);
     const { outcome, events } = await runWorkflow({ ...WAIT, TimeoutSeconds: 10 }, {}, { clock });
     expect(outcome).toEqual({ status: 'TIMED_OUT' });
-    expect(shape(events)).toEqual([[1, 0, 'ExecutionStarted'], [2, 0, 'WaitStateEntered'], [3, 0, 'ExecutionTimedOut']]);
+    expect(shape(events)).toEqual([
+      [1, 0, 'ExecutionStarted'],
+      [2, 0, 'WaitStateEntered'],
+      [3, 0, 'ExecutionTimedOut'],
+    ]);
     expect(events[2].executionTimedOutEventDetails).toEqual({ error: 'States.Timeout' });
     expect(clock.sleeps).toEqual([10_000, 3_600_000]);
   });

@@ -34,7 +34,7 @@ const JSONPATH_WORKFLOW = {
           Put: {
             Type: 'Task',
             Resource: PUT,
-            Parameters: { 'TableName.$': '$.table', Item: { 'id': { 'S.$': '$.order.id' } } },
+            Parameters: { 'TableName.$': '$.table', Item: { id: { 'S.$': '$.order.id' } } },
             ResultSelector: { 'status.$': '$.SdkHttpMetadata.HttpStatusCode' },
             Retry: [{ ErrorEquals: ['DynamoDB.ProvisionedThroughputExceededException'], IntervalSeconds: 2, MaxAttempts: 2 }],
             End: true,
@@ -102,7 +102,13 @@ describe.each([
   ['JSONPath', JSONPATH_WORKFLOW, { count: 2 }],
   ['JSONata', JSONATA_WORKFLOW, { total: 5 }],
 ])('%s workflow with every state type', (_language, definition, summary) => {
-  const input = { table: 'orders', orders: [{ id: 'a', qty: 2 }, { id: 'b', qty: 3 }] };
+  const input = {
+    table: 'orders',
+    orders: [
+      { id: 'a', qty: 2 },
+      { id: 'b', qty: 3 },
+    ],
+  };
 
   it('succeeds, retrying a throttled write, and reports through variables', async () => {
     const tasks = new FakeTaskRunner({ [PUT]: [THROTTLED, returns(OK)] });
@@ -117,11 +123,21 @@ describe.each([
     ]);
     expect(clock.sleeps).toContain(2000);
     const entered = types(events).filter((t) => t.endsWith('StateEntered'));
-    expect(new Set(entered)).toEqual(new Set(['PassStateEntered', 'WaitStateEntered', 'ParallelStateEntered', 'SucceedStateEntered', 'MapStateEntered', 'ChoiceStateEntered', 'TaskStateEntered']));
+    expect(new Set(entered)).toEqual(
+      new Set([
+        'PassStateEntered',
+        'WaitStateEntered',
+        'ParallelStateEntered',
+        'SucceedStateEntered',
+        'MapStateEntered',
+        'ChoiceStateEntered',
+        'TaskStateEntered',
+      ]),
+    );
     expect(types(events).filter((t) => t === 'TaskFailed')).toHaveLength(1);
   });
 
-  it('routes an invalid order through Fail, the Map\'s Catch and a final Fail', async () => {
+  it("routes an invalid order through Fail, the Map's Catch and a final Fail", async () => {
     const bad = { ...input, orders: [...input.orders, { id: 'c', qty: 0 }] };
     const { outcome, events } = await runWorkflow(definition, bad, { tasks: new FakeTaskRunner({ [PUT]: returns(OK) }) });
     expect(outcome.status).toBe('FAILED');

@@ -28,8 +28,19 @@ describe('parseFaultPlan', () => {
   it('reads rates, call lists, operation filters and message overrides', () => {
     const plan = parseFaultPlan(EXAMPLE, 'faults.json');
     expect(plan.seed).toBe(42);
-    expect(plan.rules[0]).toEqual({ service: 'dynamodb', operations: new Set(['PutItem', 'BatchWriteItem']), rate: 0.2, error: 'ProvisionedThroughputExceededException' });
-    expect(plan.rules[1]).toEqual({ service: 'dynamodb', operations: new Set(['PutItem']), calls: new Set([3, 7]), error: 'ThrottlingException', message: 'slow down' });
+    expect(plan.rules[0]).toEqual({
+      service: 'dynamodb',
+      operations: new Set(['PutItem', 'BatchWriteItem']),
+      rate: 0.2,
+      error: 'ProvisionedThroughputExceededException',
+    });
+    expect(plan.rules[1]).toEqual({
+      service: 'dynamodb',
+      operations: new Set(['PutItem']),
+      calls: new Set([3, 7]),
+      error: 'ThrottlingException',
+      message: 'slow down',
+    });
     expect(plan.rules[2].operations).toBeUndefined();
   });
 
@@ -49,7 +60,10 @@ describe('parseFaultPlan', () => {
     [rule({ service: 's3' }), 'faults.json: rules[0].service: only "dynamodb" is supported, got "s3"'],
     [rule({ operations: 'PutItem' }), 'faults.json: rules[0].operations: must be an array of DynamoDB operation names, got a string'],
     [rule({ operations: [] }), 'faults.json: rules[0].operations: must list at least one operation (omit it to match every operation)'],
-    [rule({ operations: ['PutItem', 'PutIten'] }), 'faults.json: rules[0].operations[1]: unknown DynamoDB operation "PutIten" (e.g. "PutItem", "BatchWriteItem")'],
+    [
+      rule({ operations: ['PutItem', 'PutIten'] }),
+      'faults.json: rules[0].operations[1]: unknown DynamoDB operation "PutIten" (e.g. "PutItem", "BatchWriteItem")',
+    ],
     [rule({ error: undefined }), 'faults.json: rules[0].error: required field is missing'],
     [
       rule({ error: 'SlowDown' }),

@@ -11,7 +11,8 @@ function faultedCalls(schedule: FaultSchedule, operation: string, count: number)
   return out;
 }
 
-const ratePlan = (seed: number, rate = 0.2) => parseFaultPlan({ seed, rules: [{ service: 'dynamodb', rate, error: 'ProvisionedThroughputExceededException' }] }, 'test');
+const ratePlan = (seed: number, rate = 0.2) =>
+  parseFaultPlan({ seed, rules: [{ service: 'dynamodb', rate, error: 'ProvisionedThroughputExceededException' }] }, 'test');
 
 describe('seededFraction', () => {
   it('is a pure function of its inputs, in [0, 1)', () => {

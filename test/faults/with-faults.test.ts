@@ -42,14 +42,21 @@ describe('withFaults (fake inner handler)', () => {
     expect(response.status).toBe(400);
     expect(JSON.parse(body.toString())).toEqual({
       __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
-      message: 'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.',
+      message:
+        'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.',
     });
     expect(response.headers['content-type']).toBe('application/x-amz-json-1.0');
     expect(response.headers['x-amz-crc32']).toBe(String(zlib.crc32(body)));
     expect(response.headers['x-amzn-RequestId']).toMatch(/^[0-9A-F]{52}$/);
     expect(request.body.readableEnded).toBe(true);
     expect(inner.seen).toEqual([]);
-    expect(handler.faultReport()).toEqual({ injected: 1, byOperation: { PutItem: 1 }, byError: { ProvisionedThroughputExceededException: 1 }, calls: { PutItem: 1 }, faultedCalls: { PutItem: [1] } });
+    expect(handler.faultReport()).toEqual({
+      injected: 1,
+      byOperation: { PutItem: 1 },
+      byError: { ProvisionedThroughputExceededException: 1 },
+      calls: { PutItem: 1 },
+      faultedCalls: { PutItem: [1] },
+    });
   });
 
   it('uses Coral’s namespace for throttling, 500 for InternalServerError, and a plan’s own message', async () => {

@@ -37,7 +37,11 @@ describe('aws-sdk:dynamodb (dynalite)', () => {
   it('batchWriteItem returns an empty UnprocessedItems map when everything was written', async () => {
     const requests = ['b1', 'b2', 'b3'].map((id) => ({ PutRequest: { Item: { id: { S: id } } } }));
     expect(await run('batchWriteItem', { RequestItems: { items: requests } })).toEqual({ UnprocessedItems: {} });
-    const scanned = (await run('scan', { TableName: 'items', FilterExpression: 'begins_with(id, :p)', ExpressionAttributeValues: { ':p': { S: 'b' } } })) as Record<string, unknown>;
+    const scanned = (await run('scan', {
+      TableName: 'items',
+      FilterExpression: 'begins_with(id, :p)',
+      ExpressionAttributeValues: { ':p': { S: 'b' } },
+    })) as Record<string, unknown>;
     expect(scanned).toMatchObject({ Count: 3, ScannedCount: expect.any(Number) });
   });
 
@@ -144,7 +148,13 @@ describe('aws-sdk resource resolution', () => {
   const runner = createTaskRunner({ ...options, clients: unreachableClients('not called') });
   it('resolves .waitForTaskToken: the call is the API action, the history resource keeps the suffix', () => {
     const arn = 'arn:aws:states:::aws-sdk:dynamodb:putItem.waitForTaskToken';
-    expect(runner.resolve(arn)).toEqual({ arn, resourceType: 'aws-sdk:dynamodb', resource: 'putItem.waitForTaskToken', pattern: 'WAIT_FOR_TASK_TOKEN', action: 'putItem' });
+    expect(runner.resolve(arn)).toEqual({
+      arn,
+      resourceType: 'aws-sdk:dynamodb',
+      resource: 'putItem.waitForTaskToken',
+      pattern: 'WAIT_FOR_TASK_TOKEN',
+      action: 'putItem',
+    });
   });
   it.each([
     'arn:aws:states:::aws-sdk:dynamodb:noSuchAction',

@@ -84,7 +84,9 @@ describe('optimized DynamoDB integration (dynalite)', () => {
     await run(PUT, { TableName: 'orders', Item: { id: { S: 'o-5' } } });
     const failure = await failureOf(run(PUT, { TableName: 'orders', Item: { id: { S: 'o-5' } }, ConditionExpression: 'attribute_not_exists(id)' }));
     expect(failure.error).toBe('DynamoDB.ConditionalCheckFailedException');
-    expect(failure.cause).toMatch(/^The conditional request failed \(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ConditionalCheckFailedException; Request ID: \S+; Proxy: null\)$/);
+    expect(failure.cause).toMatch(
+      /^The conditional request failed \(Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ConditionalCheckFailedException; Request ID: \S+; Proxy: null\)$/,
+    );
   });
 
   it('a validation error is DynamoDB.AmazonDynamoDBException with Error Code ValidationException', async () => {

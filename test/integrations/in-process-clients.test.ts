@@ -24,10 +24,14 @@ describe('optimized integrations on inProcess clients', () => {
     sandbox = await startSandbox({ config, host: '127.0.0.1', port: 0 });
     clients = createClients(config, { requestHandler: sandbox.requestHandler, maxAttempts: 1, inProcess: true });
     runner = createTaskRunner({ clients, region: 'us-east-1', accountId: '000000000000', clock: new ScaledClock(0) });
-    await clients.dynamodb.send(new CreateTableCommand({
-      TableName: 'orders', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST',
-    }));
+    await clients.dynamodb.send(
+      new CreateTableCommand({
+        TableName: 'orders',
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
   });
   afterAll(async () => {
     clients.destroy();

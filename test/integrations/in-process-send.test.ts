@@ -103,11 +103,16 @@ async function runScenario(
   const engineClients: AwsClients = createClients(config, { requestHandler: recording(sandbox.requestHandler, recorder), maxAttempts: 1, inProcess: true });
   const setup = sandbox.clients();
   try {
-    await setup.dynamodb.send(new CreateTableCommand({
-      TableName: 'orders', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST',
-    }));
-    for (const [name, type, definition] of MACHINES) await setup.sfn.send(new CreateStateMachineCommand({ name, type, definition: JSON.stringify(definition), roleArn: ROLE_ARN }));
+    await setup.dynamodb.send(
+      new CreateTableCommand({
+        TableName: 'orders',
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    for (const [name, type, definition] of MACHINES)
+      await setup.sfn.send(new CreateStateMachineCommand({ name, type, definition: JSON.stringify(definition), roleArn: ROLE_ARN }));
     const runner = createTaskRunner({ clients: engineClients, region: config.region, accountId: ACCOUNT, clock: new ScaledClock(0) });
     const run = (arn: string, args: unknown, signal?: AbortSignal) => runner.invoke(invocation(runner, arn, args, { signal }));
     const { result, inProcessSends } = await onPath(path, () => scenario(run, sandbox, recorder));
@@ -123,14 +128,17 @@ async function runScenario(
 /** Runs each call in turn; a failure is an outcome too ({error, cause} of the StatesError). */
 async function each(calls: ReadonlyArray<() => Promise<unknown>>): Promise<unknown[]> {
   const outcomes: unknown[] = [];
-  for (const call of calls) outcomes.push(await call().then((result) => ({ result }), (thrown) => failureOf(Promise.reject(thrown))));
+  for (const call of calls)
+    outcomes.push(
+      await call().then(
+        (result) => ({ result }),
+        (thrown) => failureOf(Promise.reject(thrown)),
+      ),
+    );
   return outcomes;
 }
 
-async function expectSamePaths(
-  scenario: Parameters<typeof runScenario>[1],
-  options: Parameters<typeof runScenario>[2] = {},
-): Promise<{ outcomes: unknown[] }> {
+async function expectSamePaths(scenario: Parameters<typeof runScenario>[1], options: Parameters<typeof runScenario>[2] = {}): Promise<{ outcomes: unknown[] }> {
   const direct = await runScenario('in-process', scenario, options);
   const sdk = await runScenario('sdk', scenario, options);
   expect(direct.outcomes).toEqual(sdk.outcomes);
@@ -140,7 +148,10 @@ async function expectSamePaths(
   // Only the SDK's middleware writes its bookkeeping headers; everything else the services see is the same.
   expect(direct.requests.every((r) => SDK_ONLY_HEADERS.every((h) => r.headers[h] === undefined))).toBe(true);
   expect(sdk.requests.every((r) => SDK_ONLY_HEADERS.every((h) => r.headers[h] !== undefined))).toBe(true);
-  const withoutSdkHeaders = (r: RecordedRequest) => ({ ...r, headers: Object.fromEntries(Object.entries(r.headers).filter(([h]) => !SDK_ONLY_HEADERS.includes(h))) });
+  const withoutSdkHeaders = (r: RecordedRequest) => ({
+    ...r,
+    headers: Object.fromEntries(Object.entries(r.headers).filter(([h]) => !SDK_ONLY_HEADERS.includes(h))),
+  });
   expect(direct.requests).toEqual(sdk.requests.map(withoutSdkHeaders));
   return direct;
 }
@@ -181,7 +192,13 @@ const MACHINES: ReadonlyArray<readonly [string, 'EXPRESS' | 'STANDARD', object]>
           Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Real', Output: '{% {"caught": $states.errorOutput} %}' }],
           Next: 'Real',
         },
-        Real: { Type: 'Task', Resource: PUT, Arguments: { TableName: 'orders', Item: { id: { S: 'real' } } }, Output: '{% {"before": $states.input, "real": $states.result} %}', End: true },
+        Real: {
+          Type: 'Task',
+          Resource: PUT,
+          Arguments: { TableName: 'orders', Item: { id: { S: 'real' } } },
+          Output: '{% {"before": $states.input, "real": $states.result} %}',
+          End: true,
+        },
       },
     },
   ],
@@ -194,7 +211,14 @@ describe('in-process send and SDK send give the same requests, results and error
         () => run(PUT, { Item: ITEM, TableName: 'orders' }),
         () => run(PUT, { TableName: 'orders', Item: { ...ITEM, n: { N: '2' } }, ReturnValues: 'ALL_OLD', ReturnConsumedCapacity: 'TOTAL' }),
         () => run(GET, { TableName: 'orders', Key: { id: { S: 'a' } }, ConsistentRead: true }),
-        () => run(UPDATE, { TableName: 'orders', Key: { id: { S: 'a' } }, UpdateExpression: 'SET n = n + :d', ExpressionAttributeValues: { ':d': { N: '3' } }, ReturnValues: 'UPDATED_NEW' }),
+        () =>
+          run(UPDATE, {
+            TableName: 'orders',
+            Key: { id: { S: 'a' } },
+            UpdateExpression: 'SET n = n + :d',
+            ExpressionAttributeValues: { ':d': { N: '3' } },
+            ReturnValues: 'UPDATED_NEW',
+          }),
         () => run(PUT, { TableName: 'orders', Item: { id: { S: 'a' } }, ConditionExpression: 'attribute_not_exists(id)' }),
         () => run(PUT, { TableName: 'missing', Item: { id: { S: 'a' } } }),
         () => run(PUT, { TableName: 'orders', Item: { other: { S: 'no key' } } }),
@@ -247,7 +271,12 @@ describe('in-process send and SDK send give the same requests, results and error
       const controller = new AbortController();
       recorder.onRequest = () => controller.abort(new Error('stopped by the test'));
       const sent = run(PUT, { TableName: 'orders', Item: { id: { S: 'aborted' } } }, controller.signal);
-      return [await sent.then(() => 'resolved', (e: Error) => e.message)];
+      return [
+        await sent.then(
+          () => 'resolved',
+          (e: Error) => e.message,
+        ),
+      ];
     });
     expect(outcomes).toEqual(['stopped by the test']);
   });
@@ -295,7 +324,10 @@ describe('in-process send and SDK send give the same requests, results and error
       },
       { mockConfig },
     );
-    expect(outcomes[0]).toMatchObject({ status: 'SUCCEEDED', output: { before: { caught: { Error: 'DynamoDB.ProvisionedThroughputExceededException', Cause: 'mocked' } } } });
+    expect(outcomes[0]).toMatchObject({
+      status: 'SUCCEEDED',
+      output: { before: { caught: { Error: 'DynamoDB.ProvisionedThroughputExceededException', Cause: 'mocked' } } },
+    });
     expect(outcomes[1]).toMatchObject({ status: 'SUCCEEDED', output: { real: { SdkHttpMetadata: { HttpStatusCode: 200 } } } });
   });
 });

@@ -35,7 +35,10 @@ describe('lambda:invoke with local handlers', () => {
     const legacy = 'arn:aws:lambda:us-east-1:000000000000:function:echo';
     expect(runner.resolve(legacy)).toEqual({ arn: legacy, resourceType: 'lambda', resource: legacy, pattern: 'REQUEST_RESPONSE', legacyLambda: true });
     expect(runner.resolve('arn:aws:states:::lambda:invoke.waitForTaskToken')).toEqual({
-      arn: 'arn:aws:states:::lambda:invoke.waitForTaskToken', resourceType: 'lambda', resource: 'invoke.waitForTaskToken', pattern: 'WAIT_FOR_TASK_TOKEN',
+      arn: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      resourceType: 'lambda',
+      resource: 'invoke.waitForTaskToken',
+      pattern: 'WAIT_FOR_TASK_TOKEN',
     });
     expect(runner.resolve('arn:aws:states:::lambda:invoke.sync')).toHaveProperty('unrecognized');
   });
@@ -53,7 +56,11 @@ describe('lambda:invoke with local handlers', () => {
     });
     expect(result.SdkResponseMetadata.RequestId).toMatch(UUID);
     const headers = result.SdkHttpMetadata.HttpHeaders;
-    expect(headers).toMatchObject({ 'Content-Type': 'application/json', 'X-Amz-Executed-Version': '$LATEST', 'x-amzn-RequestId': result.SdkResponseMetadata.RequestId });
+    expect(headers).toMatchObject({
+      'Content-Type': 'application/json',
+      'X-Amz-Executed-Version': '$LATEST',
+      'x-amzn-RequestId': result.SdkResponseMetadata.RequestId,
+    });
     expect(Number(headers['Content-Length'])).toBe(Buffer.byteLength(JSON.stringify(result.Payload)));
     expect(result.SdkHttpMetadata.AllHttpHeaders['X-Amz-Executed-Version']).toEqual(['$LATEST']);
     expect(result.SdkHttpMetadata.HttpStatusCode).toBe(200);
@@ -106,11 +113,17 @@ describe('lambda:invoke with local handlers', () => {
   it('invalid FunctionName or InvocationType fail as Lambda.AWSLambdaException validation errors', async () => {
     const missing = await failureOf(invoke({ Payload: {} }));
     expect(missing.error).toBe('Lambda.AWSLambdaException');
-    expect(missing.cause).toMatch(/^1 validation error detected: Value null at 'functionName' failed to satisfy constraint: Member must not be null \(Service: AWSLambda; Status Code: 400; Error Code: ValidationException; Request ID: \S+; Proxy: null\)$/);
+    expect(missing.cause).toMatch(
+      /^1 validation error detected: Value null at 'functionName' failed to satisfy constraint: Member must not be null \(Service: AWSLambda; Status Code: 400; Error Code: ValidationException; Request ID: \S+; Proxy: null\)$/,
+    );
     const badName = await failureOf(invoke({ FunctionName: 'bad name!' }));
-    expect(badName.cause).toMatch(/^1 validation error detected: Value 'bad name!' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern/);
+    expect(badName.cause).toMatch(
+      /^1 validation error detected: Value 'bad name!' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern/,
+    );
     const badType = await failureOf(invoke({ FunctionName: 'echo', InvocationType: 'Later' }));
-    expect(badType.cause).toMatch(/Value 'Later' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: \[Event, RequestResponse, DryRun\]/);
+    expect(badType.cause).toMatch(
+      /Value 'Later' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: \[Event, RequestResponse, DryRun\]/,
+    );
   });
 
   it('DryRun checks the function without running it; Event answers 202 without a payload', async () => {

@@ -18,7 +18,14 @@ function sfnEndpoint(final: Record<string, unknown>, runningPolls = 2) {
         return jsonResponse(200, { executionArn: CHILD, startDate: START_SECONDS }, id);
       case 'DescribeExecution': {
         polls += 1;
-        const base = { executionArn: CHILD, stateMachineArn: CHILD_SM, name: 'c-1', startDate: START_SECONDS, input: '{"n":1}', inputDetails: { included: true } };
+        const base = {
+          executionArn: CHILD,
+          stateMachineArn: CHILD_SM,
+          name: 'c-1',
+          startDate: START_SECONDS,
+          input: '{"n":1}',
+          inputDetails: { included: true },
+        };
         return jsonResponse(200, polls <= runningPolls ? { ...base, status: 'RUNNING' } : { ...base, stopDate: STOP_SECONDS, ...final }, id);
       }
       case 'StopExecution':
@@ -40,10 +47,25 @@ const SUCCEEDED = { status: 'SUCCEEDED', output: '{"Arg1":"argument1"}', outputD
 describe('states:startExecution', () => {
   it('resolves the integration patterns, .waitForTaskToken included', () => {
     const runner = runnerFor(sfnEndpoint(SUCCEEDED));
-    expect(runner.resolve('arn:aws:states:::states:startExecution')).toMatchObject({ resourceType: 'states', resource: 'startExecution', pattern: 'REQUEST_RESPONSE' });
-    expect(runner.resolve('arn:aws:states:::states:startExecution.sync')).toMatchObject({ resource: 'startExecution.sync', pattern: 'RUN_JOB', syncVersion: 1 });
-    expect(runner.resolve('arn:aws:states:::states:startExecution.sync:2')).toMatchObject({ resource: 'startExecution.sync:2', pattern: 'RUN_JOB', syncVersion: 2 });
-    expect(runner.resolve('arn:aws:states:::states:startExecution.waitForTaskToken')).toMatchObject({ resource: 'startExecution.waitForTaskToken', pattern: 'WAIT_FOR_TASK_TOKEN' });
+    expect(runner.resolve('arn:aws:states:::states:startExecution')).toMatchObject({
+      resourceType: 'states',
+      resource: 'startExecution',
+      pattern: 'REQUEST_RESPONSE',
+    });
+    expect(runner.resolve('arn:aws:states:::states:startExecution.sync')).toMatchObject({
+      resource: 'startExecution.sync',
+      pattern: 'RUN_JOB',
+      syncVersion: 1,
+    });
+    expect(runner.resolve('arn:aws:states:::states:startExecution.sync:2')).toMatchObject({
+      resource: 'startExecution.sync:2',
+      pattern: 'RUN_JOB',
+      syncVersion: 2,
+    });
+    expect(runner.resolve('arn:aws:states:::states:startExecution.waitForTaskToken')).toMatchObject({
+      resource: 'startExecution.waitForTaskToken',
+      pattern: 'WAIT_FOR_TASK_TOKEN',
+    });
     expect(runner.resolve('arn:aws:states:::states:describeExecution')).toHaveProperty('unrecognized');
   });
 
@@ -73,7 +95,13 @@ describe('states:startExecution', () => {
       SdkResponseMetadata: { RequestId: 'req-1' },
       StartDate: 1714979289.123,
     });
-    expect(Object.keys((result as { SdkHttpMetadata: { HttpHeaders: object } }).SdkHttpMetadata.HttpHeaders)).toEqual(['connection', 'Content-Length', 'Content-Type', 'Date', 'x-amzn-RequestId']);
+    expect(Object.keys((result as { SdkHttpMetadata: { HttpHeaders: object } }).SdkHttpMetadata.HttpHeaders)).toEqual([
+      'connection',
+      'Content-Length',
+      'Content-Type',
+      'Date',
+      'x-amzn-RequestId',
+    ]);
     expect(JSON.parse(fake.requests[0].body)).toEqual({ stateMachineArn: CHILD_SM, input: '{}', name: 'c-1' });
     expect(fake.operations()).toEqual(['StartExecution']);
   });
@@ -99,7 +127,12 @@ describe('states:startExecution', () => {
     const runner = runnerFor(fake);
     const submitted: unknown[] = [];
     const result = await runner.invoke(
-      invocation(runner, 'arn:aws:states:::states:startExecution.sync', { StateMachineArn: CHILD_SM, Input: { n: 1 } }, { onSubmitted: (o) => submitted.push(o) }),
+      invocation(
+        runner,
+        'arn:aws:states:::states:startExecution.sync',
+        { StateMachineArn: CHILD_SM, Input: { n: 1 } },
+        { onSubmitted: (o) => submitted.push(o) },
+      ),
     );
     expect(submitted).toEqual([expect.objectContaining({ ExecutionArn: CHILD, StartDate: 1714979289.123, SdkResponseMetadata: { RequestId: 'req-1' } })]);
     expect(fake.operations()).toEqual(['StartExecution', 'DescribeExecution', 'DescribeExecution', 'DescribeExecution']);
@@ -157,7 +190,9 @@ describe('states:startExecution', () => {
       // Abort once the child is running: the next poll's sleep sees it.
       controller.abort(reason);
     };
-    const task = runner.invoke(invocation(runner, 'arn:aws:states:::states:startExecution.sync', { StateMachineArn: CHILD_SM }, { signal: controller.signal, onSubmitted: submitted }));
+    const task = runner.invoke(
+      invocation(runner, 'arn:aws:states:::states:startExecution.sync', { StateMachineArn: CHILD_SM }, { signal: controller.signal, onSubmitted: submitted }),
+    );
     await expect(task).rejects.toBe(reason);
     expect(fake.operations().at(-1)).toBe('StopExecution');
     expect(JSON.parse(fake.requests.at(-1)!.body)).toEqual({ executionArn: CHILD });
@@ -177,7 +212,11 @@ describe('states:startExecution', () => {
 
   it('StartExecution errors become StepFunctions.<Code>Exception with the SDK-v1 cause', async () => {
     const fake: FakeRequestHandler = new FakeRequestHandler(() =>
-      jsonResponse(400, { __type: 'com.amazonaws.swf.service.v2.model#StateMachineDoesNotExist', message: `State Machine Does Not Exist: '${CHILD_SM}'` }, fake.nextRequestId()),
+      jsonResponse(
+        400,
+        { __type: 'com.amazonaws.swf.service.v2.model#StateMachineDoesNotExist', message: `State Machine Does Not Exist: '${CHILD_SM}'` },
+        fake.nextRequestId(),
+      ),
     );
     const runner = runnerFor(fake);
     const failure = await failureOf(runner.invoke(invocation(runner, 'arn:aws:states:::states:startExecution.sync', { StateMachineArn: CHILD_SM })));

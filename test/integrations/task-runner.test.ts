@@ -69,8 +69,18 @@ describe('createTaskRunner().invoke', () => {
 
 describe('parseResourceArn', () => {
   it('splits service, action and suffix, keeping the colon of .sync:2', () => {
-    expect(parseResourceArn('arn:aws:states:::states:startExecution.sync:2')).toEqual({ kind: 'service', service: 'states', action: 'startExecution', suffix: 'sync:2' });
-    expect(parseResourceArn('arn:aws:states:::aws-sdk:s3:listObjectsV2')).toEqual({ kind: 'aws-sdk', service: 's3', action: 'listObjectsV2', suffix: undefined });
+    expect(parseResourceArn('arn:aws:states:::states:startExecution.sync:2')).toEqual({
+      kind: 'service',
+      service: 'states',
+      action: 'startExecution',
+      suffix: 'sync:2',
+    });
+    expect(parseResourceArn('arn:aws:states:::aws-sdk:s3:listObjectsV2')).toEqual({
+      kind: 'aws-sdk',
+      service: 's3',
+      action: 'listObjectsV2',
+      suffix: undefined,
+    });
     expect(parseResourceArn('arn:aws:lambda:us-east-1:123456789012:function:fn:prod')).toEqual({
       kind: 'lambda-function',
       arn: 'arn:aws:lambda:us-east-1:123456789012:function:fn:prod',

@@ -56,7 +56,9 @@ describe('runBounded', () => {
       run: (unit, signal) =>
         unit === 1
           ? Promise.resolve('fail')
-          : new Promise((resolve) => signal.addEventListener('abort', () => (aborted.push(unit), resolve(signal.reason instanceof PoolStopped ? 'aborted' : 'x')))),
+          : new Promise((resolve) =>
+              signal.addEventListener('abort', () => (aborted.push(unit), resolve(signal.reason instanceof PoolStopped ? 'aborted' : 'x'))),
+            ),
       onResult: (_, result) => (result === 'fail' ? 'stop' : 'continue'),
       onNotStarted: (unit) => void pending.push(unit),
     });

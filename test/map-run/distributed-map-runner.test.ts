@@ -92,7 +92,10 @@ describe('DistributedMapRunner', () => {
     executionType: 'EXPRESS',
     maxConcurrency: 3,
     tolerance: {},
-    source: { kind: 'reader', spec: { resource: 'getObject', bucket: 'bkt', key: 'orders.csv', inputType: 'CSV', csvHeaderLocation: 'FIRST_ROW', maxItems: 0 } },
+    source: {
+      kind: 'reader',
+      spec: { resource: 'getObject', bucket: 'bkt', key: 'orders.csv', inputType: 'CSV', csvHeaderLocation: 'FIRST_ROW', maxItems: 0 },
+    },
     ...over,
   });
   const run = (host: MapRunHost, map: DistributedMapFields, events = recorder(), signal = new AbortController().signal) =>
@@ -159,7 +162,12 @@ describe('DistributedMapRunner', () => {
 
   it('reports an ItemReader failure as a failed Map Run', async () => {
     const events = recorder();
-    const map = csvMap({ source: { kind: 'reader', spec: { resource: 'getObject', bucket: 'bkt', key: 'missing.csv', inputType: 'CSV', csvHeaderLocation: 'FIRST_ROW', maxItems: 0 } } });
+    const map = csvMap({
+      source: {
+        kind: 'reader',
+        spec: { resource: 'getObject', bucket: 'bkt', key: 'missing.csv', inputType: 'CSV', csvHeaderLocation: 'FIRST_ROW', maxItems: 0 },
+      },
+    });
     await expect(run(new FakeHost(), map, events)).rejects.toMatchObject({ error: 'States.ItemReaderFailed' });
     expect(events.log.at(-1)).toBe('failed States.ItemReaderFailed');
   });

@@ -76,7 +76,10 @@ describe('parseMockConfig', () => {
   });
 
   it.each([
-    [{ BadResponse: { '0': { Return: 1 }, '1-2': { Return: 1, Throw: { Error: 'E' } } } }, 'MockedResponses.BadResponse["1-2"]: a mocked response needs exactly one of Return or Throw'],
+    [
+      { BadResponse: { '0': { Return: 1 }, '1-2': { Return: 1, Throw: { Error: 'E' } } } },
+      'MockedResponses.BadResponse["1-2"]: a mocked response needs exactly one of Return or Throw',
+    ],
     [{ R: { '0': {} } }, 'MockedResponses.R["0"]: a mocked response needs exactly one of Return or Throw'],
     [{ R: { '0': 'ok' } }, 'MockedResponses.R["0"]: a mocked response needs exactly one of Return or Throw, got a string'],
     [{ R: { '0': { Return: 1, Delay: 5 } } }, 'MockedResponses.R["0"].Delay: unknown field (only Return or Throw is allowed)'],
@@ -90,7 +93,10 @@ describe('parseMockConfig', () => {
     [{ R: { a: { Return: 1 } } }, `MockedResponses.R.a: 'a' is neither an invocation number ("0") nor an inclusive range ("1-2")`],
     [{ R: { '-1': { Return: 1 } } }, `MockedResponses.R["-1"]: '-1' is neither an invocation number ("0") nor an inclusive range ("1-2")`],
     [{ R: { '0-2': { Return: 1 }, '2': { Return: 2 } } }, 'MockedResponses.R["2"]: invocations overlap those of "0-2"'],
-    [{ R: { '0': { Return: 1 }, '2-3': { Return: 2 } } }, 'MockedResponses.R["2-3"]: invocation 1 has no response: entries must cover every invocation from 0 without gaps'],
+    [
+      { R: { '0': { Return: 1 }, '2-3': { Return: 2 } } },
+      'MockedResponses.R["2-3"]: invocation 1 has no response: entries must cover every invocation from 0 without gaps',
+    ],
     [{ R: { '1': { Return: 1 } } }, 'MockedResponses.R["1"]: invocation 0 has no response: entries must cover every invocation from 0 without gaps'],
     [{ R: {} }, 'MockedResponses.R: a mocked response needs at least one invocation entry ("0")'],
     [{ R: [] }, 'MockedResponses.R: a mocked response must be an object keyed by invocation number, got an array'],
@@ -99,10 +105,7 @@ describe('parseMockConfig', () => {
   });
 
   it('accepts a Throw without Cause, Return of any JSON value, and keys out of order', () => {
-    const config = parseMockConfig(
-      withResponses({ R: { '2': { Return: null }, '0-1': { Throw: { Error: 'States.Timeout' } } } }),
-      'mock.json',
-    );
+    const config = parseMockConfig(withResponses({ R: { '2': { Return: null }, '0-1': { Throw: { Error: 'States.Timeout' } } } }), 'mock.json');
     const response = config.responses.get('R')!;
     expect(outcomeFor(response, 0)).toEqual({ kind: 'Throw', error: 'States.Timeout' });
     expect(outcomeFor(response, 2)).toEqual({ kind: 'Return', value: null });

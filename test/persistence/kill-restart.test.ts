@@ -53,7 +53,12 @@ describe('Step Functions persistence across endpoint restarts', () => {
     const pipeline = await deployWithCsv(first, ROWS);
     const executionArn = await startRun(first.clients, pipeline.parentArn, { input: { maxConcurrency: 2 } });
     const mapRunArn = (
-      await poll(() => first.clients.sfn.send(new ListMapRunsCommand({ executionArn })), (r) => (r.mapRuns?.length ?? 0) > 0, 30_000, 'the Map Run')
+      await poll(
+        () => first.clients.sfn.send(new ListMapRunsCommand({ executionArn })),
+        (r) => (r.mapRuns?.length ?? 0) > 0,
+        30_000,
+        'the Map Run',
+      )
     ).mapRuns![0].mapRunArn!;
     const midway = await poll(
       () => first.clients.sfn.send(new DescribeMapRunCommand({ mapRunArn })),

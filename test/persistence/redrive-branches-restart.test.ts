@@ -67,7 +67,11 @@ describe('RedriveExecution of a Parallel / #TestCase after an endpoint restart (
     clients = (await restart(undefined)).clients();
     await createTable(clients.dynamodb, table);
     const refused = (reason: string) =>
-      expectAwsError(clients.sfn.send(new RedriveExecutionCommand({ executionArn })), 'ExecutionNotRedrivable', `Execution '${executionArn}' ran test case 'Happy'${reason}`);
+      expectAwsError(
+        clients.sfn.send(new RedriveExecutionCommand({ executionArn })),
+        'ExecutionNotRedrivable',
+        `Execution '${executionArn}' ran test case 'Happy'${reason}`,
+      );
     await refused(', but no mock configuration file is loaded (set SFN_MOCK_CONFIG).');
     clients = (await restart(parseMockConfig({ StateMachines: {}, MockedResponses: {} }, 'empty.json'))).clients();
     await refused(', which the loaded mock configuration file does not define for its state machine.');

@@ -31,7 +31,12 @@ describe('orders CSV generator', () => {
   });
 
   it('shapes each defect as its name says', () => {
-    const { defects } = generateOrdersCsv({ rows: 30, seed: 5, malformed: 5, kinds: ['missing-fields', 'extra-fields', 'unbalanced-quote', 'non-numeric-price', 'empty-line'] });
+    const { defects } = generateOrdersCsv({
+      rows: 30,
+      seed: 5,
+      malformed: 5,
+      kinds: ['missing-fields', 'extra-fields', 'unbalanced-quote', 'non-numeric-price', 'empty-line'],
+    });
     const byKind = Object.fromEntries(defects.map((d) => [d.kind, d.text]));
     expect(byKind['missing-fields'].split(',')).toHaveLength(3);
     expect(byKind['extra-fields'].split(',')).toHaveLength(7);

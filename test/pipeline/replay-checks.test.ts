@@ -42,7 +42,10 @@ const pkOf = (i: number) => `${csv.rows[i].orderNumber}-${csv.rows[i].orderDate}
 
 describe('replay --failed', () => {
   it('refuses a FAILED file naming rows the CSV does not have', async () => {
-    const failed = failedFile('big.json', [{ row: 5, pk: pkOf(4) }, { row: 250, pk: 'ON100249-2025-01-01' }]);
+    const failed = failedFile('big.json', [
+      { row: 5, pk: pkOf(4) },
+      { row: 250, pk: 'ON100249-2025-01-01' },
+    ]);
     await expect(prepareReplay(clients, config.bucket, config.prefix, { csv: file('small.csv', csv.text), failed })).rejects.toEqual(
       new ReplayError(`the FAILED file ${failed} does not belong to ${join(work, 'small.csv')}: it names data rows up to 250 but the CSV has 25`),
     );
@@ -63,9 +66,18 @@ describe('replay --failed', () => {
   });
 
   it('keeps the rows of a matching FAILED file and remembers where each came from', async () => {
-    const failed = failedFile('ok.json', [{ row: 3, pk: pkOf(2) }, { row: 7, pk: pkOf(6) }]);
+    const failed = failedFile('ok.json', [
+      { row: 3, pk: pkOf(2) },
+      { row: 7, pk: pkOf(6) },
+    ]);
     const prepared = await prepareReplay(clients, config.bucket, config.prefix, { csv: file('e.csv', csv.text), failed });
-    expect({ rows: prepared.rows, origin: prepared.origin }).toEqual({ rows: 2, origin: [{ row: 3, line: 4 }, { row: 7, line: 8 }] });
+    expect({ rows: prepared.rows, origin: prepared.origin }).toEqual({
+      rows: 2,
+      origin: [
+        { row: 3, line: 4 },
+        { row: 7, line: 8 },
+      ],
+    });
     const summary = { rowFailures: [{ row: 2, line: 3, error: 'E' }], failures: [{ items: 2, rows: [1, 2] }] } as unknown as RunSummary;
     const named = inOriginalRows(summary, prepared.origin);
     expect({ rowFailures: named.rowFailures, failures: named.failures }).toEqual({
@@ -89,6 +101,8 @@ describe('JSON errors by line and column', () => {
 
   it('bootstrap --parent with a typo names the file, line and column', () => {
     const path = file('typo.asl.json', '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "End": true, }\n  }\n}\n');
-    expect(() => loadDefinition(path, renderValuesFrom(config))).toThrow(new RegExp(`^state machine definition ${path} is not valid JSON: unexpected '}' where a double-quoted property name was expected at line 4, column 41$`));
+    expect(() => loadDefinition(path, renderValuesFrom(config))).toThrow(
+      new RegExp(`^state machine definition ${path} is not valid JSON: unexpected '}' where a double-quoted property name was expected at line 4, column 41$`),
+    );
   });
 });

@@ -72,7 +72,9 @@ describe('scanCsv', () => {
 
   it('fails like the ItemReader on a quote never closed, naming the line', async () => {
     const where = await upload('a,b\n1,"2\n3,4\n');
-    await expect(scanCsv(clients.s3, where)).rejects.toEqual(new CsvScanError(`Invalid CSV in s3://${where.bucket}/${where.key}: unterminated quoted field: the quote opened on line 2 is never closed.`));
+    await expect(scanCsv(clients.s3, where)).rejects.toEqual(
+      new CsvScanError(`Invalid CSV in s3://${where.bucket}/${where.key}: unterminated quoted field: the quote opened on line 2 is never closed.`),
+    );
   });
 
   it('a header check names the missing columns and the delimiter in use', async () => {
@@ -162,10 +164,25 @@ describe('summaryLines', () => {
     durationMs: 1000,
     items: { pending: 0, running: 0, succeeded: 80, failed: 10, timedOut: 0, aborted: 10, total: 100, resultsWritten: 100 },
     executions: { pending: 0, running: 0, succeeded: 8, failed: 1, timedOut: 0, aborted: 1, total: 10, resultsWritten: 10 },
-    failures: [{ error: 'BatchWriteFailed', cause: JSON.stringify({ written: 9, failed: [{ csvRow: '14', pk: 'ON1-2025-01-01' }] }), items: 10, rows: [11, 12, 13, 14, 15, 16, 17, 18, 19, 20] }],
+    failures: [
+      {
+        error: 'BatchWriteFailed',
+        cause: JSON.stringify({ written: 9, failed: [{ csvRow: '14', pk: 'ON1-2025-01-01' }] }),
+        items: 10,
+        rows: [11, 12, 13, 14, 15, 16, 17, 18, 19, 20],
+      },
+    ],
     failedBatches: 1,
     abortedBatches: 1,
-    rowFailures: [{ row: 14, line: 15, pk: 'ON1-2025-01-01', error: 'DynamoDB.AmazonDynamoDBException', cause: 'bad number (Service: AmazonDynamoDBv2; Status Code: 400; Request ID: X)' }],
+    rowFailures: [
+      {
+        row: 14,
+        line: 15,
+        pk: 'ON1-2025-01-01',
+        error: 'DynamoDB.AmazonDynamoDBException',
+        cause: 'bad number (Service: AmazonDynamoDBv2; Status Code: 400; Request ID: X)',
+      },
+    ],
   };
 
   it('reports rows and batches apart, names failed rows by line and data row, and lists no aborted batch as a failure', () => {
@@ -184,7 +201,14 @@ describe('summaryLines', () => {
       error: 'States.QueryEvaluationError',
       cause: 'x (ItemSelector, item index 6)',
       failedAt: { row: 7, line: 9 },
-      csv: { location: 's3://b/k', rows: 751, dataLines: 2000, multiLineRows: [{ row: 7, line: 8, endLine: 1256, mergesRows: true, nonEmptyLines: 1249 }], invalidUtf8: 2, firstInvalidUtf8Line: 40 },
+      csv: {
+        location: 's3://b/k',
+        rows: 751,
+        dataLines: 2000,
+        multiLineRows: [{ row: 7, line: 8, endLine: 1256, mergesRows: true, nonEmptyLines: 1249 }],
+        invalidUtf8: 2,
+        firstInvalidUtf8Line: 40,
+      },
     });
     expect(lines).toContain('at         line 9 (data row 7)');
     expect(lines).toContain('CSV        751 rows read from 2,000 data lines of s3://b/k');

@@ -15,9 +15,12 @@ describe('aws stepfunctions start-execution with a #TestCase', () => {
 
   it('runs the parent under the test case: its children fail on the mocked ConditionalCheckFailed', async () => {
     const { executionArn } = (await awsCli(p.sandbox.url, [
-      'stepfunctions', 'start-execution',
-      '--state-machine-arn', `${p.pipeline.parentArn}#ConditionalCheckFails`,
-      '--input', '{"maxConcurrency":1}',
+      'stepfunctions',
+      'start-execution',
+      '--state-machine-arn',
+      `${p.pipeline.parentArn}#ConditionalCheckFails`,
+      '--input',
+      '{"maxConcurrency":1}',
     ])) as { executionArn: string };
     // The execution belongs to the state machine proper: the case is not part of its ARN.
     expect(executionArn).toMatch(/^arn:aws:states:us-east-1:000000000000:execution:csv-to-ddb-orchestrator:[0-9a-f-]{36}$/);

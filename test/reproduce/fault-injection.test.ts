@@ -89,7 +89,9 @@ describe('a row throttled past its retries (examples/faults/throttle-one-row-pas
     // Against the table alone, verify names exactly the row production would have to replay.
     const tableOnly = await p.verify();
     expect(tableOnly.ok).toBe(false);
-    expect(tableOnly.lost).toEqual([{ row: 5, line: 6, pk: `${p.csv.rows[4].orderNumber}-${p.csv.rows[4].orderDate}`, reason: 'valid row missing from the table and not in FAILED results' }]);
+    expect(tableOnly.lost).toEqual([
+      { row: 5, line: 6, pk: `${p.csv.rows[4].orderNumber}-${p.csv.rows[4].orderDate}`, reason: 'valid row missing from the table and not in FAILED results' },
+    ]);
   });
 });
 
@@ -139,7 +141,9 @@ describe('the summary counts the retries inside the EXPRESS children from the hi
       expect(counted.histories).toBeLessThanOrEqual(3);
       expect(counted.missing).toBeGreaterThanOrEqual(children - 3);
       expect(counted.retried).toBeLessThanOrEqual(p.sandbox.faults!.faultReport().injected);
-      expect(retriesLine(summary.retries!)).toMatch(/; partial: \d+ histor(y is|ies are) no longer kept \(the sandbox keeps the latest SANDBOX_EXPRESS_HISTORIES/);
+      expect(retriesLine(summary.retries!)).toMatch(
+        /; partial: \d+ histor(y is|ies are) no longer kept \(the sandbox keeps the latest SANDBOX_EXPRESS_HISTORIES/,
+      );
     } finally {
       await p.close();
     }
@@ -150,7 +154,9 @@ describe('the summary counts the retries inside the EXPRESS children from the hi
     try {
       const summary = await p.run({}, undefined, { retries: { endpointUrl: p.sandbox.url } });
       expect(summary.retries).toEqual({ retried: 0, throttled: 0, histories: 0, missing: 2 });
-      expect(summaryLines(summary)).toContain('retries    not counted: the sandbox kept none of the EXPRESS histories (SANDBOX_EXPRESS_HISTORIES=0 keeps none)');
+      expect(summaryLines(summary)).toContain(
+        'retries    not counted: the sandbox kept none of the EXPRESS histories (SANDBOX_EXPRESS_HISTORIES=0 keeps none)',
+      );
     } finally {
       await p.close();
     }

@@ -98,7 +98,9 @@ describe('the example MockConfigFile on the seed pipeline', () => {
     await expect(start).rejects.toMatchObject({
       name: 'InvalidArn',
       $metadata: { httpStatusCode: 400 },
-      message: expect.stringContaining(`Test case 'NoSuchCase' is not defined for state machine 'csv-to-ddb-orchestrator' in the mock configuration file ${MOCK_FILE}`),
+      message: expect.stringContaining(
+        `Test case 'NoSuchCase' is not defined for state machine 'csv-to-ddb-orchestrator' in the mock configuration file ${MOCK_FILE}`,
+      ),
     });
   });
 });

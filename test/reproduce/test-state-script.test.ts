@@ -74,7 +74,9 @@ describe('npm run test-state', () => {
     // AWS keeps no history for EXPRESS executions: run the child's definition as a STANDARD machine, as a
     // team does to get a history, on the failed batch, and export that history.
     const definition = loadDefinition('write-to-ddb.asl.json', renderValuesFrom(p.config));
-    const { stateMachineArn } = await p.clients.sfn.send(new CreateStateMachineCommand({ name: 'child-standard', definition, roleArn: p.config.roleArn, type: 'STANDARD' }));
+    const { stateMachineArn } = await p.clients.sfn.send(
+      new CreateStateMachineCommand({ name: 'child-standard', definition, roleArn: p.config.roleArn, type: 'STANDARD' }),
+    );
     const failedInput = JSON.parse(readFileSync(failedFile, 'utf8'))[0].Input as string;
     const { executionArn } = await p.clients.sfn.send(new StartExecutionCommand({ stateMachineArn, input: failedInput }));
     await p.sandbox.stepFunctions!.whenIdle(stateMachineArn!);
@@ -94,14 +96,16 @@ describe('npm run test-state', () => {
     expect(byArn.stdout).not.toContain('steps');
   });
 
-  it('a state of the Distributed Map\'s processor from the same entry: the real child call, then a walk to the Fail state', async () => {
+  it("a state of the Distributed Map's processor from the same entry: the real child call, then a walk to the Fail state", async () => {
     const task = await script('--failed', failedFile, '--state', 'Write a batch of items to DynamoDB table', '--level', 'INFO');
     expect(task.stdout).toContain('definition  statemachines/parent.asl.json');
     expect(task.stdout).toContain('status      SUCCEEDED');
     expect(task.stdout).toContain('"Status":"FAILED"');
     expect(task.stdout).toContain('next state  Did the batch succeed?');
     const ambiguous = await script('--failed', failedFile, '--state', 'Batch failed');
-    expect(ambiguous.stderr).toContain("'Batch failed' is in several definitions (statemachines/parent.asl.json, statemachines/write-to-ddb.asl.json): pass --definition FILE");
+    expect(ambiguous.stderr).toContain(
+      "'Batch failed' is in several definitions (statemachines/parent.asl.json, statemachines/write-to-ddb.asl.json): pass --definition FILE",
+    );
     const fail = await script('--failed', failedFile, '--state', 'Batch failed', '--definition', 'parent.asl.json');
     expect(fail.stdout).toContain('walked      Write a batch of items to DynamoDB table → Did the batch succeed?');
     expect(fail.stdout).toContain('status      FAILED');
@@ -112,7 +116,8 @@ describe('npm run test-state', () => {
     const fixed = JSON.parse(loadDefinition('write-to-ddb.asl.json', renderValuesFrom(p.config)));
     const put = fixed.States['Put each item'].ItemProcessor.States.PutItem;
     // The fix under test: a price DynamoDB cannot read is stored as 0.
-    put.Arguments.Item = "{% $merge([$states.input, {'totalPrice': {'N': $contains($states.input.totalPrice.N, /^[0-9.]+$/) ? $states.input.totalPrice.N : '0'}}]) %}";
+    put.Arguments.Item =
+      "{% $merge([$states.input, {'totalPrice': {'N': $contains($states.input.totalPrice.N, /^[0-9.]+$/) ? $states.input.totalPrice.N : '0'}}]) %}";
     const fixedFile = join(work, 'write-to-ddb.fixed.asl.json');
     writeFileSync(fixedFile, JSON.stringify(fixed));
     const { code, stdout } = await script('--failed', failedFile, '--state', 'PutItem', '--definition', fixedFile);

@@ -20,11 +20,23 @@ describe('startSandbox', () => {
     const clients = sandbox.clients();
     try {
       const child = await clients.sfn.send(
-        new CreateStateMachineCommand({ name: 'child', roleArn: ROLE_ARN, definition: JSON.stringify({ StartAt: 'Done', States: { Done: { Type: 'Pass', Result: { done: true }, End: true } } }) }),
+        new CreateStateMachineCommand({
+          name: 'child',
+          roleArn: ROLE_ARN,
+          definition: JSON.stringify({ StartAt: 'Done', States: { Done: { Type: 'Pass', Result: { done: true }, End: true } } }),
+        }),
       );
       const parentDefinition = {
         StartAt: 'Child',
-        States: { Child: { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution.sync:2', Parameters: { StateMachineArn: child.stateMachineArn }, OutputPath: '$.Output', End: true } },
+        States: {
+          Child: {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::states:startExecution.sync:2',
+            Parameters: { StateMachineArn: child.stateMachineArn },
+            OutputPath: '$.Output',
+            End: true,
+          },
+        },
       };
       const parent = await clients.sfn.send(new CreateStateMachineCommand({ name: 'parent', roleArn: ROLE_ARN, definition: JSON.stringify(parentDefinition) }));
       const { executionArn } = await clients.sfn.send(new StartExecutionCommand({ stateMachineArn: parent.stateMachineArn }));
@@ -48,14 +60,22 @@ describe('startSandbox', () => {
   });
 
   it('serves DynamoDB through the fault decorator when a fault plan is given', async () => {
-    const faultPlan = parseFaultPlan({ seed: 1, rules: [{ service: 'dynamodb', operations: ['PutItem'], calls: [1], error: 'ProvisionedThroughputExceededException' }] }, 'test');
+    const faultPlan = parseFaultPlan(
+      { seed: 1, rules: [{ service: 'dynamodb', operations: ['PutItem'], calls: [1], error: 'ProvisionedThroughputExceededException' }] },
+      'test',
+    );
     const sandbox = await start({}, { faultPlan });
     // One attempt: the SDK's retry would hide the injected fault.
     const clients = createClients(configFromEnv({}), { requestHandler: sandbox.requestHandler, maxAttempts: 1 });
     try {
       expect(sandbox.services.dynamodb).toBe(sandbox.faults);
       await clients.dynamodb.send(
-        new CreateTableCommand({ TableName: 'orders', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' }),
+        new CreateTableCommand({
+          TableName: 'orders',
+          KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+          AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+          BillingMode: 'PAY_PER_REQUEST',
+        }),
       );
       const put = () => clients.dynamodb.send(new PutItemCommand({ TableName: 'orders', Item: { id: { S: '1' } } }));
       await expect(put()).rejects.toMatchObject({ name: 'ProvisionedThroughputExceededException' });

@@ -26,7 +26,11 @@ async function hookCalls(env: Record<string, string>): Promise<string[]> {
 }
 
 test.each([
-  ['LocalStack on the host network (compose.host.yml)', { GATEWAY_LISTEN: '127.0.0.1:4567', LOCALSTACK_HOST: 'localhost.localstack.cloud:4566' }, '127.0.0.1:4567'],
+  [
+    'LocalStack on the host network (compose.host.yml)',
+    { GATEWAY_LISTEN: '127.0.0.1:4567', LOCALSTACK_HOST: 'localhost.localstack.cloud:4566' },
+    '127.0.0.1:4567',
+  ],
   ['LocalStack in its container, default listener', { LOCALSTACK_HOST: 'localhost.localstack.cloud:4566' }, '127.0.0.1:4566'],
   ['several listeners, wildcard address', { GATEWAY_LISTEN: '0.0.0.0:4510,0.0.0.0:443' }, '127.0.0.1:4510'],
 ])('%s (%j): every awslocal call goes to %s', async (_name, env, hostPort) => {

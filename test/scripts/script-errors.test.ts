@@ -56,12 +56,18 @@ describe('with an endpoint serving SFN_MOCK_CONFIG', () => {
     clients = sandbox.clients();
     env = { AWS_ENDPOINT_URL: sandbox.url, SANDBOX_TABLE: 'errors-orders' };
     await bootstrap(clients, config);
-    await clients.s3.send(new PutObjectCommand({ Bucket: config.bucket, Key: `${config.prefix}/${config.csvFile}`, Body: generateOrdersCsv({ rows: 30, seed: 4 }).text }));
+    await clients.s3.send(
+      new PutObjectCommand({ Bucket: config.bucket, Key: `${config.prefix}/${config.csvFile}`, Body: generateOrdersCsv({ rows: 30, seed: 4 }).text }),
+    );
   });
   afterAll(() => sandbox.close());
 
   it('npm run run --state-machine name#TestCase starts the test case', async () => {
-    const { code, stdout } = await runTsxToEnd('scripts/run.ts', ['--state-machine', 'csv-to-ddb-orchestrator#ConditionalCheckFails', '--max-concurrency', '1'], { env });
+    const { code, stdout } = await runTsxToEnd(
+      'scripts/run.ts',
+      ['--state-machine', 'csv-to-ddb-orchestrator#ConditionalCheckFails', '--max-concurrency', '1'],
+      { env },
+    );
     expect(stdout).toMatch(/status\s+FAILED {2}States\.ExceedToleratedFailureThreshold/);
     expect(stdout).toMatch(/^ {2}line 2 \(data row 1\) ON\d+-[\d-]+: DynamoDB\.ConditionalCheckFailedException: /m);
     expect(code).toBe(1);

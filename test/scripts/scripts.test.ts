@@ -54,7 +54,9 @@ describe('the pipeline scripts', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/status\s+FAILED/);
     expect(run.stdout).toContain('States.ExceedToleratedFailureThreshold');
-    expect(run.stdout).toMatch(/^ {2}line [\d,]+ \(data row [\d,]+\) ON\d+-[\d-]+: DynamoDB\.AmazonDynamoDBException: The parameter cannot be converted to a numeric value: N\/A$/m);
+    expect(run.stdout).toMatch(
+      /^ {2}line [\d,]+ \(data row [\d,]+\) ON\d+-[\d-]+: DynamoDB\.AmazonDynamoDBException: The parameter cannot be converted to a numeric value: N\/A$/m,
+    );
     const verify = await script('verify');
     expect(verify.stdout).toMatch(/csv\s+300 rows read from 300 data lines, 298 valid/);
     // The failed run has no output: verify finds its FAILED/PENDING files under the ResultWriter prefix, and the
@@ -93,12 +95,20 @@ describe('the pipeline scripts', () => {
     const run = await script('run', '--tolerated-failure-percentage', '100');
     expect(run.stdout).toMatch(/status\s+SUCCEEDED/);
     expect(run.stdout).toContain(`CSV        ${200 - (close - open)} rows read from 200 data lines of s3://scripts-bucket/incoming/orders.csv`);
-    expect(run.stdout).toContain(`MERGED     line ${open} (data row ${open - 1}) runs to line ${close}: a quote opened on line ${open} closes only there, so ${close - open + 1} lines became one row`);
+    expect(run.stdout).toContain(
+      `MERGED     line ${open} (data row ${open - 1}) runs to line ${close}: a quote opened on line ${open} closes only there, so ${close - open + 1} lines became one row`,
+    );
     expect(run.code).toBe(1);
   });
 
   it("bootstrap --parent/--child deploys the article's design: run says SUCCEEDED, verify names the lost rows", async () => {
-    const deploy = await script('bootstrap', '--parent', join(ROOT, 'statemachines/examples/article-parent.asl.json'), '--child', 'examples/article-child.asl.json');
+    const deploy = await script(
+      'bootstrap',
+      '--parent',
+      join(ROOT, 'statemachines/examples/article-parent.asl.json'),
+      '--child',
+      'examples/article-child.asl.json',
+    );
     expect(deploy.code).toBe(0);
     expect((await script('seed', '--rows', '40', '--seed', '3')).code).toBe(0);
     const run = await script('run');
@@ -131,13 +141,19 @@ describe('the pipeline scripts', () => {
 
 describe('npm start (scripts/start.ts)', () => {
   it('--malformed 5 --exit ends with the 5 injected rows by CSV line, with the errors of those that failed', async () => {
-    const { code, stdout } = await runTsxToEnd('scripts/start.ts', ['--exit', '--rows', '1000', '--malformed', '5', '--port', '0'], { env: { SFN_TIME_SCALE: '0' } });
+    const { code, stdout } = await runTsxToEnd('scripts/start.ts', ['--exit', '--rows', '1000', '--malformed', '5', '--port', '0'], {
+      env: { SFN_TIME_SCALE: '0' },
+    });
     const lines = stdout.trimEnd().split('\n');
     const tail = lines.slice(lines.indexOf('malformed  5 rows injected (by CSV line):'));
     expect(tail).toHaveLength(6);
-    expect(tail[1]).toMatch(/^ {2}line [\d,]+ \(data row [\d,]+\) {2}missing-fields: FAILED DynamoDB\.AmazonDynamoDBException: The parameter cannot be converted to a numeric value$/);
+    expect(tail[1]).toMatch(
+      /^ {2}line [\d,]+ \(data row [\d,]+\) {2}missing-fields: FAILED DynamoDB\.AmazonDynamoDBException: The parameter cannot be converted to a numeric value$/,
+    );
     expect(tail[2]).toMatch(/^ {2}line [\d,]+ \(data row [\d,]+\) {2}extra-fields: written: the extra fields were dropped$/);
-    expect(tail[3]).toMatch(/^ {2}line [\d,]+ \(data row [\d,]+\) {2}non-numeric-price: FAILED DynamoDB\.AmazonDynamoDBException: The parameter cannot be converted to a numeric value: N\/A$/);
+    expect(tail[3]).toMatch(
+      /^ {2}line [\d,]+ \(data row [\d,]+\) {2}non-numeric-price: FAILED DynamoDB\.AmazonDynamoDBException: The parameter cannot be converted to a numeric value: N\/A$/,
+    );
     expect(tail[4]).toMatch(/^ {2}line [\d,]+ {2}empty-line: an empty line: skipped by the CSV reader \(no row\)$/);
     expect(tail[5]).toBe('  line 1  bom: a BOM before the header: stripped by the CSV reader');
     expect(stdout).toContain('tolerance     ToleratedFailurePercentage 5 (a failed batch counts all its rows)');

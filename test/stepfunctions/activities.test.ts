@@ -41,7 +41,12 @@ describe('activity API', () => {
     const again = await h.client.send(new CreateActivityCommand({ name: 'activity.name-1' }));
     expect(again).toMatchObject({ activityArn: created.activityArn, creationDate: created.creationDate });
     const { $metadata, ...described } = await h.client.send(new DescribeActivityCommand({ activityArn: created.activityArn }));
-    expect(described).toEqual({ activityArn: created.activityArn, name: 'activity.name-1', creationDate: created.creationDate, encryptionConfiguration: { type: 'AWS_OWNED_KEY' } });
+    expect(described).toEqual({
+      activityArn: created.activityArn,
+      name: 'activity.name-1',
+      creationDate: created.creationDate,
+      encryptionConfiguration: { type: 'AWS_OWNED_KEY' },
+    });
     await h.client.send(new CreateActivityCommand({ name: 'second' }));
     const listed = await h.client.send(new ListActivitiesCommand({ maxResults: 1 }));
     expect(listed.activities).toEqual([{ activityArn: created.activityArn, name: 'activity.name-1', creationDate: created.creationDate }]);
@@ -67,8 +72,16 @@ describe('activity API', () => {
   it('refuses bad names and ARNs as recorded', async () => {
     await expectAwsError(h.client.send(new CreateActivityCommand({ name: 'activity name' })), 'InvalidName', "Invalid Name: 'activity name'");
     await expectAwsError(h.client.send(new CreateActivityCommand({ name: 'activity:name' })), 'InvalidName', "Invalid Name: 'activity:name'");
-    await expectAwsError(h.client.send(new DescribeActivityCommand({ activityArn: 'no_an_activity_arn' })), 'InvalidArn', "Invalid Arn: 'Invalid ARN prefix: no_an_activity_arn'");
-    await expectAwsError(h.client.send(new GetActivityTaskCommand({ activityArn: 'no_an_activity_arn' })), 'InvalidArn', "Invalid Arn: 'Invalid ARN prefix: no_an_activity_arn'");
+    await expectAwsError(
+      h.client.send(new DescribeActivityCommand({ activityArn: 'no_an_activity_arn' })),
+      'InvalidArn',
+      "Invalid Arn: 'Invalid ARN prefix: no_an_activity_arn'",
+    );
+    await expectAwsError(
+      h.client.send(new GetActivityTaskCommand({ activityArn: 'no_an_activity_arn' })),
+      'InvalidArn',
+      "Invalid Arn: 'Invalid ARN prefix: no_an_activity_arn'",
+    );
   });
 
   it('keeps tags on activities (CreateActivity tags, TagResource, ListTagsForResource)', async () => {

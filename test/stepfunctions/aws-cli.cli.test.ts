@@ -14,10 +14,14 @@ describe('AWS CLI', () => {
 
   it('creates a state machine, runs it, describes it and reads its history', async () => {
     const created = (await awsCli(h.url, [
-      'stepfunctions', 'create-state-machine',
-      '--name', 'cli-sm',
-      '--definition', passDefinition(),
-      '--role-arn', ROLE_ARN,
+      'stepfunctions',
+      'create-state-machine',
+      '--name',
+      'cli-sm',
+      '--definition',
+      passDefinition(),
+      '--role-arn',
+      ROLE_ARN,
     ])) as { stateMachineArn: string; creationDate: string | number };
     expect(created.stateMachineArn).toBe('arn:aws:states:us-east-1:000000000000:stateMachine:cli-sm');
     // CLI v2 prints the wire's epoch seconds as ISO 8601, v1 prints them as a number.
@@ -25,10 +29,14 @@ describe('AWS CLI', () => {
     expect(Math.abs(createdMs - Date.now())).toBeLessThan(10 * 60_000);
 
     const started = (await awsCli(h.url, [
-      'stepfunctions', 'start-execution',
-      '--state-machine-arn', created.stateMachineArn,
-      '--name', 'cli-run',
-      '--input', '{"from":"cli"}',
+      'stepfunctions',
+      'start-execution',
+      '--state-machine-arn',
+      created.stateMachineArn,
+      '--name',
+      'cli-run',
+      '--input',
+      '{"from":"cli"}',
     ])) as { executionArn: string };
     expect(started.executionArn).toBe('arn:aws:states:us-east-1:000000000000:execution:cli-sm:cli-run');
     await h.runs.done(started.executionArn);

@@ -13,12 +13,17 @@ describe('aws-sdk:s3 results', () => {
   beforeAll(() => target.clients.s3.send(new CreateBucketCommand({ Bucket: BUCKET })));
 
   async function task(action: string, args: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const { stateMachineArn } = await target.clients.sfn.send(new CreateStateMachineCommand({
-      name: `s3-${action}-${++sequence}`,
-      type: 'EXPRESS',
-      roleArn: ROLE_ARN,
-      definition: JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: `arn:aws:states:::aws-sdk:s3:${action}`, Parameters: args, End: true } } }),
-    }));
+    const { stateMachineArn } = await target.clients.sfn.send(
+      new CreateStateMachineCommand({
+        name: `s3-${action}-${++sequence}`,
+        type: 'EXPRESS',
+        roleArn: ROLE_ARN,
+        definition: JSON.stringify({
+          StartAt: 'T',
+          States: { T: { Type: 'Task', Resource: `arn:aws:states:::aws-sdk:s3:${action}`, Parameters: args, End: true } },
+        }),
+      }),
+    );
     const run = await target.clients.sfn.send(new StartSyncExecutionCommand({ stateMachineArn }));
     expect(run.status).toBe('SUCCEEDED');
     return JSON.parse(run.output!);
@@ -34,13 +39,18 @@ describe('aws-sdk:s3 results', () => {
   ])('putObject with a %s Body stores its JSON text as text/plain', async (name, body, stored, md5, crc32) => {
     const key = `put-${name}`;
     const result = await task('putObject', { Bucket: BUCKET, Key: key, Body: body });
-    expect(JSON.stringify(result)).toBe(JSON.stringify({ ChecksumCRC32: crc32, ChecksumType: 'FULL_OBJECT', ETag: `"${md5}"`, ServerSideEncryption: 'AES256' }));
+    expect(JSON.stringify(result)).toBe(
+      JSON.stringify({ ChecksumCRC32: crc32, ChecksumType: 'FULL_OBJECT', ETag: `"${md5}"`, ServerSideEncryption: 'AES256' }),
+    );
     const object = await target.clients.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-    expect({ type: object.ContentType, length: object.ContentLength, text: await object.Body!.transformToString() })
-      .toEqual({ type: 'text/plain; charset=UTF-8', length: Buffer.byteLength(stored), text: stored });
+    expect({ type: object.ContentType, length: object.ContentLength, text: await object.Body!.transformToString() }).toEqual({
+      type: 'text/plain; charset=UTF-8',
+      length: Buffer.byteLength(stored),
+      text: stored,
+    });
   });
 
-  it('getObject lists AWS\'s members, Body last, and no checksums unless ChecksumMode is ENABLED', async () => {
+  it("getObject lists AWS's members, Body last, and no checksums unless ChecksumMode is ENABLED", async () => {
     await target.clients.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'file_key', Body: 'text data', ContentType: 'binary/octet-stream' }));
     const result = await task('getObject', { Bucket: BUCKET, Key: 'file_key' });
     expect(Object.keys(result)).toEqual(['AcceptRanges', 'ContentLength', 'ContentType', 'ETag', 'LastModified', 'Metadata', 'ServerSideEncryption', 'Body']);

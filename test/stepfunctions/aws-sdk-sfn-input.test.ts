@@ -10,24 +10,35 @@ describe('aws-sdk:sfn:startExecution Input', () => {
   let sequence = 0;
 
   beforeAll(async () => {
-    const child = await target.clients.sfn.send(new CreateStateMachineCommand({
-      name: 'sdk-input-child',
-      roleArn: ROLE_ARN,
-      definition: JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }),
-    }));
+    const child = await target.clients.sfn.send(
+      new CreateStateMachineCommand({
+        name: 'sdk-input-child',
+        roleArn: ROLE_ARN,
+        definition: JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }),
+      }),
+    );
     childArn = child.stateMachineArn!;
   });
 
   async function childInput(input: unknown): Promise<string | undefined> {
-    const { stateMachineArn } = await target.clients.sfn.send(new CreateStateMachineCommand({
-      name: `sdk-input-parent-${++sequence}`,
-      type: 'EXPRESS',
-      roleArn: ROLE_ARN,
-      definition: JSON.stringify({
-        StartAt: 'StartTarget',
-        States: { StartTarget: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:sfn:startExecution', Parameters: { StateMachineArn: childArn, Input: input }, End: true } },
+    const { stateMachineArn } = await target.clients.sfn.send(
+      new CreateStateMachineCommand({
+        name: `sdk-input-parent-${++sequence}`,
+        type: 'EXPRESS',
+        roleArn: ROLE_ARN,
+        definition: JSON.stringify({
+          StartAt: 'StartTarget',
+          States: {
+            StartTarget: {
+              Type: 'Task',
+              Resource: 'arn:aws:states:::aws-sdk:sfn:startExecution',
+              Parameters: { StateMachineArn: childArn, Input: input },
+              End: true,
+            },
+          },
+        }),
       }),
-    }));
+    );
     const parent = await target.clients.sfn.send(new StartSyncExecutionCommand({ stateMachineArn }));
     expect(parent.status).toBe('SUCCEEDED');
     const { ExecutionArn } = JSON.parse(parent.output!) as { ExecutionArn: string };

@@ -46,7 +46,13 @@ const workerMachine = (extra: object = {}) =>
   JSON.stringify({
     StartAt: 'Wait',
     States: {
-      Wait: { Type: 'Task', Resource: WAIT_LAMBDA, Parameters: { FunctionName: 'worker', Payload: { 'token.$': '$$.Task.Token', 'order.$': '$.order' } }, End: true, ...extra },
+      Wait: {
+        Type: 'Task',
+        Resource: WAIT_LAMBDA,
+        Parameters: { FunctionName: 'worker', Payload: { 'token.$': '$$.Task.Token', 'order.$': '$.order' } },
+        End: true,
+        ...extra,
+      },
     },
   });
 
@@ -70,12 +76,24 @@ describe('task token callbacks', () => {
     expect(done).toMatchObject({ status: 'SUCCEEDED', output: '{"approved":true}' });
     const events = await historyOf(sfn(), executionArn);
     expect(events.map((e) => e.type)).toEqual([
-      'ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'TaskSucceeded', 'TaskStateExited', 'ExecutionSucceeded',
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskSubmitted',
+      'TaskSucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
     ]);
     expect(events[2].taskScheduledEventDetails).toMatchObject({ resource: 'invoke.waitForTaskToken', resourceType: 'lambda' });
     expect(JSON.parse(events[2].taskScheduledEventDetails?.parameters as string).Payload).toEqual({ token, order: 7 });
     expect(JSON.parse(events[4].taskSubmittedEventDetails?.output as string)).toMatchObject({ Payload: { queued: true }, StatusCode: 200 });
-    expect(events[5].taskSucceededEventDetails).toEqual({ resource: 'invoke.waitForTaskToken', resourceType: 'lambda', output: '{"approved":true}', outputDetails: { truncated: false } });
+    expect(events[5].taskSucceededEventDetails).toEqual({
+      resource: 'invoke.waitForTaskToken',
+      resourceType: 'lambda',
+      output: '{"approved":true}',
+      outputDetails: { truncated: false },
+    });
   });
 
   it('fails the task with the error and cause of SendTaskFailure', async () => {
@@ -105,7 +123,10 @@ describe('task token callbacks', () => {
     });
     const executionArn = await start(sfn(), 'cb-failure-bare', caught, { order: 1 });
     await sfn().send(new SendTaskFailureCommand({ taskToken: await inbox.next() }));
-    expect(await waitForExecution(sfn(), executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '{"order":1,"states_all_error":{"Error":null,"Cause":null}}' });
+    expect(await waitForExecution(sfn(), executionArn)).toMatchObject({
+      status: 'SUCCEEDED',
+      output: '{"order":1,"states_all_error":{"Error":null,"Cause":null}}',
+    });
     const failed = (await historyOf(sfn(), executionArn)).find((e) => e.type === 'TaskFailed');
     expect(failed?.taskFailedEventDetails).toEqual({ resource: 'invoke.waitForTaskToken', resourceType: 'lambda' });
 
@@ -140,7 +161,11 @@ describe('task token callbacks', () => {
     await expectAwsError(sfn().send(new SendTaskHeartbeatCommand({ taskToken: foreign })), 'TaskDoesNotExist', 'Task Does Not Exist');
     const executionArn = await start(sfn(), 'cb-bad-output', workerMachine());
     const token = await inbox.next();
-    await expectAwsError(sfn().send(new SendTaskSuccessCommand({ taskToken: token, output: '{not json' })), 'InvalidOutput', /^Invalid State Machine Execution Output: '/);
+    await expectAwsError(
+      sfn().send(new SendTaskSuccessCommand({ taskToken: token, output: '{not json' })),
+      'InvalidOutput',
+      /^Invalid State Machine Execution Output: '/,
+    );
     // The refused answer left the task waiting.
     await sfn().send(new SendTaskSuccessCommand({ taskToken: token, output: '1' }));
     expect(await waitForExecution(sfn(), executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '1' });

@@ -159,7 +159,10 @@ describe('a Distributed Map on the real Map Run runner', () => {
     const { name, described } = await run('id\na\nb\n', { itemSelector: '{% $states.context.Map.Item %}' });
     expect(described.status).toBe('SUCCEEDED');
     const source = `S3://${BUCKET}/${name}.csv`;
-    expect(JSON.parse(described.output!)).toEqual([{ Index: 0, Value: { id: 'a' }, Source: source }, { Index: 1, Value: { id: 'b' }, Source: source }]);
+    expect(JSON.parse(described.output!)).toEqual([
+      { Index: 0, Value: { id: 'a' }, Source: source },
+      { Index: 1, Value: { id: 'b' }, Source: source },
+    ]);
   });
 
   it('gives listed objects Map.Item.Source S3://bucket [UNCONFIRMED by recordings]', async () => {

@@ -26,7 +26,8 @@ describe('executions API', () => {
     h = await startHarness({ clock });
   });
   afterEach(() => h.close());
-  const create = (name: string, definition = passDefinition(), type: 'STANDARD' | 'EXPRESS' = 'STANDARD') => createStateMachine(h.client, name, definition, type);
+  const create = (name: string, definition = passDefinition(), type: 'STANDARD' | 'EXPRESS' = 'STANDARD') =>
+    createStateMachine(h.client, name, definition, type);
   const start = async (stateMachineArn: string, extra: { name?: string; input?: string } = {}) =>
     (await h.client.send(new StartExecutionCommand({ stateMachineArn, ...extra }))).executionArn as string;
   const describe = (executionArn: string) => h.client.send(new DescribeExecutionCommand({ executionArn }));
@@ -97,11 +98,7 @@ describe('executions API', () => {
     await h.runs.done(first.executionArn as string);
     await expectAwsError(start(sm, { name: 'run-1', input: '{"a":1}' }), 'ExecutionAlreadyExists', exists);
     await expectAwsError(start(sm, { name: 'bad:name' }), 'InvalidName', "Invalid Name: 'bad:name'");
-    await expectAwsError(
-      start(`${BASE}:stateMachine:missing`),
-      'StateMachineDoesNotExist',
-      `State Machine Does Not Exist: '${BASE}:stateMachine:missing'`,
-    );
+    await expectAwsError(start(`${BASE}:stateMachine:missing`), 'StateMachineDoesNotExist', `State Machine Does Not Exist: '${BASE}:stateMachine:missing'`);
   });
 
   it('pages history forwards and backwards, optionally without data', async () => {
@@ -150,7 +147,12 @@ describe('executions API', () => {
       await h.runs.done(arns[i]);
     }
     const page1 = await h.client.send(new ListExecutionsCommand({ stateMachineArn: sm, maxResults: 10 }));
-    expect(page1.executions?.map((e) => e.name)).toEqual(arns.slice(3).reverse().map((a) => a.split(':').pop()));
+    expect(page1.executions?.map((e) => e.name)).toEqual(
+      arns
+        .slice(3)
+        .reverse()
+        .map((a) => a.split(':').pop()),
+    );
     expect(page1.executions?.[0]).toEqual({
       executionArn: arns[12],
       stateMachineArn: sm,
@@ -262,10 +264,6 @@ describe('executions API', () => {
     });
     expect(failed.output).toBeUndefined();
     expect(failed.$metadata.httpStatusCode).toBe(200);
-    await expectAwsError(
-      h.client.send(new StartSyncExecutionCommand({ stateMachineArn: await create('std') })),
-      'StateMachineTypeNotSupported',
-      NOT_SUPPORTED,
-    );
+    await expectAwsError(h.client.send(new StartSyncExecutionCommand({ stateMachineArn: await create('std') })), 'StateMachineTypeNotSupported', NOT_SUPPORTED);
   });
 });

@@ -74,7 +74,10 @@ describe('private API /_sandbox/stepfunctions', () => {
     const missing = 'arn:aws:states:us-east-1:000000000000:express:nope:run:00000000-0000-0000-0000-000000000000';
     await expect(call('GetExpressExecutionHistory', { executionArn: missing })).resolves.toEqual({
       status: 400,
-      json: { __type: 'ExecutionDoesNotExist', message: `No history kept for '${missing}': the sandbox keeps the latest 2000 EXPRESS executions (SANDBOX_EXPRESS_HISTORIES), in memory only` },
+      json: {
+        __type: 'ExecutionDoesNotExist',
+        message: `No history kept for '${missing}': the sandbox keeps the latest 2000 EXPRESS executions (SANDBOX_EXPRESS_HISTORIES), in memory only`,
+      },
     });
     const standard = 'arn:aws:states:us-east-1:000000000000:execution:sm:run';
     await expect(call('DescribeExpressExecution', { executionArn: standard })).resolves.toMatchObject({
@@ -94,7 +97,11 @@ describe('private API /_sandbox/stepfunctions', () => {
         States: {
           Each: {
             Type: 'Map',
-            ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' }, StartAt: 'Touch', States: { Touch: { Type: 'Pass', End: true } } },
+            ItemProcessor: {
+              ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' },
+              StartAt: 'Touch',
+              States: { Touch: { Type: 'Pass', End: true } },
+            },
             ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'console-results', Prefix: 'out' } },
             End: true,
           },
@@ -123,7 +130,13 @@ describe('private API /_sandbox/stepfunctions', () => {
       'distributed-unwritten',
       JSON.stringify({
         StartAt: 'Each',
-        States: { Each: { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'T', States: { T: { Type: 'Pass', End: true } } }, End: true } },
+        States: {
+          Each: {
+            Type: 'Map',
+            ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'T', States: { T: { Type: 'Pass', End: true } } },
+            End: true,
+          },
+        },
       }),
     );
     const started = await env.clients.sfn.send(new StartExecutionCommand({ stateMachineArn: sm, input: '[1]' }));

@@ -13,18 +13,20 @@ describe('SdkHttpMetadata of optimized integrations', () => {
   beforeAll(() => createTable(target.clients.dynamodb, TABLE));
 
   async function run(name: string, task: Record<string, unknown>): Promise<Record<string, any>> {
-    const { stateMachineArn } = await target.clients.sfn.send(new CreateStateMachineCommand({
-      name,
-      type: 'EXPRESS',
-      roleArn: ROLE_ARN,
-      definition: JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'T', States: { T: { Type: 'Task', ...task, End: true } } }),
-    }));
+    const { stateMachineArn } = await target.clients.sfn.send(
+      new CreateStateMachineCommand({
+        name,
+        type: 'EXPRESS',
+        roleArn: ROLE_ARN,
+        definition: JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'T', States: { T: { Type: 'Task', ...task, End: true } } }),
+      }),
+    );
     const execution = await target.clients.sfn.send(new StartSyncExecutionCommand({ stateMachineArn }));
     expect(execution.status).toBe('SUCCEEDED');
     return JSON.parse(execution.output!);
   }
 
-  it('dynamodb:putItem carries DynamoDB\'s headers in its order (recorded test_base_integrations[DYNAMODB_PUT_GET_ITEM])', async () => {
+  it("dynamodb:putItem carries DynamoDB's headers in its order (recorded test_base_integrations[DYNAMODB_PUT_GET_ITEM])", async () => {
     const output = await run('put-metadata', {
       Resource: 'arn:aws:states:::dynamodb:putItem',
       Arguments: { TableName: TABLE, Item: { pk: { S: 'row-1' } } },
@@ -44,12 +46,14 @@ describe('SdkHttpMetadata of optimized integrations', () => {
     expect(HttpStatusCode).toBe(200);
   });
 
-  it('states:startExecution carries Step Functions\' headers and StartDate in epoch seconds (recorded test_start_execution)', async () => {
-    const child = await target.clients.sfn.send(new CreateStateMachineCommand({
-      name: 'metadata-child',
-      roleArn: ROLE_ARN,
-      definition: JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }),
-    }));
+  it("states:startExecution carries Step Functions' headers and StartDate in epoch seconds (recorded test_start_execution)", async () => {
+    const child = await target.clients.sfn.send(
+      new CreateStateMachineCommand({
+        name: 'metadata-child',
+        roleArn: ROLE_ARN,
+        definition: JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }),
+      }),
+    );
     const before = Date.now() / 1000;
     const output = await run('start-metadata', {
       Resource: 'arn:aws:states:::states:startExecution',

@@ -11,23 +11,25 @@ describe('a JSONata Task without Output on dynamodb:putItem', () => {
   beforeAll(() => createTable(target.clients.dynamodb, TABLE));
 
   it('outputs the SDK metadata alone: the state input is gone', async () => {
-    const { stateMachineArn } = await target.clients.sfn.send(new CreateStateMachineCommand({
-      name: 'put-no-output',
-      type: 'EXPRESS',
-      roleArn: ROLE_ARN,
-      definition: JSON.stringify({
-        QueryLanguage: 'JSONata',
-        StartAt: 'Put',
-        States: {
-          Put: {
-            Type: 'Task',
-            Resource: 'arn:aws:states:::dynamodb:putItem',
-            Arguments: { TableName: TABLE, Item: { pk: { S: '{% $states.input.id %}' } } },
-            End: true,
+    const { stateMachineArn } = await target.clients.sfn.send(
+      new CreateStateMachineCommand({
+        name: 'put-no-output',
+        type: 'EXPRESS',
+        roleArn: ROLE_ARN,
+        definition: JSON.stringify({
+          QueryLanguage: 'JSONata',
+          StartAt: 'Put',
+          States: {
+            Put: {
+              Type: 'Task',
+              Resource: 'arn:aws:states:::dynamodb:putItem',
+              Arguments: { TableName: TABLE, Item: { pk: { S: '{% $states.input.id %}' } } },
+              End: true,
+            },
           },
-        },
+        }),
       }),
-    }));
+    );
     const run = await target.clients.sfn.send(new StartSyncExecutionCommand({ stateMachineArn, input: '{"id":"row-1","keep":"me?"}' }));
     expect(run.status).toBe('SUCCEEDED');
     const output = JSON.parse(run.output as string);

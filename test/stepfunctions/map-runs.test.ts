@@ -20,7 +20,18 @@ import { failDefinition, noTasks, passDefinition, ROLE_ARN, startHarness, waitDe
 import { ManualClock } from './support/manual-clock';
 
 const BASE = 'arn:aws:states:us-east-1:000000000000';
-const ZERO = { pending: 0, running: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0, total: 0, resultsWritten: 0, failuresNotRedrivable: 0, pendingRedrive: 0 };
+const ZERO = {
+  pending: 0,
+  running: 0,
+  succeeded: 0,
+  failed: 0,
+  timedOut: 0,
+  aborted: 0,
+  total: 0,
+  resultsWritten: 0,
+  failuresNotRedrivable: 0,
+  pendingRedrive: 0,
+};
 
 describe('Map Runs', () => {
   let h: Harness<StateMachineDefinition>;
@@ -198,10 +209,20 @@ describe('Distributed Map runtime wiring', () => {
     // A minimal runtime: one child per item, all at once, outputs in item order.
     const distributedMap = (host: MapRunHost): DistributedMapPort => ({
       async run(request) {
-        const run = host.createMapRun({ parent: request.execution, stateName: 'Rows', keepsOutputs: true, label: 'Rows', executionType: 'STANDARD', maxConcurrency: 0, tolerance: {} });
+        const run = host.createMapRun({
+          parent: request.execution,
+          stateName: 'Rows',
+          keepsOutputs: true,
+          label: 'Rows',
+          executionType: 'STANDARD',
+          maxConcurrency: 0,
+          tolerance: {},
+        });
         request.events.started(run.mapRunArn);
         const children = await Promise.all(
-          (request.source.kind === 'array' ? request.source.items : []).map((item) => run.startChild({ definition: request.childDefinition, input: item, itemCount: 1, firstItemIndex: 0, signal: request.signal })),
+          (request.source.kind === 'array' ? request.source.items : []).map((item) =>
+            run.startChild({ definition: request.childDefinition, input: item, itemCount: 1, firstItemIndex: 0, signal: request.signal }),
+          ),
         );
         run.finish('SUCCEEDED', children.length);
         request.events.succeeded();

@@ -74,7 +74,12 @@ describe('awsJson1_0 protocol', () => {
     const broken = await startHarness({ engine: { ...realEngine(), parse } });
     try {
       const body = JSON.stringify({ name: 'bug', definition: passDefinition(), roleArn: ROLE_ARN });
-      await expectError(await post('AWSStepFunctions.CreateStateMachine', body, broken.url), 500, 'InternalFailure', 'Internal error in the sandbox endpoint: parser bug');
+      await expectError(
+        await post('AWSStepFunctions.CreateStateMachine', body, broken.url),
+        500,
+        'InternalFailure',
+        'Internal error in the sandbox endpoint: parser bug',
+      );
     } finally {
       await broken.close();
     }

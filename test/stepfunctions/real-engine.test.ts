@@ -15,7 +15,7 @@ import { ManualClock } from './support/manual-clock';
 const JSONPATH_WORKFLOW = JSON.stringify({
   StartAt: 'Shape',
   States: {
-    Shape: { Type: 'Pass', Parameters: { 'order.$': '$.order', 'kind': 'csv' }, Next: 'Pause' },
+    Shape: { Type: 'Pass', Parameters: { 'order.$': '$.order', kind: 'csv' }, Next: 'Pause' },
     Pause: { Type: 'Wait', Seconds: 30, Next: 'Done' },
     Done: { Type: 'Pass', ResultPath: '$.done', Result: true, End: true },
   },
@@ -81,16 +81,28 @@ describe('the API over the real engine', () => {
     const { executionArn } = await h.client.send(new StartExecutionCommand({ stateMachineArn: sm, input: '{"order":1}' }));
     await clock.sleeping();
     await h.client.send(new StopExecutionCommand({ executionArn, error: 'Operator', cause: 'stopped by test' }));
-    expect(await h.client.send(new DescribeExecutionCommand({ executionArn }))).toMatchObject({ status: 'ABORTED', error: 'Operator', cause: 'stopped by test' });
+    expect(await h.client.send(new DescribeExecutionCommand({ executionArn }))).toMatchObject({
+      status: 'ABORTED',
+      error: 'Operator',
+      cause: 'stopped by test',
+    });
     const { events } = await h.client.send(new GetExecutionHistoryCommand({ executionArn, reverseOrder: true, maxResults: 1 }));
-    expect(events?.[0]).toMatchObject({ type: 'ExecutionAborted', previousEventId: 0, executionAbortedEventDetails: { error: 'Operator', cause: 'stopped by test' } });
+    expect(events?.[0]).toMatchObject({
+      type: 'ExecutionAborted',
+      previousEventId: 0,
+      executionAbortedEventDetails: { error: 'Operator', cause: 'stopped by test' },
+    });
   });
 
   it('answers StartSyncExecution with the EXPRESS result', async () => {
     const sm = await create('sync', JSONATA_WORKFLOW, 'EXPRESS');
     const result = await h.client.send(new StartSyncExecutionCommand({ stateMachineArn: sm, input: '{"items":[4]}' }));
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: '{"total":4,"count":1}', billingDetails: { billedMemoryUsedInMB: 64 } });
-    const failing = await create('sync-fail', JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'F', States: { F: { Type: 'Fail', Error: 'Bad', Cause: 'row 3' } } }), 'EXPRESS');
+    const failing = await create(
+      'sync-fail',
+      JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'F', States: { F: { Type: 'Fail', Error: 'Bad', Cause: 'row 3' } } }),
+      'EXPRESS',
+    );
     expect(await h.client.send(new StartSyncExecutionCommand({ stateMachineArn: failing }))).toMatchObject({ status: 'FAILED', error: 'Bad', cause: 'row 3' });
   });
 
@@ -102,7 +114,7 @@ describe('the API over the real engine', () => {
     );
   });
 
-  it('rejects an intrinsic with an illegal escape with AWS\'s exact message (recorded test_illegal_escapes)', async () => {
+  it("rejects an intrinsic with an illegal escape with AWS's exact message (recorded test_illegal_escapes)", async () => {
     const definition = JSON.stringify({
       StartAt: 'IntrinsicEscape',
       States: {

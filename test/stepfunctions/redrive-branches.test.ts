@@ -101,7 +101,16 @@ describe('RedriveExecution of a top-level Parallel / Inline Map', () => {
     const { output } = await failThenRedrive(nested, 'nested');
     // Outer branch 0 kept; inner branches: the succeeded one (counter 2) ran again with the failed one (counter 1).
     expect(await Promise.all([0, 1, 2].map((i) => runsOf(clients.dynamodb, counts, 'nested', i)))).toEqual([1, 2, 2]);
-    expect(output).toEqual([{ item: 0, table: 'counts' }, { results: [{ item: 2, table: 'counts' }, { item: 1, table: 'late' }], branches: 2 }]);
+    expect(output).toEqual([
+      { item: 0, table: 'counts' },
+      {
+        results: [
+          { item: 2, table: 'counts' },
+          { item: 1, table: 'late' },
+        ],
+        branches: 2,
+      },
+    ]);
 
     const caught = JSON.parse(parallelMachine);
     caught.States.Fan = { ...caught.States.Fan, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Fallback' }], End: undefined, Next: 'Gone' };

@@ -104,14 +104,25 @@ describe('RedriveExecution of a failed Distributed Map', () => {
     expect(all).toHaveLength(6 + (ROWS - 5));
     expect(all.filter((c) => c.status === 'SUCCEEDED')).toHaveLength(ROWS);
     const run = await clients.sfn.send(new DescribeMapRunCommand({ mapRunArn }));
-    expect({ status: run.status, redriveCount: run.redriveCount, redrivenAt: typeof run.redriveDate }).toEqual({ status: 'SUCCEEDED', redriveCount: 1, redrivenAt: 'object' });
+    expect({ status: run.status, redriveCount: run.redriveCount, redrivenAt: typeof run.redriveDate }).toEqual({
+      status: 'SUCCEEDED',
+      redriveCount: 1,
+      redrivenAt: 'object',
+    });
     expect(run.itemCounts).toMatchObject({ succeeded: ROWS, failed: 0, pending: 0, running: 0, total: ROWS });
     expect(run.executionCounts).toMatchObject({ succeeded: ROWS, failed: 0, total: ROWS });
 
     const events = (await clients.sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }))).events ?? [];
     const redriven = events.slice(events.findIndex((e) => e.type === 'ExecutionRedriven'));
     expect(redriven.map((e) => e.type)).toEqual([
-      'ExecutionRedriven', 'MapStateEntered', 'MapStateStarted', 'MapRunRedriven', 'MapRunSucceeded', 'MapStateSucceeded', 'MapStateExited', 'ExecutionSucceeded',
+      'ExecutionRedriven',
+      'MapStateEntered',
+      'MapStateStarted',
+      'MapRunRedriven',
+      'MapRunSucceeded',
+      'MapStateSucceeded',
+      'MapStateExited',
+      'ExecutionSucceeded',
     ]);
     expect(redriven[3].mapRunRedrivenEventDetails).toEqual({ mapRunArn, redriveCount: 1 });
     // MapStateExited points at the event that opened the run, here MapRunRedriven (MapRunStarted otherwise).

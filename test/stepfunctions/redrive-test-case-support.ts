@@ -33,7 +33,10 @@ const pricedMachine = JSON.stringify({
           Put: {
             Type: 'Task',
             Resource: 'arn:aws:states:::dynamodb:putItem',
-            Arguments: { TableName: '{% $states.input.table %}', Item: { pk: { S: '{% $states.input.id %}' }, price: { N: '{% $string($states.input.price) %}' } } },
+            Arguments: {
+              TableName: '{% $states.input.table %}',
+              Item: { pk: { S: '{% $states.input.id %}' }, price: { N: '{% $string($states.input.price) %}' } },
+            },
             Output: '{% $states.input.id %}',
             End: true,
           },
@@ -41,7 +44,13 @@ const pricedMachine = JSON.stringify({
       },
       Next: 'Report',
     },
-    Report: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: 'report-fn', Payload: {} }, Output: '{% $states.result.Payload %}', End: true },
+    Report: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      Arguments: { FunctionName: 'report-fn', Payload: {} },
+      Output: '{% $states.result.Payload %}',
+      End: true,
+    },
   },
 });
 

@@ -27,7 +27,11 @@ const putThenReport = JSON.stringify({
       Output: '{% $states.input %}',
       Next: 'Report',
     },
-    Report: { Type: 'Pass', Output: { greeting: '{% $greeting %}', pk: '{% $states.input.pk %}', redrives: '{% $states.context.Execution.RedriveCount %}' }, End: true },
+    Report: {
+      Type: 'Pass',
+      Output: { greeting: '{% $greeting %}', pk: '{% $states.input.pk %}', redrives: '{% $states.context.Execution.RedriveCount %}' },
+      End: true,
+    },
   },
 });
 
@@ -75,9 +79,17 @@ describe('RedriveExecution', () => {
     expect(after.slice(0, before.length)).toEqual(before);
     const added = after.slice(before.length);
     expect(added.map((e) => [e.id, e.type])).toEqual(
-      ['ExecutionRedriven', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSucceeded', 'TaskStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded'].map(
-        (type, i) => [before.length + 1 + i, type],
-      ),
+      [
+        'ExecutionRedriven',
+        'TaskStateEntered',
+        'TaskScheduled',
+        'TaskStarted',
+        'TaskSucceeded',
+        'TaskStateExited',
+        'PassStateEntered',
+        'PassStateExited',
+        'ExecutionSucceeded',
+      ].map((type, i) => [before.length + 1 + i, type]),
     );
     expect(added[0]).toMatchObject({ previousEventId: before.length, executionRedrivenEventDetails: { redriveCount: 1 } });
     expect(added[1]).toMatchObject({ previousEventId: before.length + 1, stateEnteredEventDetails: { name: 'Put', input: '{"pk":"row-1"}' } });
@@ -101,7 +113,11 @@ describe('RedriveExecution', () => {
       redriveStatus: 'NOT_REDRIVABLE',
     });
 
-    await expectAwsError(clients.sfn.send(new RedriveExecutionCommand({ executionArn })), 'ExecutionNotRedrivable', 'Execution is SUCCEEDED and cannot be redriven');
+    await expectAwsError(
+      clients.sfn.send(new RedriveExecutionCommand({ executionArn })),
+      'ExecutionNotRedrivable',
+      'Execution is SUCCEEDED and cannot be redriven',
+    );
     await expectAwsError(
       clients.sfn.send(new RedriveExecutionCommand({ executionArn: `${executionArn}-missing` })),
       'ExecutionDoesNotExist',

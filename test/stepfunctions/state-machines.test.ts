@@ -56,11 +56,14 @@ describe('state machine API', () => {
     ['Python json.dumps separators', (d: unknown) => JSON.stringify(d).replaceAll(',', ', ').replaceAll('":', '": ')],
     ['a trailing newline', (d: unknown) => `${JSON.stringify(d)}\n`],
     ['indent=4', (d: unknown) => JSON.stringify(d, null, 4)],
-  ])('compares the definition text: the same JSON with %s is StateMachineAlreadyExists (recorded test_create_duplicate_definition_format_sm)', async (_, format) => {
-    const definition = { Comment: 'BASE_PASS_RESULT', StartAt: 'State_1', States: { State_1: { Type: 'Pass', Result: { Arg1: 'argument1' }, End: true } } };
-    await create('formats', JSON.stringify(definition));
-    await expectAwsError(create('formats', format(definition)), 'StateMachineAlreadyExists', `State Machine Already Exists: '${SM_PREFIX}formats'`);
-  });
+  ])(
+    'compares the definition text: the same JSON with %s is StateMachineAlreadyExists (recorded test_create_duplicate_definition_format_sm)',
+    async (_, format) => {
+      const definition = { Comment: 'BASE_PASS_RESULT', StartAt: 'State_1', States: { State_1: { Type: 'Pass', Result: { Arg1: 'argument1' }, End: true } } };
+      await create('formats', JSON.stringify(definition));
+      await expectAwsError(create('formats', format(definition)), 'StateMachineAlreadyExists', `State Machine Already Exists: '${SM_PREFIX}formats'`);
+    },
+  );
 
   it('rejects bad definitions, names, roles, tags and logging settings', async () => {
     await expectAwsError(
@@ -91,7 +94,11 @@ describe('state machine API', () => {
       'InvalidLoggingConfiguration',
       'Invalid Logging Configuration: Log Destination not found.',
     );
-    await expectAwsError(create('p', passDefinition(), { versionDescription: 'v' }), 'ValidationException', 'Version description can only be set when publish is true');
+    await expectAwsError(
+      create('p', passDefinition(), { versionDescription: 'v' }),
+      'ValidationException',
+      'Version description can only be set when publish is true',
+    );
   });
 
   it('keeps logging, tracing and encryption settings as given', async () => {
@@ -101,13 +108,14 @@ describe('state machine API', () => {
       destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: 'arn:aws:logs:us-east-1:000000000000:log-group:sfn:*' } }],
     };
     const encryptionConfiguration = { type: 'CUSTOMER_MANAGED_KMS_KEY' as const, kmsKeyId: 'alias/sfn' };
-    const { stateMachineArn } = await create('settings', passDefinition(), { loggingConfiguration, tracingConfiguration: { enabled: true }, encryptionConfiguration });
+    const { stateMachineArn } = await create('settings', passDefinition(), {
+      loggingConfiguration,
+      tracingConfiguration: { enabled: true },
+      encryptionConfiguration,
+    });
     const described = await h.client.send(new DescribeStateMachineCommand({ stateMachineArn }));
     expect(described).toMatchObject({ loggingConfiguration, tracingConfiguration: { enabled: true }, encryptionConfiguration });
-    await expectAwsError(
-      create('enc', passDefinition(), { encryptionConfiguration: { type: 'CUSTOMER_MANAGED_KMS_KEY' } }),
-      'InvalidEncryptionConfiguration',
-    );
+    await expectAwsError(create('enc', passDefinition(), { encryptionConfiguration: { type: 'CUSTOMER_MANAGED_KMS_KEY' } }), 'InvalidEncryptionConfiguration');
   });
 
   it('updates with revisionId semantics and requires something to update', async () => {
@@ -244,7 +252,8 @@ describe('ValidateStateMachineDefinition filtering', () => {
     // The scripted engine reports one error and one warning for this document.
     const h = await startHarness({ engine: new FakeEngine() });
     try {
-      const validate = (extra: object) => h.client.send(new ValidateStateMachineDefinitionCommand({ definition: JSON.stringify({ Comment: 'WARN' }), ...extra }));
+      const validate = (extra: object) =>
+        h.client.send(new ValidateStateMachineDefinitionCommand({ definition: JSON.stringify({ Comment: 'WARN' }), ...extra }));
       expect((await validate({})).diagnostics?.map((d) => d.severity)).toEqual(['ERROR']);
       expect((await validate({ severity: 'WARNING' })).diagnostics?.map((d) => d.severity)).toEqual(['ERROR', 'WARNING']);
       expect(await validate({ severity: 'WARNING', maxResults: 1 })).toMatchObject({ result: 'FAIL', truncated: true, diagnostics: [{ severity: 'ERROR' }] });

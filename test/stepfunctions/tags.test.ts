@@ -13,7 +13,14 @@ describe('tags', () => {
   const tagsOf = async (resourceArn: string) => (await h.client.send(new ListTagsForResourceCommand({ resourceArn }))).tags;
 
   it('keeps the tags given at creation and lists none for an untagged state machine', async () => {
-    expect(await tagsOf(await create('with-tags', [{ key: 'team', value: 'data' }, { key: 'empty', value: '' }]))).toEqual([
+    expect(
+      await tagsOf(
+        await create('with-tags', [
+          { key: 'team', value: 'data' },
+          { key: 'empty', value: '' },
+        ]),
+      ),
+    ).toEqual([
       { key: 'team', value: 'data' },
       { key: 'empty', value: '' },
     ]);
@@ -22,10 +29,21 @@ describe('tags', () => {
 
   it('adds, replaces and removes tags; unknown keys are ignored', async () => {
     const arn = await create('sm');
-    const tagged = await h.client.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: 'key1', value: 'value1' }, { key: 'key2', value: 'value2' }] }));
+    const tagged = await h.client.send(
+      new TagResourceCommand({
+        resourceArn: arn,
+        tags: [
+          { key: 'key1', value: 'value1' },
+          { key: 'key2', value: 'value2' },
+        ],
+      }),
+    );
     expect(tagged.$metadata.httpStatusCode).toBe(200);
     await h.client.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: 'key2', value: 'changed' }] }));
-    expect(await tagsOf(arn)).toEqual([{ key: 'key1', value: 'value1' }, { key: 'key2', value: 'changed' }]);
+    expect(await tagsOf(arn)).toEqual([
+      { key: 'key1', value: 'value1' },
+      { key: 'key2', value: 'changed' },
+    ]);
     await h.client.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ['key2', 'not-there'] }));
     expect(await tagsOf(arn)).toEqual([{ key: 'key1', value: 'value1' }]);
   });
@@ -49,7 +67,11 @@ describe('tags', () => {
     const missing = `${arn}-missing`;
     await expectAwsError(h.client.send(new ListTagsForResourceCommand({ resourceArn: missing })), 'ResourceNotFound', `Resource not found: '${missing}'`);
     await expectAwsError(h.client.send(new TagResourceCommand({ resourceArn: `${arn}:1`, tags: [] })), 'ResourceNotFound', `Resource not found: '${arn}:1'`);
-    await expectAwsError(h.client.send(new UntagResourceCommand({ resourceArn: 'not-an-arn', tagKeys: [] })), 'InvalidArn', "Invalid Arn: 'Invalid ARN prefix: not-an-arn'");
+    await expectAwsError(
+      h.client.send(new UntagResourceCommand({ resourceArn: 'not-an-arn', tagKeys: [] })),
+      'InvalidArn',
+      "Invalid Arn: 'Invalid ARN prefix: not-an-arn'",
+    );
   });
 
   it('validates tag keys and values like the service model', async () => {

@@ -15,7 +15,10 @@ export interface CliResult {
 
 export function awsCliPath(): string {
   if (existsSync('/usr/bin/aws')) return '/usr/bin/aws';
-  const onPath = (process.env.PATH ?? '').split(':').map((dir) => `${dir}/aws`).find((p) => existsSync(p));
+  const onPath = (process.env.PATH ?? '')
+    .split(':')
+    .map((dir) => `${dir}/aws`)
+    .find((p) => existsSync(p));
   if (!onPath) throw new Error('The AWS CLI is missing: install the Debian package `awscli` (/usr/bin/aws) or put `aws` on PATH');
   return onPath;
 }

@@ -43,7 +43,11 @@ export function runTsx(entry: string, args: readonly string[], options: TsxOptio
 }
 
 /** Runs to completion: exit code and output. */
-export async function runTsxToEnd(entry: string, args: readonly string[], options: TsxOptions = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runTsxToEnd(
+  entry: string,
+  args: readonly string[],
+  options: TsxOptions = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const run = runTsx(entry, args, options);
   const code = await run.exited;
   return { code, stdout: run.stdout(), stderr: run.stderr() };

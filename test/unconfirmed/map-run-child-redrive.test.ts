@@ -54,7 +54,12 @@ describe('a failed Map Run child execution [UNCONFIRMED]', () => {
     const { status, error, cause, redriveStatus, redriveStatusReason } = child;
     // No reason: the status itself says where the redrive has to start.
     expect({ status, error, cause, mapRunArn: child.mapRunArn, redriveStatus, redriveStatusReason }).toEqual({
-      status: 'FAILED', error: 'ItemFailed', cause: 'always', mapRunArn, redriveStatus: 'REDRIVABLE_BY_MAP_RUN', redriveStatusReason: undefined,
+      status: 'FAILED',
+      error: 'ItemFailed',
+      cause: 'always',
+      mapRunArn,
+      redriveStatus: 'REDRIVABLE_BY_MAP_RUN',
+      redriveStatusReason: undefined,
     });
 
     await expectAwsError(

@@ -65,7 +65,12 @@ export function executionList(
     h('h2', {}, title),
     h('div', { class: 'toolbar' }, status, search, counter),
     problem,
-    h('table', { class: 'list' }, h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Status'), h('th', {}, 'Items'), h('th', {}, 'Started'), h('th', {}, 'Stopped'))), body),
+    h(
+      'table',
+      { class: 'list' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', {}, 'Status'), h('th', {}, 'Items'), h('th', {}, 'Started'), h('th', {}, 'Stopped'))),
+      body,
+    ),
     more,
   );
   return { element, stop: () => poller.stop() };

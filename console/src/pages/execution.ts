@@ -123,19 +123,23 @@ function actionsFor(e: Execution, express: boolean, changed: () => void): HTMLEl
   if (express) return [];
   const status = h('span', { class: 'form-status' });
   const act = (label: string, action: string, body: object) => {
-    const button: HTMLButtonElement = h('button', {
-      class: 'action',
-      onClick: () => {
-        button.disabled = true;
-        sfn(action, body)
-          .then(() => {
-            status.textContent = `${label}: requested`;
-            changed();
-          })
-          .catch((err: unknown) => status.replaceChildren(errorBox(err)))
-          .finally(() => (button.disabled = false));
+    const button: HTMLButtonElement = h(
+      'button',
+      {
+        class: 'action',
+        onClick: () => {
+          button.disabled = true;
+          sfn(action, body)
+            .then(() => {
+              status.textContent = `${label}: requested`;
+              changed();
+            })
+            .catch((err: unknown) => status.replaceChildren(errorBox(err)))
+            .finally(() => (button.disabled = false));
+        },
       },
-    }, label);
+      label,
+    );
     return button;
   };
   const buttons: HTMLElement[] = [];
@@ -154,24 +158,38 @@ async function showMapRuns(executionArn: string, section: HTMLElement): Promise<
   if (out.mapRuns.length === 0) return void section.replaceChildren();
   section.replaceChildren(
     h('h2', {}, 'Map Runs'),
-    h('ul', {}, ...out.mapRuns.map((run) => h('li', {}, link('map-run', run.mapRunArn, arnTail(run.mapRunArn)), ' ', h('span', { class: 'muted' }, time(run.startDate))))),
+    h(
+      'ul',
+      {},
+      ...out.mapRuns.map((run) => h('li', {}, link('map-run', run.mapRunArn, arnTail(run.mapRunArn)), ' ', h('span', { class: 'muted' }, time(run.startDate)))),
+    ),
   );
 }
 
 function stateDetail(name: string, info: StateInfo | undefined, status: string): HTMLElement[] {
-  const rows: HTMLElement[] = [h('h3', {}, name), h('p', {}, 'Status: ', h('span', { class: `badge state-${status}`, attrs: { 'data-state-status': status } }, status))];
+  const rows: HTMLElement[] = [
+    h('h3', {}, name),
+    h('p', {}, 'Status: ', h('span', { class: `badge state-${status}`, attrs: { 'data-state-status': status } }, status)),
+  ];
   if (!info) return [...rows, h('p', { class: 'muted' }, 'This state did not run in this execution (or runs in child executions: see the Map Run).')];
-  rows.push(facts([
-    ['Entered', String(info.entered)],
-    ['Exited', String(info.exited)],
-    ['Retries', String(info.retries)],
-    ['Error', info.error ?? '—'],
-  ]));
+  rows.push(
+    facts([
+      ['Entered', String(info.entered)],
+      ['Exited', String(info.exited)],
+      ['Retries', String(info.retries)],
+      ['Error', info.error ?? '—'],
+    ]),
+  );
   if (info.cause !== undefined) rows.push(h('h4', {}, 'Cause'), pre(pretty(info.cause)));
   rows.push(h('h4', {}, 'Input'), pre(pretty(info.input)), h('h4', {}, 'Output'), pre(pretty(info.output)));
-  if (info.variables) rows.push(h('h4', {}, 'Variables assigned'), pre(JSON.stringify(Object.fromEntries(Object.entries(info.variables).map(([k, v]) => [k, tryParse(v)])), null, 2)));
+  if (info.variables)
+    rows.push(
+      h('h4', {}, 'Variables assigned'),
+      pre(JSON.stringify(Object.fromEntries(Object.entries(info.variables).map(([k, v]) => [k, tryParse(v)])), null, 2)),
+    );
   const linked = linkedExecutions(`${info.input ?? ''} ${info.output ?? ''} ${info.cause ?? ''}`);
-  if (linked.length) rows.push(h('h4', {}, 'Executions it started'), h('ul', {}, ...linked.map((a) => h('li', {}, h('a', { href: route('execution', a) }, arnTail(a))))));
+  if (linked.length)
+    rows.push(h('h4', {}, 'Executions it started'), h('ul', {}, ...linked.map((a) => h('li', {}, h('a', { href: route('execution', a) }, arnTail(a))))));
   return rows;
 }
 

@@ -20,7 +20,8 @@ export async function showFailedRows(mapRunArn: string, section: HTMLElement): P
   try {
     location = (await sandbox<{ resultWriterDetails: { Bucket: string; Key: string } }>('DescribeMapRunResults', { mapRunArn })).resultWriterDetails;
   } catch (err) {
-    if (err instanceof ApiError && err.code === 'ResourceNotFound') return void section.replaceChildren(h('h2', {}, 'Failed rows'), h('p', { class: 'muted' }, 'This Map Run has no S3 ResultWriter.'));
+    if (err instanceof ApiError && err.code === 'ResourceNotFound')
+      return void section.replaceChildren(h('h2', {}, 'Failed rows'), h('p', { class: 'muted' }, 'This Map Run has no S3 ResultWriter.'));
     throw err;
   }
   const manifest = JSON.parse(await s3Text(location.Bucket, location.Key)) as { ResultFiles?: { FAILED?: Array<{ Key: string }> } };
@@ -29,7 +30,11 @@ export async function showFailedRows(mapRunArn: string, section: HTMLElement): P
   for (const file of files) for (const entry of parseResultFile(await s3Text(location.Bucket, file.Key))) rows.push(...rowsOf(entry));
   section.replaceChildren(
     h('h2', {}, 'Failed rows'),
-    h('p', { class: 'muted' }, `${rows.length.toLocaleString('en-US')} failed rows in ${files.length} FAILED file(s) under s3://${location.Bucket}/${location.Key.replace(/manifest\.json$/, '')}`),
+    h(
+      'p',
+      { class: 'muted' },
+      `${rows.length.toLocaleString('en-US')} failed rows in ${files.length} FAILED file(s) under s3://${location.Bucket}/${location.Key.replace(/manifest\.json$/, '')}`,
+    ),
     rows.length ? pagedRows(rows) : h('p', {}, 'No failed rows.'),
   );
 }
@@ -39,7 +44,10 @@ function parseResultFile(text: string): unknown[] {
     const parsed = JSON.parse(text) as unknown;
     return Array.isArray(parsed) ? parsed : [parsed];
   } catch {
-    return text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as unknown);
+    return text
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as unknown);
   }
 }
 
@@ -62,10 +70,22 @@ function rowsOf(raw: unknown): FailedRow[] {
   if (Array.isArray(perRow) && perRow.length > 0) {
     return perRow.map((row) => {
       const item = items.find((i) => csvRowOf(i) === asText(row.csvRow));
-      return { csvRow: asText(row.csvRow ?? '?'), item: item === undefined ? '' : describeItem(item), error: row.error ?? entry.Error ?? '', cause: row.cause ?? '', execution: entry.ExecutionArn };
+      return {
+        csvRow: asText(row.csvRow ?? '?'),
+        item: item === undefined ? '' : describeItem(item),
+        error: row.error ?? entry.Error ?? '',
+        cause: row.cause ?? '',
+        execution: entry.ExecutionArn,
+      };
     });
   }
-  return items.map((item) => ({ csvRow: csvRowOf(item) ?? '?', item: describeItem(item), error: entry.Error ?? '', cause: entry.Cause ?? '', execution: entry.ExecutionArn }));
+  return items.map((item) => ({
+    csvRow: csvRowOf(item) ?? '?',
+    item: describeItem(item),
+    error: entry.Error ?? '',
+    cause: entry.Cause ?? '',
+    execution: entry.ExecutionArn,
+  }));
 }
 
 /** The pipeline's ItemSelector adds `csvRow` (a DynamoDB `N`); other Maps may use a plain value. */
@@ -133,6 +153,11 @@ function pagedRows(rows: readonly FailedRow[]): HTMLElement {
     'div',
     {},
     h('div', { class: 'toolbar' }, prev, next, info),
-    h('table', { class: 'list failed-table' }, h('thead', {}, h('tr', {}, h('th', {}, 'CSV row'), h('th', {}, 'Item'), h('th', {}, 'Error'), h('th', {}, 'Cause'), h('th', {}, 'Child execution'))), body),
+    h(
+      'table',
+      { class: 'list failed-table' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'CSV row'), h('th', {}, 'Item'), h('th', {}, 'Error'), h('th', {}, 'Cause'), h('th', {}, 'Child execution'))),
+      body,
+    ),
   );
 }

@@ -15,7 +15,12 @@ const COUNT_KEYS: ReadonlyArray<keyof Counts> = ['pending', 'running', 'succeede
 export const mapRunPage: Page = (root, arn) => {
   const header = h('div');
   const counts = h('section', { class: 'counts' });
-  const failedRows = h('section', { class: 'failed-rows' }, h('h2', {}, 'Failed rows'), h('p', { class: 'muted' }, 'Read from the ResultWriter’s FAILED files once the Map Run has ended.'));
+  const failedRows = h(
+    'section',
+    { class: 'failed-rows' },
+    h('h2', {}, 'Failed rows'),
+    h('p', { class: 'muted' }, 'Read from the ResultWriter’s FAILED files once the Map Run has ended.'),
+  );
   const problem = h('div');
   let children: { element: HTMLElement; stop(): void } | undefined;
   // `…:mapRun:<state machine>/<label>:<id>`: the label says which Map state ran it.
@@ -84,7 +89,12 @@ function countsOf(run: MapRun): HTMLElement {
 }
 
 function countRow(title: string, kind: string, counts: Counts): HTMLElement {
-  return h('tr', { attrs: { 'data-counts': kind } }, h('th', {}, title), ...COUNT_KEYS.map((k) => h('td', { attrs: { 'data-count': k } }, counts[k].toLocaleString('en-US'))));
+  return h(
+    'tr',
+    { attrs: { 'data-counts': kind } },
+    h('th', {}, title),
+    ...COUNT_KEYS.map((k) => h('td', { attrs: { 'data-count': k } }, counts[k].toLocaleString('en-US'))),
+  );
 }
 
 function label(key: keyof Counts): string {

@@ -19,9 +19,12 @@ export const stateMachinesPage: Page = (root) => {
     async () => {
       const machines = await allStateMachines();
       body.replaceChildren(
-        ...machines.map((sm) => h('tr', {}, h('td', {}, link('state-machine', sm.stateMachineArn, sm.name)), h('td', {}, sm.type), h('td', {}, time(sm.creationDate)))),
+        ...machines.map((sm) =>
+          h('tr', {}, h('td', {}, link('state-machine', sm.stateMachineArn, sm.name)), h('td', {}, sm.type), h('td', {}, time(sm.creationDate))),
+        ),
       );
-      if (machines.length === 0) body.append(h('tr', {}, h('td', { attrs: { colspan: '3' } }, 'No state machines yet: npm start (or npm run bootstrap) deploys the pipeline.')));
+      if (machines.length === 0)
+        body.append(h('tr', {}, h('td', { attrs: { colspan: '3' } }, 'No state machines yet: npm start (or npm run bootstrap) deploys the pipeline.')));
       return true;
     },
     5000,
@@ -34,7 +37,10 @@ async function allStateMachines(): Promise<StateMachineItem[]> {
   const all: StateMachineItem[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await sfn<{ stateMachines: StateMachineItem[]; nextToken?: string }>('ListStateMachines', { maxResults: 1000, ...(nextToken ? { nextToken } : {}) });
+    const page = await sfn<{ stateMachines: StateMachineItem[]; nextToken?: string }>('ListStateMachines', {
+      maxResults: 1000,
+      ...(nextToken ? { nextToken } : {}),
+    });
     all.push(...page.stateMachines);
     nextToken = page.nextToken;
   } while (nextToken);

@@ -35,7 +35,12 @@ export async function directLoad(clients: AwsClients, options: DirectLoadOptions
 
 async function* writeBatches(clients: AwsClients, options: DirectLoadOptions): AsyncGenerator<WriteRequest[]> {
   const reader = openItemReader(clients.s3, {
-    resource: 'getObject', bucket: options.bucket, key: options.key, inputType: 'CSV', csvHeaderLocation: 'FIRST_ROW', maxItems: 0,
+    resource: 'getObject',
+    bucket: options.bucket,
+    key: options.key,
+    inputType: 'CSV',
+    csvHeaderLocation: 'FIRST_ROW',
+    maxItems: 0,
   });
   let batch: WriteRequest[] = [];
   let index = 0;

@@ -49,7 +49,12 @@ const CSV_KEY = 'bench/orders.csv';
 
 export async function measureOne(options: MeasureOptions): Promise<Measurement> {
   // Real time scale: nothing in a healthy run waits, so scaling would only hide a retry storm.
-  const config = configFromEnv({ SANDBOX_PORT: '0', SANDBOX_TABLE: `bench-${options.mode}`, SANDBOX_PREFIX: 'bench', SANDBOX_DYNAMODB_THREAD: process.env.SANDBOX_DYNAMODB_THREAD });
+  const config = configFromEnv({
+    SANDBOX_PORT: '0',
+    SANDBOX_TABLE: `bench-${options.mode}`,
+    SANDBOX_PREFIX: 'bench',
+    SANDBOX_DYNAMODB_THREAD: process.env.SANDBOX_DYNAMODB_THREAD,
+  });
   // The in-memory table alone costs ~3 KB per row; on disk, RSS shows what the pipeline itself keeps.
   const dataDir = options.onDisk ? await mkdtemp(join(tmpdir(), BENCH_DATA_DIR_PREFIX)) : undefined;
   const sandbox = await startSandbox({ config, host: '127.0.0.1', port: 0, dataDir });
@@ -66,7 +71,15 @@ export async function measureOne(options: MeasureOptions): Promise<Measurement> 
     const cpuSeconds = Math.round((cpu.user + cpu.system) / 10_000) / 100;
     const mainThreadCpuSeconds = Math.round((threadCpu.user + threadCpu.system) / 10_000) / 100;
     const itemsInTable = await countItems(clients.dynamodb, config.table);
-    return { mode: options.mode, rows: options.rows, ...run, cpuSeconds, mainThreadCpuSeconds, itemsInTable, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+    return {
+      mode: options.mode,
+      rows: options.rows,
+      ...run,
+      cpuSeconds,
+      mainThreadCpuSeconds,
+      itemsInTable,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
   } finally {
     clients.destroy();
     await sandbox.close();

@@ -13,7 +13,12 @@ export interface ChildOptions extends MeasureOptions {
 
 export function measureInChild(script: string, options: ChildOptions): Promise<Measurement> {
   const nodeFlags = ['--import', 'tsx', ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.cpuProfDir)}`] : [])];
-  const args = [...nodeFlags, script, CHILD_FLAG, JSON.stringify({ mode: options.mode, rows: options.rows, concurrency: options.concurrency, seed: options.seed, onDisk: options.onDisk })];
+  const args = [
+    ...nodeFlags,
+    script,
+    CHILD_FLAG,
+    JSON.stringify({ mode: options.mode, rows: options.rows, concurrency: options.concurrency, seed: options.seed, onDisk: options.onDisk }),
+  ];
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';

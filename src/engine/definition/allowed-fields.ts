@@ -36,12 +36,31 @@ const FIELDS: Record<StateType, FieldSets> = {
   },
   Map: {
     both: [
-      'Next', 'End', 'ItemProcessor', 'Iterator', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'ItemSelector',
-      'MaxConcurrency', 'ToleratedFailureCount', 'ToleratedFailurePercentage', 'Label', 'Retry', 'Catch', 'Assign',
+      'Next',
+      'End',
+      'ItemProcessor',
+      'Iterator',
+      'ItemReader',
+      'ItemBatcher',
+      'ResultWriter',
+      'ItemSelector',
+      'MaxConcurrency',
+      'ToleratedFailureCount',
+      'ToleratedFailurePercentage',
+      'Label',
+      'Retry',
+      'Catch',
+      'Assign',
     ],
     JSONPath: [
-      ...IO_PATHS, 'ItemsPath', 'Parameters', 'ResultSelector', 'ResultPath',
-      'MaxConcurrencyPath', 'ToleratedFailureCountPath', 'ToleratedFailurePercentagePath',
+      ...IO_PATHS,
+      'ItemsPath',
+      'Parameters',
+      'ResultSelector',
+      'ResultPath',
+      'MaxConcurrencyPath',
+      'ToleratedFailureCountPath',
+      'ToleratedFailurePercentagePath',
     ],
     JSONata: ['Items', 'Output'],
   },
@@ -57,10 +76,7 @@ export function checkStateFields(ctx: ParseContext, raw: Json, type: StateType, 
     if (COMMON.includes(key) || sets.both.includes(key) || sets[language].includes(key)) continue;
     ok = false;
     if (sets[OTHER[language]].includes(key)) {
-      ctx.error(
-        `The QueryLanguage is set to '${language}', but field '${key}' is only supported for the '${OTHER[language]}' QueryLanguage`,
-        location,
-      );
+      ctx.error(`The QueryLanguage is set to '${language}', but field '${key}' is only supported for the '${OTHER[language]}' QueryLanguage`, location);
     } else {
       ctx.error(`Field '${key}' is not supported`, location);
     }
@@ -74,4 +90,3 @@ export function checkObjectFields(ctx: ParseContext, raw: Json, allowed: readonl
     if (!allowed.includes(key)) ctx.error(`Field '${key}' is not supported`, location);
   }
 }
-

@@ -61,7 +61,11 @@ export function parseRetry(reader: FieldReader, raw: Record<string, unknown>): R
     };
     return { retrier, names };
   });
-  checkStatesAll(reader, parsed.map((p) => p.names), 'Retry');
+  checkStatesAll(
+    reader,
+    parsed.map((p) => p.names),
+    'Retry',
+  );
   return parsed.map((p) => p.retrier);
 }
 
@@ -89,6 +93,10 @@ export function parseCatch(reader: FieldReader, raw: Record<string, unknown>): C
     };
     return { catcher, names };
   });
-  checkStatesAll(reader, parsed.map((p) => p.names), 'Catch');
+  checkStatesAll(
+    reader,
+    parsed.map((p) => p.names),
+    'Catch',
+  );
   return parsed.map((p) => p.catcher);
 }

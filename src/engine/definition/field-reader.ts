@@ -1,13 +1,7 @@
 // Compiles the expression-bearing fields of one state (or one nested object of it) with the query
 // languages, reporting problems as diagnostics and recording which workflow variables the state reads.
 import { compileJsonataTemplate, isJsonataExpression } from '../query/jsonata';
-import {
-  compileIntrinsic,
-  compilePayloadTemplate,
-  compileReferencePath,
-  isIntrinsicCall,
-  type CompiledReferencePath,
-} from '../query/jsonpath';
+import { compileIntrinsic, compilePayloadTemplate, compileReferencePath, isIntrinsicCall, type CompiledReferencePath } from '../query/jsonpath';
 import type { JsonataTemplate, PayloadTemplate, ReferencePath } from '../query/types';
 import { at, type Json, type ParseContext } from './parse-context';
 import { intrinsicSelector } from './path-selectors';
@@ -97,9 +91,7 @@ export class FieldReader {
     const value = raw[key];
     if (value === undefined) return undefined;
     if (this.language === 'JSONata' && isJsonataExpression(value)) return this.dynamicJsonata(raw, key);
-    const literal = rule.integer
-      ? this.ctx.integer(raw, key, this.location, rule.min, rule.max)
-      : this.ctx.number(raw, key, this.location, rule.min, rule.max);
+    const literal = rule.integer ? this.ctx.integer(raw, key, this.location, rule.min, rule.max) : this.ctx.number(raw, key, this.location, rule.min, rule.max);
     return literal === undefined ? undefined : { kind: 'literal', value: literal };
   }
 
@@ -135,12 +127,13 @@ export class FieldReader {
     const text = this.ctx.string(raw, pathKey, this.location);
     if (text === undefined) return undefined;
     const location = at(this.location, pathKey);
-    const selector: PathSelector | undefined = intrinsics && isIntrinsicCall(text)
-      ? this.ctx.compile(location, () => intrinsicSelector(compileIntrinsic(text, pathKey, location)))
-      : this.ctx.compile(location, () => {
-        const ref = compileReferencePath(text, pathKey, location);
-        return wrap ? wrap(ref, pathKey) : ref;
-      });
+    const selector: PathSelector | undefined =
+      intrinsics && isIntrinsicCall(text)
+        ? this.ctx.compile(location, () => intrinsicSelector(compileIntrinsic(text, pathKey, location)))
+        : this.ctx.compile(location, () => {
+            const ref = compileReferencePath(text, pathKey, location);
+            return wrap ? wrap(ref, pathKey) : ref;
+          });
     if (!selector) return undefined;
     this.note(selector);
     return { kind: 'path', field: pathKey, path: text, selector };

@@ -8,7 +8,10 @@ import type { Diagnostic } from '../errors/definition-error';
 const TOKEN_LIST = "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
 
 class JsonProblem extends Error {
-  constructor(message: string, readonly index: number) {
+  constructor(
+    message: string,
+    readonly index: number,
+  ) {
     super(message);
   }
 }
@@ -76,10 +79,14 @@ class Scanner {
 
   private member(): void {
     const c = this.ws();
-    if (c !== '"') this.fail(c === undefined ? 'Unexpected end-of-input' : `Unexpected character (${describe(c)}): was expecting double-quote to start field name`);
+    if (c !== '"')
+      this.fail(c === undefined ? 'Unexpected end-of-input' : `Unexpected character (${describe(c)}): was expecting double-quote to start field name`);
     this.string();
     const colon = this.ws();
-    if (colon !== ':') this.fail(colon === undefined ? 'Unexpected end-of-input' : `Unexpected character (${describe(colon)}): was expecting a colon to separate field name and value`);
+    if (colon !== ':')
+      this.fail(
+        colon === undefined ? 'Unexpected end-of-input' : `Unexpected character (${describe(colon)}): was expecting a colon to separate field name and value`,
+      );
     this.i++;
     this.value();
   }

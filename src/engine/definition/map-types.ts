@@ -37,4 +37,3 @@ export interface ResultWriter {
     readonly Transformation: 'NONE' | 'COMPACT' | 'FLATTEN';
   };
 }
-

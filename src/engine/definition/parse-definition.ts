@@ -42,10 +42,7 @@ function analyse(source: string, type: StateMachineType, tasks: TaskRunner): Ana
 }
 
 /** Parses and compiles a definition; throws DefinitionError carrying every ERROR diagnostic. */
-export function parseDefinition(
-  definition: string,
-  options: { readonly type: StateMachineType; readonly tasks: TaskRunner },
-): StateMachineDefinition {
+export function parseDefinition(definition: string, options: { readonly type: StateMachineType; readonly tasks: TaskRunner }): StateMachineDefinition {
   const result = analyse(definition, options.type, options.tasks);
   const errors = result.diagnostics.filter((d) => d.severity === 'ERROR');
   if (errors.length > 0 || !result.definition) throw new DefinitionError(errors);
@@ -53,9 +50,6 @@ export function parseDefinition(
 }
 
 /** All diagnostics for a definition (ValidateStateMachineDefinition); `type` defaults to STANDARD. */
-export function validateDefinition(
-  definition: string,
-  options: { readonly type?: StateMachineType; readonly tasks: TaskRunner },
-): Diagnostic[] {
+export function validateDefinition(definition: string, options: { readonly type?: StateMachineType; readonly tasks: TaskRunner }): Diagnostic[] {
   return [...analyse(definition, options.type ?? 'STANDARD', options.tasks).diagnostics];
 }

@@ -50,14 +50,7 @@ function transition(ctx: ParseContext, raw: Record<string, unknown>, location: s
   return next;
 }
 
-export function parseState(
-  ctx: ParseContext,
-  name: string,
-  raw: unknown,
-  location: string,
-  express: boolean,
-  programs: ProgramParser,
-): StateNode | undefined {
+export function parseState(ctx: ParseContext, name: string, raw: unknown, location: string, express: boolean, programs: ProgramParser): StateNode | undefined {
   if (!isJsonObject(raw)) {
     ctx.error('Expected value of type Object', location);
     return undefined;
@@ -80,4 +73,3 @@ export function parseState(
   const parser = PARSERS[type] as StateParser<StateType>;
   return parser(raw, base, reader, programs);
 }
-

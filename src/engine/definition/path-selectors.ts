@@ -19,9 +19,11 @@ export function notFoundInInput(ref: CompiledReferencePath, field: string): Path
     select(doc: unknown, scope: EvalScope): unknown {
       const result = ref.resolve(doc, scope);
       if (result.found) return result.value;
-      throw new StatesError(StatesErrorName.Runtime,
+      throw new StatesError(
+        StatesErrorName.Runtime,
         `${stateErrorPrefix(scope.stateName, scope.enteredEventId)}The JSONPath '${ref.path}' specified for the field ` +
-        `'${field}' could not be found in the input '${JSON.stringify(doc) ?? ''}'`);
+          `'${field}' could not be found in the input '${JSON.stringify(doc) ?? ''}'`,
+      );
     },
   };
 }

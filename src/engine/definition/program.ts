@@ -65,13 +65,7 @@ function checkGraph(ctx: ParseContext, program: Program): void {
  * Parses a program. `extraFields` are the other fields its container allows (top level: TimeoutSeconds…;
  * ItemProcessor: ProcessorConfig). Unknown fields are `Field '<name>' is not supported`.
  */
-export function parseProgram(
-  ctx: ParseContext,
-  raw: unknown,
-  location: string,
-  express: boolean,
-  extraFields: readonly string[] = [],
-): Program {
+export function parseProgram(ctx: ParseContext, raw: unknown, location: string, express: boolean, extraFields: readonly string[] = []): Program {
   const States = Object.create(null) as Record<string, StateNode>;
   const program: Program = { StartAt: '', States, location };
   if (!isJsonObject(raw)) {

@@ -27,8 +27,7 @@ export type DynamicValue<T> =
 
 /** A JSON template evaluated against a document: Parameters/ItemSelector (JSONPath) or Arguments (JSONata). */
 export type Payload =
-  | { readonly QueryLanguage: 'JSONPath'; readonly template: PayloadTemplate }
-  | { readonly QueryLanguage: 'JSONata'; readonly template: JsonataTemplate };
+  { readonly QueryLanguage: 'JSONPath'; readonly template: PayloadTemplate } | { readonly QueryLanguage: 'JSONata'; readonly template: JsonataTemplate };
 
 export interface JsonPathIO {
   readonly QueryLanguage: 'JSONPath';
@@ -104,8 +103,7 @@ export interface TaskState extends StateCommon<'Task'>, Transition, ErrorHandlin
 }
 
 export type ChoiceCondition =
-  | { readonly QueryLanguage: 'JSONPath'; readonly predicate: ChoicePredicate }
-  | { readonly QueryLanguage: 'JSONata'; readonly Condition: JsonataTemplate };
+  { readonly QueryLanguage: 'JSONPath'; readonly predicate: ChoicePredicate } | { readonly QueryLanguage: 'JSONata'; readonly Condition: JsonataTemplate };
 
 export interface ChoiceRule {
   readonly Next: string;
@@ -159,15 +157,7 @@ export interface MapState extends StateCommon<'Map'>, Transition, ErrorHandling 
   readonly childDefinition?: StateMachineDefinition;
 }
 
-export type StateNode =
-  | TaskState
-  | WaitState
-  | PassState
-  | SucceedState
-  | FailState
-  | ChoiceState
-  | ParallelState
-  | MapState;
+export type StateNode = TaskState | WaitState | PassState | SucceedState | FailState | ChoiceState | ParallelState | MapState;
 
 export type StateNodeOf<T extends StateType> = Extract<StateNode, { Type: T }>;
 

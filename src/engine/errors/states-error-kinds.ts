@@ -24,7 +24,10 @@ export class HeartbeatTimeoutError extends StatesError {
 
 /** A Fail state's error: either field may be absent, and the history then omits it (docs/aws-behaviour.md#fail-state). */
 export class FailStateError extends StatesError {
-  constructor(readonly declaredError: string | undefined, cause: string | undefined) {
+  constructor(
+    readonly declaredError: string | undefined,
+    cause: string | undefined,
+  ) {
     super(declaredError ?? '', cause);
   }
 }

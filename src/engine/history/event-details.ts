@@ -16,7 +16,11 @@ export function errorFields(error?: string, cause?: string): { error?: string; c
   return fields;
 }
 
-export function executionStarted(input: unknown, roleArn: string, through: { stateMachineVersionArn?: string; stateMachineAliasArn?: string } = {}): EventDetails {
+export function executionStarted(
+  input: unknown,
+  roleArn: string,
+  through: { stateMachineVersionArn?: string; stateMachineAliasArn?: string } = {},
+): EventDetails {
   return {
     executionStartedEventDetails: {
       input: toJson(input),
@@ -65,10 +69,7 @@ export function mapIteration(key: MapIterationKey, name: string, index: number):
 }
 
 export type MapIterationKey =
-  | 'mapIterationStartedEventDetails'
-  | 'mapIterationSucceededEventDetails'
-  | 'mapIterationFailedEventDetails'
-  | 'mapIterationAbortedEventDetails';
+  'mapIterationStartedEventDetails' | 'mapIterationSucceededEventDetails' | 'mapIterationFailedEventDetails' | 'mapIterationAbortedEventDetails';
 
 export function outputDetails(output: unknown): { output: string; outputDetails: typeof NOT_TRUNCATED } {
   return { output: toJson(output), outputDetails: NOT_TRUNCATED };

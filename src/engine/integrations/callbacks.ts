@@ -7,8 +7,7 @@
 
 /** How a callback ended: SendTaskSuccess's output, or SendTaskFailure's error and cause. */
 export type CallbackOutcome =
-  | { readonly status: 'SUCCEEDED'; readonly output: unknown }
-  | { readonly status: 'FAILED'; readonly error?: string; readonly cause?: string };
+  { readonly status: 'SUCCEEDED'; readonly output: unknown } | { readonly status: 'FAILED'; readonly error?: string; readonly cause?: string };
 
 export interface PendingCallback {
   /** Settles once the token's task is answered. */

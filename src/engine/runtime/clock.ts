@@ -44,10 +44,13 @@ export class ScaledClock implements Clock {
         reject(signal?.reason);
       };
       // setTimeout(0) still yields to the event loop, so a zero scale cannot starve other executions.
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, Math.min(delay, 2 ** 31 - 1));
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        Math.min(delay, 2 ** 31 - 1),
+      );
       signal?.addEventListener('abort', onAbort, { once: true });
     });
   }

@@ -51,8 +51,7 @@ async function assignments(assign: Payload | undefined, doc: unknown, scope: Eva
 
 async function finishJsonPath(io: JsonPathIO, run: StateRun, outcome: StateResult, overrides?: Overrides): Promise<Finished> {
   const scope = run.evalScope();
-  const selected = !outcome.hasResult ? run.effective
-    : io.ResultSelector ? io.ResultSelector.evaluate(outcome.result, scope) : outcome.result;
+  const selected = !outcome.hasResult ? run.effective : io.ResultSelector ? io.ResultSelector.evaluate(outcome.result, scope) : outcome.result;
   const assign = overrides ? overrides.Assign : io.Assign && { QueryLanguage: 'JSONPath' as const, template: io.Assign };
   const assigned = await assignments(assign, selected, scope);
   const merged = outcome.hasResult ? applyResultPath(run.input, selected, io.ResultPath, scope) : run.effective;

@@ -77,7 +77,11 @@ export class Engine {
     request.signal?.addEventListener('abort', stop, { once: true });
     const timer = new AbortController();
     const limit = timeLimitSeconds(request);
-    if (limit !== undefined) expireAfter(deps.clock, limit * 1000, timer.signal).then(() => controller.abort(new TimeoutAbort()), () => undefined);
+    if (limit !== undefined)
+      expireAfter(deps.clock, limit * 1000, timer.signal).then(
+        () => controller.abort(new TimeoutAbort()),
+        () => undefined,
+      );
     const exec: ExecutionRuntime = { deps, identity: request.identity, context: executionContext(request.identity, request.input), log, runProgram };
     const variables = new VariableScope();
     if (request.resume) variables.assign(request.resume.variables);

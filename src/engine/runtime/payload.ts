@@ -30,5 +30,5 @@ export async function resolveDynamic(
 
 /** How AWS quotes a path value in "refers to value \"<v>\"" messages: strings bare, anything else as JSON. */
 export function quoteValue(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value) ?? 'null';
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? 'null');
 }

@@ -8,13 +8,7 @@ import type { StatesError } from '../errors/states-error';
 
 export type RetryDecision = { readonly retry: false } | { readonly retry: true; readonly delayMs: number; readonly retrierIndex: number };
 
-export function retryDecision(
-  retriers: readonly Retrier[],
-  attempts: number[],
-  error: StatesError,
-  inTaskState: boolean,
-  random: () => number,
-): RetryDecision {
+export function retryDecision(retriers: readonly Retrier[], attempts: number[], error: StatesError, inTaskState: boolean, random: () => number): RetryDecision {
   const index = retriers.findIndex((r) => matchesErrorEquals(r.ErrorEquals, error, inTaskState));
   if (index < 0) return { retry: false };
   const retrier = retriers[index];

@@ -55,7 +55,9 @@ export class StateRun {
     return {
       stateName: this.stateName,
       enteredEventId: this.enteredEventId,
-      context: mapItem ? contextObject(exec.context, this.state, { mapItem, taskToken: this.taskToken }) : (this.context ??= contextObject(exec.context, this.state, { taskToken: this.taskToken })),
+      context: mapItem
+        ? contextObject(exec.context, this.state, { mapItem, taskToken: this.taskToken })
+        : (this.context ??= contextObject(exec.context, this.state, { taskToken: this.taskToken })),
       variables,
       states: { input: this.input, result: states.result, errorOutput: states.errorOutput },
       random: exec.deps.random,

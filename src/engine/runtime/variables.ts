@@ -45,12 +45,16 @@ export function checkAssignmentSize(values: Readonly<Record<string, unknown>>, s
     const bytes = Buffer.byteLength(JSON.stringify(value) ?? 'null');
     total += bytes;
     if (bytes > MAX_ASSIGN_BYTES) {
-      throw new StatesError(StatesErrorName.Runtime,
-        `${stateErrorPrefix(stateName, enteredEventId)}The variable '${name}' exceeds the maximum size of 262144 bytes.`);
+      throw new StatesError(
+        StatesErrorName.Runtime,
+        `${stateErrorPrefix(stateName, enteredEventId)}The variable '${name}' exceeds the maximum size of 262144 bytes.`,
+      );
     }
   }
   if (total > MAX_ASSIGN_BYTES) {
-    throw new StatesError(StatesErrorName.Runtime,
-      `${stateErrorPrefix(stateName, enteredEventId)}The assigned variables exceed the maximum combined size of 262144 bytes.`);
+    throw new StatesError(
+      StatesErrorName.Runtime,
+      `${stateErrorPrefix(stateName, enteredEventId)}The assigned variables exceed the maximum combined size of 262144 bytes.`,
+    );
   }
 }

@@ -21,7 +21,9 @@ export const choiceHandler: StateHandler<'Choice'> = {
     }
     if (node.Default !== undefined) return { hasResult: false, next: node.Default };
     // The cause text is not recorded [UNCONFIRMED].
-    throw new StatesError(StatesErrorName.NoChoiceMatched,
-      `${stateErrorPrefix(run.stateName, run.enteredEventId)}No Choice Rule matched and the Choice state has no Default.`);
+    throw new StatesError(
+      StatesErrorName.NoChoiceMatched,
+      `${stateErrorPrefix(run.stateName, run.enteredEventId)}No Choice Rule matched and the Choice state has no Default.`,
+    );
   },
 };

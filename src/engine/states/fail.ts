@@ -12,8 +12,11 @@ async function text(value: DynamicValue<string> | undefined, run: StateRun): Pro
   const resolved = await resolveDynamic(value, run.effective, run.evalScope(), 'string');
   if (typeof resolved.value === 'string') return resolved.value;
   // A path to a non-string: AWS's wording is not recorded [UNCONFIRMED].
-  throw new StatesError(StatesErrorName.Runtime, `${stateErrorPrefix(run.stateName, run.enteredEventId)}The value ` +
-    `"${quoteValue(resolved.value)}" referenced by the field '${value.kind === 'path' ? value.field : ''}' is not a string: ${resolved.path}`);
+  throw new StatesError(
+    StatesErrorName.Runtime,
+    `${stateErrorPrefix(run.stateName, run.enteredEventId)}The value ` +
+      `"${quoteValue(resolved.value)}" referenced by the field '${value.kind === 'path' ? value.field : ''}' is not a string: ${resolved.path}`,
+  );
 }
 
 export const failHandler: StateHandler<'Fail'> = {

@@ -60,7 +60,13 @@ async function withDeadline(task: Promise<unknown>, limit: Deadline, run: StateR
   }
 }
 
-function invocationOf(node: TaskState, run: StateRun, events: TaskEvents, signal: AbortSignal, answerCallback?: (outcome: CallbackOutcome) => void): TaskInvocation {
+function invocationOf(
+  node: TaskState,
+  run: StateRun,
+  events: TaskEvents,
+  signal: AbortSignal,
+  answerCallback?: (outcome: CallbackOutcome) => void,
+): TaskInvocation {
   return {
     ...(answerCallback && { answerCallback }),
     resource: node.resource,
@@ -109,7 +115,11 @@ async function invoke(node: TaskState, run: StateRun, timers: Timers, events: Ta
     if (node.resource.pattern === 'WAIT_FOR_TASK_TOKEN') return invokeAndWait(node, run, timers, events, signal);
     return run.deps.tasks.invoke(invocationOf(node, run, events, signal));
   };
-  const start = (signal: AbortSignal) => raceSignal(Promise.resolve().then(() => call(signal)), run.signal);
+  const start = (signal: AbortSignal) =>
+    raceSignal(
+      Promise.resolve().then(() => call(signal)),
+      run.signal,
+    );
   const limit = deadline(node, timers);
   // Without a deadline nothing but the state's own signal can cancel the call: no controller of its own.
   if (!limit) return start(run.signal);

@@ -34,7 +34,10 @@ async function secondsUntil(node: WaitState, run: StateRun): Promise<number> {
   const nanos = typeof value === 'string' ? timestampNanos(value) : undefined;
   if (nanos === undefined) {
     if (path !== undefined) {
-      throw fail(run, `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${path} == ${quoteValue(value)}`);
+      throw fail(
+        run,
+        `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${path} == ${quoteValue(value)}`,
+      );
     }
     const message = `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${quoteValue(value)}`;
     // JSONata: recorded as a States.QueryEvaluationError with an EvaluationFailed event at location "Timestamp".

@@ -36,7 +36,10 @@ export async function testState(deps: EngineDeps, request: TestStateRequest, sig
   if (request.mock) checkMockShape(request.node, request.mock);
   const controller = signal ? childController(signal) : new AbortController();
   const limit = new AbortController();
-  expireAfter(deps.clock, TEST_LIMIT_MS, limit.signal).then(() => controller.abort(new TimeoutAbort()), () => undefined);
+  expireAfter(deps.clock, TEST_LIMIT_MS, limit.signal).then(
+    () => controller.abort(new TimeoutAbort()),
+    () => undefined,
+  );
   try {
     return await raceSignal(runOnce(deps, request, controller.signal), controller.signal);
   } catch (thrown) {
@@ -53,9 +56,10 @@ async function runOnce(deps: EngineDeps, request: TestStateRequest, signal: Abor
   const scope = testScope(deps, request, signal);
   const { node } = request;
   const retryCount = request.configuration.retrierRetryCount ?? 0;
-  const state: StateContext = 'Retry' in node
-    ? { Name: node.name, EnteredTime: deps.clock.now().toISOString(), RetryCount: retryCount }
-    : { Name: node.name, EnteredTime: deps.clock.now().toISOString() };
+  const state: StateContext =
+    'Retry' in node
+      ? { Name: node.name, EnteredTime: deps.clock.now().toISOString(), RetryCount: retryCount }
+      : { Name: node.name, EnteredTime: deps.clock.now().toISOString() };
   const taskToken = node.Type === 'Task' && node.resource.pattern === 'WAIT_FOR_TASK_TOKEN' ? deps.uuid() : undefined;
   const base = new StateRun(scope, node.name, 0, state, request.input, request.input, request.input, taskToken);
   if (request.context) base.withContext(request.context);

@@ -5,9 +5,7 @@ import type { StateMachineDefinition, StateNode } from '../definition/types';
 
 export type TestStatus = 'SUCCEEDED' | 'FAILED' | 'RETRIABLE' | 'CAUGHT_ERROR';
 
-export type TestMock =
-  | { readonly kind: 'result'; readonly result: unknown }
-  | { readonly kind: 'error'; readonly error?: string; readonly cause?: string };
+export type TestMock = { readonly kind: 'result'; readonly result: unknown } | { readonly kind: 'error'; readonly error?: string; readonly cause?: string };
 
 export interface TestStateConfiguration {
   /** How many times the state has already been retried (`$$.State.RetryCount`, and the back-off reported). */

@@ -12,7 +12,16 @@ const CONTEXT_MEMBERS: Readonly<Record<string, readonly string[]>> = {
   Task: ['Token'],
 };
 /** Members that must be strings when given (AWS recorded `Execution.Id must be a string`). */
-const STRING_MEMBERS = new Set(['Execution.Id', 'Execution.Name', 'Execution.StartTime', 'State.Name', 'State.EnteredTime', 'StateMachine.Id', 'StateMachine.Name', 'Task.Token']);
+const STRING_MEMBERS = new Set([
+  'Execution.Id',
+  'Execution.Name',
+  'Execution.StartTime',
+  'State.Name',
+  'State.EnteredTime',
+  'StateMachine.Id',
+  'StateMachine.Name',
+  'Task.Token',
+]);
 
 const invalid = (message: string) => new TestStateRequestError('ValidationException', message);
 
@@ -24,8 +33,10 @@ export function validateTestRequest(request: TestStateRequest): void {
   }
   if (mock && !MOCKABLE.has(node.Type)) throw invalid(`State type '${node.Type}' is not supported when a mock is specified`);
   if (!mock && (node.Type === 'Map' || node.Type === 'Parallel')) {
-    throw new TestStateRequestError('InvalidDefinition',
-      'TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]');
+    throw new TestStateRequestError(
+      'InvalidDefinition',
+      'TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]',
+    );
   }
   if (node.Type === 'Task' && !mock && request.roleArn === undefined) throw invalid('RoleArn must be specified when testing a Task state');
   if (node.Type === 'Task' && !mock && node.resource.pattern !== 'REQUEST_RESPONSE') {
@@ -48,10 +59,12 @@ function checkErrorCausedByState(node: StateNode, name: string, mockKind: 'resul
 }
 
 function containsState(program: Program, name: string): boolean {
-  return Object.values(program.States).some((state) =>
-    state.name === name ||
-    (state.Type === 'Map' && containsState(state.ItemProcessor, name)) ||
-    (state.Type === 'Parallel' && state.Branches.some((branch) => containsState(branch, name))));
+  return Object.values(program.States).some(
+    (state) =>
+      state.name === name ||
+      (state.Type === 'Map' && containsState(state.ItemProcessor, name)) ||
+      (state.Type === 'Parallel' && state.Branches.some((branch) => containsState(branch, name))),
+  );
 }
 
 function checkContext(node: StateNode, context: Record<string, unknown>): void {

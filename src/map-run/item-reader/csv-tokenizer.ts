@@ -142,7 +142,8 @@ export class CsvTokenizer {
       this.append(QUOTE); // "" → "
       return true;
     }
-    if (this.inQuotes) this.inQuotes = false; // closing quote
+    if (this.inQuotes)
+      this.inQuotes = false; // closing quote
     else this.append(QUOTE); // lone quote inside an unquoted field: literal
     return false;
   }

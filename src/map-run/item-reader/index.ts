@@ -22,12 +22,7 @@ export const MAX_ITEMS_NEGATIVE = 'field MaxItems must be positive';
  * Opens the reader lazily: nothing is fetched until iteration starts, and each iteration reads the object again
  * from the start (resetting `stats`). Leaving the loop early stops the download.
  */
-export function openItemReader(
-  s3: S3Client,
-  spec: ItemReaderSpec,
-  signal?: AbortSignal,
-  limits: Partial<ItemReaderLimits> = {},
-): ItemReaderIterable {
+export function openItemReader(s3: S3Client, spec: ItemReaderSpec, signal?: AbortSignal, limits: Partial<ItemReaderLimits> = {}): ItemReaderIterable {
   const resolved = { ...DEFAULT_LIMITS, ...limits };
   let stats = newStats();
   return {
@@ -46,24 +41,13 @@ export function openItemReader(
  * evaluate ToleratedFailurePercentage, and AWS knows it up front; the sandbox gets it by reading the object twice,
  * streaming both times, instead of holding a possibly gigabyte-sized item list in memory.
  */
-export async function countItems(
-  s3: S3Client,
-  spec: ItemReaderSpec,
-  signal?: AbortSignal,
-  limits: Partial<ItemReaderLimits> = {},
-): Promise<number> {
+export async function countItems(s3: S3Client, spec: ItemReaderSpec, signal?: AbortSignal, limits: Partial<ItemReaderLimits> = {}): Promise<number> {
   let count = 0;
   for await (const _ of openItemReader(s3, spec, signal, limits)) count++;
   return count;
 }
 
-async function* readItems(
-  s3: S3Client,
-  spec: ItemReaderSpec,
-  stats: ItemReaderStats,
-  limits: ItemReaderLimits,
-  signal?: AbortSignal,
-): AsyncGenerator<unknown> {
+async function* readItems(s3: S3Client, spec: ItemReaderSpec, stats: ItemReaderStats, limits: ItemReaderLimits, signal?: AbortSignal): AsyncGenerator<unknown> {
   const maxItems = checkSpec(spec);
   let produced = 0;
   for await (const item of source(s3, spec, stats, limits, signal)) {
@@ -105,7 +89,8 @@ function checkSpec(spec: ItemReaderSpec): number {
     throw itemReaderFailed(`Unsupported ItemReader resource '${String(spec.resource)}'.`);
   }
   const [unsupported] = spec.unsupported ?? [];
-  if (unsupported) throw itemReaderFailed(`ReaderConfig ${unsupported} is not supported by the sandbox; it reads CSV, JSON, JSONL and listObjectsV2 as they are.`);
+  if (unsupported)
+    throw itemReaderFailed(`ReaderConfig ${unsupported} is not supported by the sandbox; it reads CSV, JSON, JSONL and listObjectsV2 as they are.`);
   const { maxItems } = spec;
   if (typeof maxItems !== 'number' || Number.isNaN(maxItems)) throw itemReaderFailed('field MaxItems must be a number');
   if (maxItems < 0) throw itemReaderFailed(MAX_ITEMS_NEGATIVE);

@@ -34,11 +34,7 @@ export async function* readJsonl(
 }
 
 /** Splits a byte stream at `\n`; a final line without `\n` is a line, the empty tail after a last `\n` is not. */
-async function* splitLines(
-  chunks: AsyncIterable<Buffer>,
-  maxBytes: number,
-  tooLong: (line: number) => Error,
-): AsyncGenerator<{ bytes: Buffer; line: number }> {
+async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes: number, tooLong: (line: number) => Error): AsyncGenerator<{ bytes: Buffer; line: number }> {
   let carry: Buffer[] = [];
   let carryBytes = 0;
   let line = 0;

@@ -15,21 +15,13 @@ export interface ListedObjectItem {
   readonly StorageClass: string;
 }
 
-export async function* readObjectList(
-  s3: S3Client,
-  spec: ItemReaderSpec,
-  stats: ItemReaderStats,
-  signal?: AbortSignal,
-): AsyncGenerator<ListedObjectItem> {
+export async function* readObjectList(s3: S3Client, spec: ItemReaderSpec, stats: ItemReaderStats, signal?: AbortSignal): AsyncGenerator<ListedObjectItem> {
   let token: string | undefined;
   do {
     let page;
     try {
       signal?.throwIfAborted();
-      page = await s3.send(
-        new ListObjectsV2Command({ Bucket: spec.bucket, Prefix: spec.prefix, ContinuationToken: token }),
-        { abortSignal: signal },
-      );
+      page = await s3.send(new ListObjectsV2Command({ Bucket: spec.bucket, Prefix: spec.prefix, ContinuationToken: token }), { abortSignal: signal });
     } catch (thrown) {
       throw signal?.aborted ? signal.reason : s3ReadFailed('listObjectsV2', { bucket: spec.bucket }, thrown);
     }

@@ -16,10 +16,7 @@ export async function* s3ObjectChunks(
   const where = { bucket: spec.bucket, key: spec.key };
   let body: AsyncIterable<Uint8Array | string>;
   try {
-    const res = await s3.send(
-      new GetObjectCommand({ Bucket: spec.bucket, Key: spec.key, VersionId: spec.versionId }),
-      { abortSignal: signal },
-    );
+    const res = await s3.send(new GetObjectCommand({ Bucket: spec.bucket, Key: spec.key, VersionId: spec.versionId }), { abortSignal: signal });
     if (!res.Body) throw itemReaderFailed(`S3 getObject returned no body for key '${spec.key}' in bucket '${spec.bucket}'`);
     body = res.Body as AsyncIterable<Uint8Array | string>;
   } catch (thrown) {

@@ -71,7 +71,8 @@ export class ResultWriter {
     private readonly options: ResultWriterOptions = {},
   ) {
     if (typeof config.bucket !== 'string' || config.bucket === '') throw writerFailed('The ResultWriter needs a Bucket to export results to S3.');
-    if (config.outputType !== 'JSON' && config.outputType !== 'JSONL') throw writerFailed(`Unsupported WriterConfig.OutputType '${String(config.outputType)}'.`);
+    if (config.outputType !== 'JSON' && config.outputType !== 'JSONL')
+      throw writerFailed(`Unsupported WriterConfig.OutputType '${String(config.outputType)}'.`);
     if (!['NONE', 'COMPACT', 'FLATTEN'].includes(config.transformation)) {
       throw writerFailed(`Unsupported WriterConfig.Transformation '${String(config.transformation)}'.`);
     }

@@ -28,7 +28,11 @@ export async function uploadObject(s3: S3Client, target: UploadTarget, chunks: A
     const reader = new ExactReader(chunks[Symbol.asyncIterator]());
     const body = await reader.read(target.size);
     await reader.assertEnd();
-    await send(() => s3.send(new PutObjectCommand({ Bucket: target.bucket, Key: target.key, Body: body, ContentType: target.contentType })), 'putObject', target);
+    await send(
+      () => s3.send(new PutObjectCommand({ Bucket: target.bucket, Key: target.key, Body: body, ContentType: target.contentType })),
+      'putObject',
+      target,
+    );
     return;
   }
   const created = await send(

@@ -5,9 +5,23 @@ import type { Reproduction } from './reproduce';
 
 /** The order a state's data flows through (https://docs.aws.amazon.com/step-functions/latest/dg/test-state-isolation.html). */
 const STEPS: ReadonlyArray<keyof InspectionData> = [
-  'input', 'afterInputPath', 'afterParameters', 'afterArguments', 'afterItemsPath', 'afterItemSelector', 'afterItemBatcher',
-  'maxConcurrency', 'toleratedFailureCount', 'toleratedFailurePercentage', 'result', 'afterResultSelector', 'afterResultPath',
-  'variables', 'errorDetails', 'request', 'response',
+  'input',
+  'afterInputPath',
+  'afterParameters',
+  'afterArguments',
+  'afterItemsPath',
+  'afterItemSelector',
+  'afterItemBatcher',
+  'maxConcurrency',
+  'toleratedFailureCount',
+  'toleratedFailurePercentage',
+  'result',
+  'afterResultSelector',
+  'afterResultPath',
+  'variables',
+  'errorDetails',
+  'request',
+  'response',
 ];
 
 const MAX_VALUE_CHARS = 2000;

@@ -43,7 +43,14 @@ export async function testStateFromEvidence(sfn: SFNClient, config: SandboxConfi
   const history = options.history ? readHistoryFile(options.history) : options.execution ? await fetchHistory(sfn, options.execution) : undefined;
   const { definition, name } = await chooseDefinition(sfn, config, options);
   const start = history ? historyStart(history, options) : inputStart(options);
-  const runs = await reproduceState(sfn, { definition, stateName: options.state, start: start.point, level: options.level, roleArn: config.roleArn, mock: options.mock });
+  const runs = await reproduceState(sfn, {
+    definition,
+    stateName: options.state,
+    start: start.point,
+    level: options.level,
+    roleArn: config.roleArn,
+    mock: options.mock,
+  });
   return { source: start.source, definition: name, runs };
 }
 
@@ -62,7 +69,10 @@ function inputStart(options: TestStateOptions): { point: StartPoint; source: str
     if (!entry) throw new Error(`${options.failed}: no entry ${index + 1} (the file has ${entries.length})`);
     if (entry.Input === undefined) throw new Error(`${options.failed}: entry ${index + 1} has no Input`);
     const failure = entry.Error ? ` (failed there with ${entry.Error})` : '';
-    return { point: { kind: 'input', input: JSON.parse(entry.Input), variables: variables as Record<string, unknown> }, source: `entry ${index + 1} of ${options.failed}${failure}` };
+    return {
+      point: { kind: 'input', input: JSON.parse(entry.Input), variables: variables as Record<string, unknown> },
+      source: `entry ${index + 1} of ${options.failed}${failure}`,
+    };
   }
   return { point: { kind: 'input', input: parseJson(options.input as string, '--input'), variables: variables as Record<string, unknown> }, source: '--input' };
 }
@@ -74,13 +84,18 @@ async function chooseDefinition(sfn: SFNClient, config: SandboxConfig, options: 
     const described = await sfn.send(new DescribeStateMachineForExecutionCommand({ executionArn: options.execution }));
     return { definition: JSON.parse(described.definition as string) as RawProgram, name: described.stateMachineArn ?? options.execution };
   }
-  const candidates = Object.values(PIPELINE_FILES).map((file) => ({ name: `statemachines/${file}`, definition: JSON.parse(loadDefinition(file, values)) as RawProgram }));
+  const candidates = Object.values(PIPELINE_FILES).map((file) => ({
+    name: `statemachines/${file}`,
+    definition: JSON.parse(loadDefinition(file, values)) as RawProgram,
+  }));
   const matching = candidates.filter((c) => locateState(c.definition, options.state));
   if (matching.length === 1) return matching[0];
   const names = candidates.flatMap((c) => allStateNames(c.definition).map((n) => `'${n}'`));
-  throw new Error(matching.length === 0
-    ? `no state named '${options.state}' in the pipeline's definitions (states: ${names.join(', ')}); pass --definition FILE`
-    : `'${options.state}' is in several definitions (${matching.map((m) => m.name).join(', ')}): pass --definition FILE`);
+  throw new Error(
+    matching.length === 0
+      ? `no state named '${options.state}' in the pipeline's definitions (states: ${names.join(', ')}); pass --definition FILE`
+      : `'${options.state}' is in several definitions (${matching.map((m) => m.name).join(', ')}): pass --definition FILE`,
+  );
 }
 
 function parseJson(text: string, flag: string): unknown {
@@ -95,7 +110,8 @@ function parseJson(text: string, flag: string): unknown {
 /** `--mock` takes the API's mock member: `{"result": "<json>"}` or `{"errorOutput": {"error": …, "cause": …}}`, inline or @file. */
 export function parseMockFlag(text: string): MockInput {
   const mock = parseJson(text, '--mock') as Record<string, unknown>;
-  if (mock === null || typeof mock !== 'object' || Array.isArray(mock)) throw new Error('--mock: expected an object such as {"result": "{}"} or {"errorOutput": {"error": "E"}}');
+  if (mock === null || typeof mock !== 'object' || Array.isArray(mock))
+    throw new Error('--mock: expected an object such as {"result": "{}"} or {"errorOutput": {"error": "E"}}');
   // A result given as a JSON value rather than JSON text is accepted for convenience.
   if (mock.result !== undefined && typeof mock.result !== 'string') mock.result = JSON.stringify(mock.result);
   return mock;

@@ -7,8 +7,7 @@ import { isDistributedProcessor, locateState, type Enclosing, type RawProgram, t
 import type { StateEntry } from './state-entry';
 
 export type StartPoint =
-  | { readonly kind: 'entry'; readonly entry: StateEntry }
-  | { readonly kind: 'input'; readonly input: unknown; readonly variables: Record<string, unknown> };
+  { readonly kind: 'entry'; readonly entry: StateEntry } | { readonly kind: 'input'; readonly input: unknown; readonly variables: Record<string, unknown> };
 
 export interface ReproduceRequest {
   readonly definition: RawProgram;
@@ -59,22 +58,25 @@ class TestStateCaller {
   /** The target runs with the request's level and mock; states on the way run at DEBUG for their variables. */
   async call(program: RawProgram, stateName: string, input: unknown, variables: Record<string, unknown>, options: CallOptions = {}): Promise<TestStateOutput> {
     const { target = false, context, mock } = options;
-    return this.sfn.send(new TestStateCommand({
-      definition: JSON.stringify(program),
-      stateName,
-      input: JSON.stringify(input),
-      variables: JSON.stringify(variables),
-      roleArn: this.request.roleArn,
-      inspectionLevel: target ? this.request.level : 'DEBUG',
-      ...(target && this.request.mock ? { mock: this.request.mock } : mock ? { mock } : {}),
-      ...(context ? { context: JSON.stringify(context) } : {}),
-    }));
+    return this.sfn.send(
+      new TestStateCommand({
+        definition: JSON.stringify(program),
+        stateName,
+        input: JSON.stringify(input),
+        variables: JSON.stringify(variables),
+        roleArn: this.request.roleArn,
+        inspectionLevel: target ? this.request.level : 'DEBUG',
+        ...(target && this.request.mock ? { mock: this.request.mock } : mock ? { mock } : {}),
+        ...(context ? { context: JSON.stringify(context) } : {}),
+      }),
+    );
   }
 
   async evaluate(expression: unknown, queryLanguage: string, input: unknown, variables: Record<string, unknown>): Promise<unknown> {
-    const pass = queryLanguage === 'JSONata'
-      ? { QueryLanguage: 'JSONata', Type: 'Pass', Output: expression ?? '{% $states.input %}', End: true }
-      : { Type: 'Pass', InputPath: expression ?? '$', End: true };
+    const pass =
+      queryLanguage === 'JSONata'
+        ? { QueryLanguage: 'JSONata', Type: 'Pass', Output: expression ?? '{% $states.input %}', End: true }
+        : { Type: 'Pass', InputPath: expression ?? '$', End: true };
     const response = await this.call({ StartAt: 'Evaluate', States: { Evaluate: pass } }, 'Evaluate', input, variables);
     if (response.status !== 'SUCCEEDED') throw new Error(`evaluating the Map's items failed: ${response.error}: ${response.cause}`);
     return JSON.parse(response.output ?? 'null');

@@ -15,8 +15,13 @@ export interface StateEntry {
 }
 
 const FAILURE_DETAILS = [
-  'taskFailedEventDetails', 'lambdaFunctionFailedEventDetails', 'executionFailedEventDetails', 'activityFailedEventDetails',
-  'taskTimedOutEventDetails', 'mapRunFailedEventDetails', 'evaluationFailedEventDetails',
+  'taskFailedEventDetails',
+  'lambdaFunctionFailedEventDetails',
+  'executionFailedEventDetails',
+  'activityFailedEventDetails',
+  'taskTimedOutEventDetails',
+  'mapRunFailedEventDetails',
+  'evaluationFailedEventDetails',
 ] as const;
 
 export function findStateEntry(history: LoadedHistory, stateName: string, eventId?: number): StateEntry {
@@ -25,14 +30,17 @@ export function findStateEntry(history: LoadedHistory, stateName: string, eventI
   const entries = events.filter((e) => e.type?.endsWith('StateEntered') && e.stateEnteredEventDetails?.name === stateName);
   if (entries.length === 0) {
     const names = [...new Set(events.filter((e) => e.type?.endsWith('StateEntered')).map((e) => e.stateEnteredEventDetails?.name))];
-    throw new Error(`${history.source}: no state named '${stateName}' was entered in this history (entered: ${names.map((n) => `'${n}'`).join(', ') || 'none'})`);
+    throw new Error(
+      `${history.source}: no state named '${stateName}' was entered in this history (entered: ${names.map((n) => `'${n}'`).join(', ') || 'none'})`,
+    );
   }
   const failures = events.filter((e) => FAILURE_DETAILS.some((key) => e[key as keyof ExportedEvent] !== undefined));
   const failedEntry = (entered: ExportedEvent) => failures.find((f) => enteredEventOf(f, byId)?.id === entered.id);
   let chosen: ExportedEvent | undefined;
   if (eventId !== undefined) {
     chosen = entries.find((e) => Number(e.id) === eventId);
-    if (!chosen) throw new Error(`${history.source}: event ${eventId} is not a StateEntered event of '${stateName}' (those are: ${entries.map((e) => e.id).join(', ')})`);
+    if (!chosen)
+      throw new Error(`${history.source}: event ${eventId} is not a StateEntered event of '${stateName}' (those are: ${entries.map((e) => e.id).join(', ')})`);
   } else {
     chosen = [...entries].reverse().find((e) => failedEntry(e)) ?? entries[entries.length - 1];
   }

@@ -47,7 +47,8 @@ export async function createDynamoDbService(options: DynamoDbServiceOptions = {}
     ...(options.region === undefined ? {} : { region: options.region }),
     ...(options.accountId === undefined ? {} : { accountId: options.accountId }),
   };
-  const host: DynaliteHost = (options.thread ?? DEFAULT_DYNAMODB_THREAD) === 'worker' ? await startDynaliteWorker(hostOptions) : await openDynaliteHost(hostOptions);
+  const host: DynaliteHost =
+    (options.thread ?? DEFAULT_DYNAMODB_THREAD) === 'worker' ? await startDynaliteWorker(hostOptions) : await openDynaliteHost(hostOptions);
   let closing: Promise<void> | undefined;
   return {
     name: 'dynamodb',

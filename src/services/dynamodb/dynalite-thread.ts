@@ -38,7 +38,9 @@ export async function startDynaliteWorker(options: DynaliteHostOptions, entry = 
   try {
     await new Promise<void>((resolve, reject) => {
       onMessage = (message) =>
-        message.kind === 'ready' ? resolve() : reject(new Error(message.kind === 'open-failed' ? message.message : `unexpected '${message.kind}' from the DynamoDB worker`));
+        message.kind === 'ready'
+          ? resolve()
+          : reject(new Error(message.kind === 'open-failed' ? message.message : `unexpected '${message.kind}' from the DynamoDB worker`));
       onError = reject;
       onExit = (code) => reject(new DynamoDbWorkerError(`exit code ${code} before its store opened`));
       worker.once('message', onMessage).once('error', onError).once('exit', onExit);
@@ -80,7 +82,10 @@ class WorkerHost implements DynaliteHost {
   // Requests leave at the end of the current microtasks: a Map iteration's concurrent PutItems share a message,
   // and none waits for the next turn of the event loop.
   private readonly outbox = new Batch<WorkerRequest>(queueMicrotask, (requests) => {
-    this.post({ kind: 'requests', requests }, requests.map((r) => r.body.buffer));
+    this.post(
+      { kind: 'requests', requests },
+      requests.map((r) => r.body.buffer),
+    );
   });
 
   constructor(private readonly worker: Worker) {

@@ -21,7 +21,10 @@ async function runWorker(port: MessagePort, data: DynaliteWorkerData): Promise<v
   // loop's next turn (setImmediate), not just the current microtasks: ~20 answers per message instead of one,
   // and as many fewer wake-ups of the main thread.
   const answers = new Batch<WorkerAnswer>(setImmediate, (batch) =>
-    post({ kind: 'answers', answers: batch }, batch.flatMap((a) => ('body' in a ? [a.body.buffer] : []))),
+    post(
+      { kind: 'answers', answers: batch },
+      batch.flatMap((a) => ('body' in a ? [a.body.buffer] : [])),
+    ),
   );
   const serve = (request: WorkerRequest) => {
     const body = Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength);

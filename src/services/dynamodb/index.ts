@@ -1,7 +1,1 @@
-export {
-  createDynamoDbService,
-  DEFAULT_DYNAMODB_THREAD,
-  type DynamoDbService,
-  type DynamoDbServiceOptions,
-  type DynamoDbThread,
-} from './dynalite-service';
+export { createDynamoDbService, DEFAULT_DYNAMODB_THREAD, type DynamoDbService, type DynamoDbServiceOptions, type DynamoDbThread } from './dynalite-service';

@@ -44,7 +44,8 @@ export class InvalidBucketName extends ServiceError {
 
 export class InvalidPart extends ServiceError {
   constructor(details: Details) {
-    const message = "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.";
+    const message =
+      "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.";
     super('InvalidPart', message, 400, 'client', details);
   }
 }
@@ -92,9 +93,10 @@ export class InvalidRange extends ServiceError {
 
 export class BadDigest extends ServiceError {
   constructor(what: string, details: Details = {}) {
-    const message = what === 'Content-MD5'
-      ? 'The Content-MD5 you specified did not match what we received.'
-      : `The ${what} you specified did not match the calculated checksum.`;
+    const message =
+      what === 'Content-MD5'
+        ? 'The Content-MD5 you specified did not match what we received.'
+        : `The ${what} you specified did not match the calculated checksum.`;
     super('BadDigest', message, 400, 'client', details);
   }
 }
@@ -169,9 +171,10 @@ export class InvalidLocationConstraint extends ServiceError {
 
 export class IllegalLocationConstraintException extends ServiceError {
   constructor(constraint: string | undefined, requestRegion: string) {
-    const message = constraint === undefined
-      ? 'The unspecified location constraint is incompatible for the region specific endpoint this request was sent to.'
-      : `The ${constraint} location constraint is incompatible for the region specific endpoint this request was sent to.`;
+    const message =
+      constraint === undefined
+        ? 'The unspecified location constraint is incompatible for the region specific endpoint this request was sent to.'
+        : `The ${constraint} location constraint is incompatible for the region specific endpoint this request was sent to.`;
     super('IllegalLocationConstraintException', message, 400, 'client', { Region: requestRegion });
   }
 }

@@ -5,9 +5,24 @@ import { MethodNotAllowed, NotImplemented } from './errors';
 import type { S3Request } from './s3-request';
 
 export const OPERATIONS = [
-  'ListBuckets', 'CreateBucket', 'HeadBucket', 'DeleteBucket', 'GetBucketLocation', 'ListObjects', 'ListObjectsV2',
-  'DeleteObjects', 'PutObject', 'GetObject', 'HeadObject', 'DeleteObject', 'CopyObject', 'CreateMultipartUpload',
-  'UploadPart', 'CompleteMultipartUpload', 'AbortMultipartUpload', 'ListParts',
+  'ListBuckets',
+  'CreateBucket',
+  'HeadBucket',
+  'DeleteBucket',
+  'GetBucketLocation',
+  'ListObjects',
+  'ListObjectsV2',
+  'DeleteObjects',
+  'PutObject',
+  'GetObject',
+  'HeadObject',
+  'DeleteObject',
+  'CopyObject',
+  'CreateMultipartUpload',
+  'UploadPart',
+  'CompleteMultipartUpload',
+  'AbortMultipartUpload',
+  'ListParts',
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];
 
@@ -46,14 +61,35 @@ const ROUTES: readonly Route[] = [
 
 // Subresource query flags of S3 APIs this endpoint does not serve, with the noun used in the operation's name.
 const SUBRESOURCES: Readonly<Record<string, string>> = {
-  acl: 'Acl', tagging: 'Tagging', versioning: 'Versioning', policy: 'Policy', policyStatus: 'PolicyStatus',
-  cors: 'Cors', lifecycle: 'LifecycleConfiguration', encryption: 'Encryption', website: 'Website',
-  logging: 'Logging', notification: 'NotificationConfiguration', replication: 'Replication',
-  accelerate: 'AccelerateConfiguration', requestPayment: 'RequestPayment', ownershipControls: 'OwnershipControls',
-  publicAccessBlock: 'PublicAccessBlock', 'object-lock': 'ObjectLockConfiguration', analytics: 'AnalyticsConfiguration',
-  inventory: 'InventoryConfiguration', metrics: 'MetricsConfiguration', 'intelligent-tiering': 'IntelligentTieringConfiguration',
-  retention: 'Retention', 'legal-hold': 'LegalHold', attributes: 'Attributes', torrent: 'Torrent',
-  session: 'CreateSession', versions: 'ListObjectVersions', restore: 'RestoreObject', select: 'SelectObjectContent',
+  acl: 'Acl',
+  tagging: 'Tagging',
+  versioning: 'Versioning',
+  policy: 'Policy',
+  policyStatus: 'PolicyStatus',
+  cors: 'Cors',
+  lifecycle: 'LifecycleConfiguration',
+  encryption: 'Encryption',
+  website: 'Website',
+  logging: 'Logging',
+  notification: 'NotificationConfiguration',
+  replication: 'Replication',
+  accelerate: 'AccelerateConfiguration',
+  requestPayment: 'RequestPayment',
+  ownershipControls: 'OwnershipControls',
+  publicAccessBlock: 'PublicAccessBlock',
+  'object-lock': 'ObjectLockConfiguration',
+  analytics: 'AnalyticsConfiguration',
+  inventory: 'InventoryConfiguration',
+  metrics: 'MetricsConfiguration',
+  'intelligent-tiering': 'IntelligentTieringConfiguration',
+  retention: 'Retention',
+  'legal-hold': 'LegalHold',
+  attributes: 'Attributes',
+  torrent: 'Torrent',
+  session: 'CreateSession',
+  versions: 'ListObjectVersions',
+  restore: 'RestoreObject',
+  select: 'SelectObjectContent',
 };
 const FULL_NAMES = new Set(['CreateSession', 'ListObjectVersions', 'RestoreObject', 'SelectObjectContent']);
 const VERBS: Readonly<Record<string, string>> = { GET: 'Get', PUT: 'Put', DELETE: 'Delete', POST: 'Post', HEAD: 'Head' };
@@ -61,10 +97,13 @@ const VERBS: Readonly<Record<string, string>> = { GET: 'Get', PUT: 'Put', DELETE
 export function resolveRoute(request: S3Request): OperationName {
   const target: Target = request.bucket === undefined ? 'service' : request.key === undefined ? 'bucket' : 'object';
   rejectSubresources(request, target);
-  const route = ROUTES.find((r) =>
-    r.method === request.method && r.target === target
-    && (r.query ?? []).every((flag) => request.query.has(flag))
-    && (r.header === undefined || request.headers[r.header] !== undefined));
+  const route = ROUTES.find(
+    (r) =>
+      r.method === request.method &&
+      r.target === target &&
+      (r.query ?? []).every((flag) => request.query.has(flag)) &&
+      (r.header === undefined || request.headers[r.header] !== undefined),
+  );
   if (!route) throw new MethodNotAllowed(request.method, target === 'service' ? 'SERVICE' : target === 'bucket' ? 'BUCKET' : 'OBJECT');
   if (route.operation.startsWith('unsupported:')) throw new NotImplemented(route.operation.slice('unsupported:'.length));
   return route.operation as OperationName;

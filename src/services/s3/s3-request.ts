@@ -66,6 +66,7 @@ function decode(segment: string, path: string): string {
 }
 
 function signingRegion(credential: string): string | undefined {
-  return /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/s3\/aws4_request/.exec(credential)?.[1]
-    ?? /^[^/]+\/\d{8}\/([a-z0-9-]+)\/s3\/aws4_request$/.exec(credential)?.[1];
+  return (
+    /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/s3\/aws4_request/.exec(credential)?.[1] ?? /^[^/]+\/\d{8}\/([a-z0-9-]+)\/s3\/aws4_request$/.exec(credential)?.[1]
+  );
 }

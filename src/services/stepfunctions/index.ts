@@ -76,7 +76,14 @@ export function createStepFunctionsService<D extends ParsedStateMachine>(deps: S
   // which needs the Map Run host, which starts child executions on the runner. The host gets a function that
   // reaches the runner; it is first called by a Map Run, long after the runner below exists.
   const arns = new ArnFactory(config.region, config.accountId);
-  const mapRuns = new MapRunRegistry<D>(store, (request) => runner.start(request), arns, () => clock.now(), randomUUID, deps.testCases);
+  const mapRuns = new MapRunRegistry<D>(
+    store,
+    (request) => runner.start(request),
+    arns,
+    () => clock.now(),
+    randomUUID,
+    deps.testCases,
+  );
   const distributedMap = deps.distributedMap?.(mapRuns);
   const engineDeps: EngineDeps = {
     clock,

@@ -46,7 +46,11 @@ export async function startPipelineRun(target: ConsoleSandbox, options: RunOptio
   const csv = generateOrdersCsv({ rows: options.rows, seed: 5, malformed: options.malformed ?? 0, kinds: options.kinds });
   await target.clients.s3.send(new PutObjectCommand({ Bucket: target.config.bucket, Key: options.key, Body: csv.text, ContentType: 'text/csv' }));
   const started = await target.clients.sfn.send(
-    new StartExecutionCommand({ stateMachineArn: target.pipeline.parentArn, name: options.name, input: JSON.stringify({ key: options.key, ...options.input }) }),
+    new StartExecutionCommand({
+      stateMachineArn: target.pipeline.parentArn,
+      name: options.name,
+      input: JSON.stringify({ key: options.key, ...options.input }),
+    }),
   );
   return started.executionArn as string;
 }

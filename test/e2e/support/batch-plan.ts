@@ -90,7 +90,11 @@ export function planOutcome(plan: BatchPlan, tolerance: Tolerance): PlannedOutco
 /** The data rows of the file by csvRow, the broken ones rebuilt as the reader sees them. */
 export function rowsByCsvRow(csv: GeneratedCsv): Map<number, OrderRow> {
   const out = new Map<number, OrderRow>();
-  const lines = csv.text.replace(/^\uFEFF/, '').split('\n').slice(1).filter((l) => l !== '');
+  const lines = csv.text
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l !== '');
   lines.forEach((line, i) => {
     const [orderNumber, orderDate, orderStatus, lineItems, totalPrice] = line.split(',');
     out.set(i + 1, { orderNumber, orderDate, orderStatus, lineItems, totalPrice });

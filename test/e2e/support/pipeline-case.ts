@@ -2,12 +2,7 @@
 // follow it (runPipeline), then collect what AWS would show: DescribeMapRun, the Map Run's children
 // (ListExecutions --map-run-arn), the ResultWriter files and the table.
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import {
-  DescribeMapRunCommand,
-  ListExecutionsCommand,
-  type DescribeMapRunCommandOutput,
-  type ExecutionListItem,
-} from '@aws-sdk/client-sfn';
+import { DescribeMapRunCommand, ListExecutionsCommand, type DescribeMapRunCommandOutput, type ExecutionListItem } from '@aws-sdk/client-sfn';
 import type { SandboxConfig } from '../../../src/config/config';
 import { bootstrap, PIPELINE_FILES, type DeployedPipeline } from '../../../src/pipeline/deploy';
 import { readResults, type ResultEntry } from '../../../src/pipeline/result-files';
@@ -57,7 +52,12 @@ export async function deployCase(target: E2eTarget, options: DeployOptions = {})
   return { config, pipeline, resultsPrefix: (options.resultsPrefix ?? ((c) => `${c.prefix}/results`))(config) };
 }
 
-export async function uploadCsv(target: E2eTarget, deployment: CaseDeployment, text: string, key = `${deployment.config.prefix}/${deployment.config.csvFile}`): Promise<string> {
+export async function uploadCsv(
+  target: E2eTarget,
+  deployment: CaseDeployment,
+  text: string,
+  key = `${deployment.config.prefix}/${deployment.config.csvFile}`,
+): Promise<string> {
   await target.clients.s3.send(new PutObjectCommand({ Bucket: deployment.pipeline.bucket, Key: key, Body: text }));
   return key;
 }
@@ -83,7 +83,12 @@ export async function runCase(target: E2eTarget, deployment: CaseDeployment, inp
 }
 
 export function verifyCase(target: E2eTarget, deployment: CaseDeployment, run: CaseRun, key: string): Promise<VerifyReport> {
-  return verifyLoad(target.clients, { bucket: deployment.pipeline.bucket, key, table: deployment.pipeline.table, manifest: run.summary.resultWriter?.manifest });
+  return verifyLoad(target.clients, {
+    bucket: deployment.pipeline.bucket,
+    key,
+    table: deployment.pipeline.table,
+    manifest: run.summary.resultWriter?.manifest,
+  });
 }
 
 /** ListExecutions --map-run-arn, every page. */

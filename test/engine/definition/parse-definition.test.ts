@@ -28,7 +28,7 @@ describe('parseDefinition', () => {
     expect(thrown).toBeInstanceOf(DefinitionError);
     const { diagnostics } = thrown as DefinitionError;
     expect(diagnostics.map(formatDiagnostic)).toEqual([
-      'SCHEMA_VALIDATION_FAILED: The field \'Type\' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map] at /States/B/Type',
+      "SCHEMA_VALIDATION_FAILED: The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map] at /States/B/Type",
     ]);
   });
 
@@ -90,30 +90,40 @@ describe('parseDefinition', () => {
     expect(JSON.parse(map.childDefinition!.source)).toMatchObject({ StartAt: 'Child' });
   });
 
-  it('inherits the machine language in nested programs, not the Map state\'s (measured by floci #2968)', () => {
-    const diagnostics = validateDefinition(JSON.stringify({
-      StartAt: 'M',
-      States: {
-        M: {
-          Type: 'Map',
-          QueryLanguage: 'JSONata',
-          ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', Output: {}, End: true } } },
-          End: true,
+  it("inherits the machine language in nested programs, not the Map state's (measured by floci #2968)", () => {
+    const diagnostics = validateDefinition(
+      JSON.stringify({
+        StartAt: 'M',
+        States: {
+          M: {
+            Type: 'Map',
+            QueryLanguage: 'JSONata',
+            ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', Output: {}, End: true } } },
+            End: true,
+          },
         },
+      }),
+      { tasks },
+    );
+    expect(diagnostics).toEqual([
+      {
+        severity: 'ERROR',
+        code: 'SCHEMA_VALIDATION_FAILED',
+        message: "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage",
+        location: '/States/M/ItemProcessor/States/P',
       },
-    }), { tasks });
-    expect(diagnostics).toEqual([{
-      severity: 'ERROR',
-      code: 'SCHEMA_VALIDATION_FAILED',
-      message: "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage",
-      location: '/States/M/ItemProcessor/States/P',
-    }]);
+    ]);
   });
 
   it('reports JSONata syntax errors at the field, through the query language compiler', () => {
-    const diagnostics = validateDefinition(JSON.stringify({
-      QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', Output: { v: '{% 1 + %}' }, End: true } },
-    }), { tasks });
+    const diagnostics = validateDefinition(
+      JSON.stringify({
+        QueryLanguage: 'JSONata',
+        StartAt: 'P',
+        States: { P: { Type: 'Pass', Output: { v: '{% 1 + %}' }, End: true } },
+      }),
+      { tasks },
+    );
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ severity: 'ERROR', location: '/States/P/Output/v' });
     expect(diagnostics[0].message).toContain("'1 +'");
@@ -129,7 +139,9 @@ describe('parseDefinition', () => {
   it('reports the Jackson location of an unterminated object', () => {
     const [d] = validateDefinition('{"StartAt": "A"', { tasks });
     expect(d.code).toBe('INVALID_JSON_DESCRIPTION');
-    expect(d.message).toMatch(/^Unexpected end-of-input: expected close marker for Object \(start marker at \[Source: \(String\)"\{"StartAt": "A""; line: 1, column: 1\]\)/);
+    expect(d.message).toMatch(
+      /^Unexpected end-of-input: expected close marker for Object \(start marker at \[Source: \(String\)"\{"StartAt": "A""; line: 1, column: 1\]\)/,
+    );
   });
 
   it('ignores text after the root value, like Jackson readTree', () => {

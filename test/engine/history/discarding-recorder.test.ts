@@ -41,7 +41,12 @@ async function run(recorder: (events: HistoryEvent[]) => HistoryRecorder) {
   const definition = parseDefinition(JSON.stringify(DEFINITION), { type: 'STANDARD', tasks });
   const engine = new Engine({ clock: new FakeClock(), region: 'us-east-1', accountId: '123456789012', uuid: () => 'u', random: () => 0.5, tasks });
   const events: HistoryEvent[] = [];
-  const outcome = await engine.run({ definition, input: { table: 't', items: [{ a: 1 }, { a: 2 }] }, identity: identity('STANDARD'), history: recorder(events) });
+  const outcome = await engine.run({
+    definition,
+    input: { table: 't', items: [{ a: 1 }, { a: 2 }] },
+    identity: identity('STANDARD'),
+    history: recorder(events),
+  });
   return { outcome, events };
 }
 

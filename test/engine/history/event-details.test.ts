@@ -17,11 +17,12 @@ function body(event: HistoryEvent | undefined): Record<string, unknown> {
 const byType = (events: HistoryEvent[], type: string) => events.filter((e) => e.type === type);
 
 const LAMBDA = 'arn:aws:states:::lambda:invoke';
-const failing = () => new FakeTaskRunner({
-  [LAMBDA]: () => {
-    throw new StatesError('Boom', 'it broke');
-  },
-});
+const failing = () =>
+  new FakeTaskRunner({
+    [LAMBDA]: () => {
+      throw new StatesError('Boom', 'it broke');
+    },
+  });
 
 describe('history event details (docs/aws-behaviour.md#history-events)', () => {
   const failingTask = { StartAt: 'T', States: { T: { Type: 'Task', Resource: LAMBDA, Parameters: { FunctionName: 'f' }, End: true } } };
@@ -47,17 +48,20 @@ describe('history event details (docs/aws-behaviour.md#history-events)', () => {
       'sqs',
       'sendMessage.waitForTaskToken',
     ],
-  ])('a %s expiry records TaskTimedOut and ExecutionFailed with States.Timeout and no cause (item 15)', async (_, arn, parameters, limits, resourceType, resource) => {
-    const run = await runWorkflow(
-      { StartAt: 'T', States: { T: { Type: 'Task', Resource: arn, Parameters: parameters, ...limits, End: true } } },
-      {},
-      { tasks: new FakeTaskRunner({ [arn]: hangs }), clock: new FakeClock(), callbacks: new FakeCallbacks() },
-    );
-    expect(byType(run.events, 'TaskTimedOut').map(body)).toEqual([
-      { type: 'TaskTimedOut', taskTimedOutEventDetails: { resourceType, resource, error: 'States.Timeout' } },
-    ]);
-    expect(body(run.events.at(-1))).toEqual({ type: 'ExecutionFailed', executionFailedEventDetails: { error: 'States.Timeout' } });
-  });
+  ])(
+    'a %s expiry records TaskTimedOut and ExecutionFailed with States.Timeout and no cause (item 15)',
+    async (_, arn, parameters, limits, resourceType, resource) => {
+      const run = await runWorkflow(
+        { StartAt: 'T', States: { T: { Type: 'Task', Resource: arn, Parameters: parameters, ...limits, End: true } } },
+        {},
+        { tasks: new FakeTaskRunner({ [arn]: hangs }), clock: new FakeClock(), callbacks: new FakeCallbacks() },
+      );
+      expect(byType(run.events, 'TaskTimedOut').map(body)).toEqual([
+        { type: 'TaskTimedOut', taskTimedOutEventDetails: { resourceType, resource, error: 'States.Timeout' } },
+      ]);
+      expect(body(run.events.at(-1))).toEqual({ type: 'ExecutionFailed', executionFailedEventDetails: { error: 'States.Timeout' } });
+    },
+  );
 
   it('inside a Map iteration an EvaluationFailed points where its state entry points [UNCONFIRMED]; at top level it is 0 (pass/jsonata-undefined-second-state)', async () => {
     const run = await runWorkflow({

@@ -15,7 +15,10 @@ describe('EventLog', () => {
     expect(l.append('ExecutionStarted', 0)).toBe(1);
     expect(l.append('PassStateEntered', 0)).toBe(2);
     expect(l.size).toBe(2);
-    expect(events.map((e) => [e.id, e.previousEventId, e.type])).toEqual([[1, 0, 'ExecutionStarted'], [2, 0, 'PassStateEntered']]);
+    expect(events.map((e) => [e.id, e.previousEventId, e.type])).toEqual([
+      [1, 0, 'ExecutionStarted'],
+      [2, 0, 'PassStateEntered'],
+    ]);
     expect(Object.keys(l)).not.toContain('events');
   });
 
@@ -37,7 +40,13 @@ describe('EventChain', () => {
     branch.emit('PassStateEntered');
     chain.emitAside('MapStateSucceeded', undefined, branch.last);
     chain.emit('MapStateExited', undefined, branch.last);
-    expect(events.map((e) => [e.id, e.previousEventId])).toEqual([[1, 0], [2, 1], [3, 2], [4, 3], [5, 3]]);
+    expect(events.map((e) => [e.id, e.previousEventId])).toEqual([
+      [1, 0],
+      [2, 1],
+      [3, 2],
+      [4, 3],
+      [5, 3],
+    ]);
     expect(chain.last).toBe(5);
   });
 });

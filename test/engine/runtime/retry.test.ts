@@ -5,7 +5,14 @@ import { FailStateError, HeartbeatTimeoutError, TerminalStatesError, errorOutput
 import { StatesError } from '../../../src/engine/errors/states-error';
 import { retryDecision } from '../../../src/engine/runtime/retry';
 
-const retrier = (r: Partial<Retrier>): Retrier => ({ ErrorEquals: ['States.ALL'], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: 'NONE', ...r });
+const retrier = (r: Partial<Retrier>): Retrier => ({
+  ErrorEquals: ['States.ALL'],
+  IntervalSeconds: 1,
+  MaxAttempts: 3,
+  BackoffRate: 2,
+  JitterStrategy: 'NONE',
+  ...r,
+});
 
 describe('retryDecision', () => {
   it('computes IntervalSeconds × BackoffRate^(n-1) and stops after MaxAttempts', () => {

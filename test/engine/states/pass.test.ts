@@ -11,7 +11,9 @@ describe('Pass state', () => {
       [4, 3, 'ExecutionSucceeded'],
     ]);
     expect(events[0].executionStartedEventDetails).toEqual({
-      input: '{"a":1}', inputDetails: { truncated: false }, roleArn: 'arn:aws:iam::123456789012:role/TestRole',
+      input: '{"a":1}',
+      inputDetails: { truncated: false },
+      roleArn: 'arn:aws:iam::123456789012:role/TestRole',
     });
     expect(events[1].stateEnteredEventDetails).toEqual({ name: 'P', input: '{"a":1}', inputDetails: { truncated: false } });
     expect(events[2].stateExitedEventDetails).toEqual({ name: 'P', output: '{"a":1}', outputDetails: { truncated: false } });

@@ -20,12 +20,24 @@ describe('Task state', () => {
         return { MessageId: 'm-1' };
       },
     });
-    const definition = { StartAt: 'T', States: { T: { Type: 'Task', Resource: CALLBACK, Parameters: { QueueUrl: 'q', 'MessageBody.$': '$$.Task.Token' }, End: true } } };
+    const definition = {
+      StartAt: 'T',
+      States: { T: { Type: 'Task', Resource: CALLBACK, Parameters: { QueueUrl: 'q', 'MessageBody.$': '$$.Task.Token' }, End: true } },
+    };
     const { outcome, events } = await runWorkflow(definition, {}, { tasks, callbacks });
     expect(outcome.output).toEqual({ callback: 'ok' });
     expect(seen?.taskToken).toBe(`token-1@${ARN.execution}`);
     expect(seen?.args).toEqual({ QueueUrl: 'q', MessageBody: seen?.taskToken });
-    expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'TaskSucceeded', 'TaskStateExited', 'ExecutionSucceeded']);
+    expect(types(events)).toEqual([
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskSubmitted',
+      'TaskSucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
+    ]);
     expect(events[4].taskSubmittedEventDetails).toMatchObject({ resource: 'sendMessage.waitForTaskToken', output: '{"MessageId":"m-1"}' });
     expect(events[5].taskSucceededEventDetails).toMatchObject({ output: '{"callback":"ok"}' });
     expect(callbacks.closed).toEqual([seen?.taskToken]);
@@ -42,23 +54,37 @@ describe('Task state', () => {
 
   it('fails a .waitForTaskToken task with the error and cause of SendTaskFailure, which Catch can handle', async () => {
     const callbacks = new FakeCallbacks();
-    const tasks = new FakeTaskRunner({ [CALLBACK]: (inv) => (setImmediate(() => callbacks.answer(inv.taskToken as string, { status: 'FAILED', error: 'Bad', cause: 'why' })), {}) });
+    const tasks = new FakeTaskRunner({
+      [CALLBACK]: (inv) => (setImmediate(() => callbacks.answer(inv.taskToken as string, { status: 'FAILED', error: 'Bad', cause: 'why' })), {}),
+    });
     const definition = {
       StartAt: 'T',
-      States: { T: { Type: 'Task', Resource: CALLBACK, Parameters: {}, Catch: [{ ErrorEquals: ['Bad'], Next: 'Caught' }], End: true }, Caught: { Type: 'Pass', End: true } },
+      States: {
+        T: { Type: 'Task', Resource: CALLBACK, Parameters: {}, Catch: [{ ErrorEquals: ['Bad'], Next: 'Caught' }], End: true },
+        Caught: { Type: 'Pass', End: true },
+      },
     };
     const { outcome, events } = await runWorkflow(definition, {}, { tasks, callbacks });
     expect(outcome.output).toEqual({ Error: 'Bad', Cause: 'why' });
-    expect(events[5]).toMatchObject({ type: 'TaskFailed', taskFailedEventDetails: { error: 'Bad', cause: 'why', resource: 'sendMessage.waitForTaskToken', resourceType: 'sqs' } });
+    expect(events[5]).toMatchObject({
+      type: 'TaskFailed',
+      taskFailedEventDetails: { error: 'Bad', cause: 'why', resource: 'sendMessage.waitForTaskToken', resourceType: 'sqs' },
+    });
   });
 
   it('times out a callback task whose HeartbeatSeconds pass without a heartbeat (TaskTimedOut, States.Timeout)', async () => {
     const callbacks = new FakeCallbacks();
     const tasks = new FakeTaskRunner({ [CALLBACK]: () => ({}) });
-    const definition = { StartAt: 'T', States: { T: { Type: 'Task', Resource: CALLBACK, Parameters: {}, HeartbeatSeconds: 5, TimeoutSeconds: 60, End: true } } };
+    const definition = {
+      StartAt: 'T',
+      States: { T: { Type: 'Task', Resource: CALLBACK, Parameters: {}, HeartbeatSeconds: 5, TimeoutSeconds: 60, End: true } },
+    };
     const { outcome, events, clock } = await runWorkflow(definition, {}, { tasks, callbacks });
     expect(outcome).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
-    expect(events[5]).toMatchObject({ type: 'TaskTimedOut', taskTimedOutEventDetails: { error: 'States.Timeout', resource: 'sendMessage.waitForTaskToken', resourceType: 'sqs' } });
+    expect(events[5]).toMatchObject({
+      type: 'TaskTimedOut',
+      taskTimedOutEventDetails: { error: 'States.Timeout', resource: 'sendMessage.waitForTaskToken', resourceType: 'sqs' },
+    });
     expect(clock.sleeps).toContain(5000);
   });
 
@@ -96,12 +122,23 @@ describe('Task state', () => {
     callbacks.answer(task?.token as string, { status: 'SUCCEEDED', output: { done: true } });
     const { outcome, events } = await run;
     expect(outcome.output).toEqual({ done: true });
-    expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'ActivityScheduled', 'ActivityStarted', 'ActivitySucceeded', 'TaskStateExited', 'ExecutionSucceeded']);
+    expect(types(events)).toEqual([
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'ActivityScheduled',
+      'ActivityStarted',
+      'ActivitySucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
+    ]);
     expect(events[3].activityStartedEventDetails).toEqual({ workerName: 'worker-1' });
   });
 
   it('has no Task.Token for request/response tasks', async () => {
-    const definition = { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { 't.$': '$$.Task' }, End: true } } };
+    const definition = {
+      StartAt: 'T',
+      States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { 't.$': '$$.Task' }, End: true } },
+    };
     const { outcome } = await runWorkflow(definition);
     expect(outcome.error).toBe('States.Runtime');
   });
@@ -110,20 +147,39 @@ describe('Task state', () => {
     const tasks = new FakeTaskRunner({ [SYNC]: (inv) => (inv.onSubmitted?.({ ExecutionArn: 'child' }), { Status: 'SUCCEEDED' }) });
     const definition = { StartAt: 'T', States: { T: { Type: 'Task', Resource: SYNC, Parameters: { StateMachineArn: 'x' }, End: true } } };
     const { events } = await runWorkflow(definition, {}, { tasks });
-    expect(types(events)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'TaskSucceeded', 'TaskStateExited', 'ExecutionSucceeded']);
+    expect(types(events)).toEqual([
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskSubmitted',
+      'TaskSucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
+    ]);
     expect(events[4].taskSubmittedEventDetails).toEqual({
-      resourceType: 'states', resource: 'startExecution.sync:2', output: '{"ExecutionArn":"child"}', outputDetails: { truncated: false },
+      resourceType: 'states',
+      resource: 'startExecution.sync:2',
+      output: '{"ExecutionArn":"child"}',
+      outputDetails: { truncated: false },
     });
   });
 
   it('records task credentials in TaskScheduled', async () => {
-    const definition = { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: {}, Credentials: { 'RoleArn.$': '$.role' }, End: true } } };
+    const definition = {
+      StartAt: 'T',
+      States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: {}, Credentials: { 'RoleArn.$': '$.role' }, End: true } },
+    };
     const { events } = await runWorkflow(definition, { role: 'arn:aws:iam::1:role/r' });
     expect(events[2].taskScheduledEventDetails?.taskCredentials).toEqual({ roleArn: 'arn:aws:iam::1:role/r' });
   });
 
   it('turns an unexpected exception from the runner into States.Runtime', async () => {
-    const tasks = new FakeTaskRunner({ 'arn:aws:states:::lambda:invoke': () => { throw new TypeError('bug'); } });
+    const tasks = new FakeTaskRunner({
+      'arn:aws:states:::lambda:invoke': () => {
+        throw new TypeError('bug');
+      },
+    });
     const definition = { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: {}, End: true } } };
     const { outcome } = await runWorkflow(definition, {}, { tasks });
     expect(outcome).toEqual({ status: 'FAILED', error: 'States.Runtime', cause: 'bug' });
@@ -132,7 +188,10 @@ describe('Task state', () => {
   it('cancels the invocation through its signal when it times out', async () => {
     let signal: AbortSignal | undefined;
     const tasks = new FakeTaskRunner({ 'arn:aws:states:::lambda:invoke': (inv) => ((signal = inv.signal), hangs(inv)) });
-    const definition = { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: {}, TimeoutSeconds: 2, End: true } } };
+    const definition = {
+      StartAt: 'T',
+      States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: {}, TimeoutSeconds: 2, End: true } },
+    };
     await runWorkflow(definition, {}, { tasks });
     expect(signal?.aborted).toBe(true);
   });

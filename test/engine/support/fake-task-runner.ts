@@ -19,7 +19,9 @@ function resolveArn(arn: string): ResolvedResource | { unrecognized: string } {
   if (LEGACY_LAMBDA.test(arn)) return { arn, resourceType: 'lambda', resource: arn, pattern: 'REQUEST_RESPONSE', legacyLambda: true };
   const m = OPTIMIZED.exec(arn);
   if (!m || (!m[1] && !KNOWN_SERVICES.has(m[2])) || (m[2] === 'dynamodb' && !m[1] && m[3] === 'query')) {
-    return { unrecognized: `The resource provided ${arn} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.` };
+    return {
+      unrecognized: `The resource provided ${arn} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.`,
+    };
   }
   const suffix = m[4] ?? '';
   return {
@@ -54,10 +56,15 @@ export class FakeTaskRunner implements TaskRunner {
 }
 
 /** Script helpers. */
-export const returns = (value: unknown): TaskScript => () => value;
-export const fails = (error: string, cause?: string): TaskScript => () => {
-  throw new StatesError(error, cause);
-};
+export const returns =
+  (value: unknown): TaskScript =>
+  () =>
+    value;
+export const fails =
+  (error: string, cause?: string): TaskScript =>
+  () => {
+    throw new StatesError(error, cause);
+  };
 /** Never settles on its own; rejects when the invocation is aborted. */
 export const hangs: TaskScript = (invocation) =>
   new Promise((_, reject) => invocation.signal.addEventListener('abort', () => reject(invocation.signal.reason), { once: true }));

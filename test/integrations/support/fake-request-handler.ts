@@ -62,7 +62,13 @@ export class FakeRequestHandler {
 
 /** An awsJson1.0 answer with the headers the Step Functions / DynamoDB APIs send. */
 export function jsonResponse(status: number, body: unknown, requestId: string, extraHeaders: Record<string, string> = {}): CannedResponse {
-  const headers: Record<string, string> = { 'x-amzn-requestid': requestId, 'content-type': 'application/x-amz-json-1.0', date: 'Mon, 06 May 2024 07:08:09 GMT', connection: 'keep-alive', ...extraHeaders };
+  const headers: Record<string, string> = {
+    'x-amzn-requestid': requestId,
+    'content-type': 'application/x-amz-json-1.0',
+    date: 'Mon, 06 May 2024 07:08:09 GMT',
+    connection: 'keep-alive',
+    ...extraHeaders,
+  };
   return { status, headers, body: JSON.stringify(body) };
 }
 

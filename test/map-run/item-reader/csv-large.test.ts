@@ -38,7 +38,14 @@ describe('CSV ItemReader on a 50 MB object', () => {
       last = item;
     }
     expect(count).toBe(ROWS);
-    expect(last).toEqual({ orderNumber: String(ROWS - 1).padStart(10, '0'), orderDate: '2024-01-01', orderStatus: 'SHIPPED', lineItems: '3', totalPrice: '12.50', note: 'packed, with care' });
+    expect(last).toEqual({
+      orderNumber: String(ROWS - 1).padStart(10, '0'),
+      orderDate: '2024-01-01',
+      orderStatus: 'SHIPPED',
+      lineItems: '3',
+      totalPrice: '12.50',
+      note: 'packed, with care',
+    });
     expect(reader.stats).toEqual({ rowsRead: ROWS, blankLinesSkipped: 0, bytesRead: SIZE });
     expect(SIZE).toBeGreaterThan(50 * 1024 * 1024);
     expect(peak - baseline).toBeLessThan(8 * 1024 * 1024); // vs. a 50 MB object

@@ -15,7 +15,12 @@ let seq = 0;
 async function readCsv(body: string | Buffer, spec: Partial<ItemReaderSpec> = {}, limits = {}) {
   const key = `csv/${++seq}.csv`;
   await env.put(BUCKET, key, body);
-  const reader = openItemReader(env.s3, { resource: 'getObject', bucket: BUCKET, key, inputType: 'CSV', csvHeaderLocation: 'FIRST_ROW', maxItems: 0, ...spec }, undefined, limits);
+  const reader = openItemReader(
+    env.s3,
+    { resource: 'getObject', bucket: BUCKET, key, inputType: 'CSV', csvHeaderLocation: 'FIRST_ROW', maxItems: 0, ...spec },
+    undefined,
+    limits,
+  );
   const items: unknown[] = [];
   for await (const item of reader) items.push(item);
   return { items, stats: reader.stats };
@@ -116,7 +121,10 @@ describe('CSV ItemReader', () => {
   it('skips and counts blank lines, including before the header; handles CRLF [UNCONFIRMED]', async () => {
     const body = '\r\nid,name\r\n1,a\r\n\r\n2,b\r\n\r\n';
     const { items, stats } = await readCsv(body);
-    expect(items).toEqual([{ id: '1', name: 'a' }, { id: '2', name: 'b' }]);
+    expect(items).toEqual([
+      { id: '1', name: 'a' },
+      { id: '2', name: 'b' },
+    ]);
     expect(stats).toEqual({ rowsRead: 2, blankLinesSkipped: 3, bytesRead: Buffer.byteLength(body) });
   });
 

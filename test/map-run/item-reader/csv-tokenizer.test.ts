@@ -17,7 +17,10 @@ describe.each([undefined, 1, 3])('CsvTokenizer (chunk size %s)', (chunkSize) => 
   const rows = (text: string | Buffer) => tokenize(text, { chunkSize }).rows;
 
   it('splits fields at the delimiter and records at newlines, values as strings', () => {
-    expect(rows('a,b,c\n1,true,Null\n')).toEqual([['a', 'b', 'c'], ['1', 'true', 'Null']]);
+    expect(rows('a,b,c\n1,true,Null\n')).toEqual([
+      ['a', 'b', 'c'],
+      ['1', 'true', 'Null'],
+    ]);
   });
 
   it('keeps delimiters and newlines inside quotes literally', () => {
@@ -45,7 +48,10 @@ describe.each([undefined, 1, 3])('CsvTokenizer (chunk size %s)', (chunkSize) => 
   });
 
   it('keeps whitespace and empty fields', () => {
-    expect(rows('   ,,\n,,,\n')).toEqual([['   ', '', ''], ['', '', '', '']]);
+    expect(rows('   ,,\n,,,\n')).toEqual([
+      ['   ', '', ''],
+      ['', '', '', ''],
+    ]);
   });
 
   it('makes no record for a trailing newline at EOF, and one for a last line without newline', () => {
@@ -54,7 +60,12 @@ describe.each([undefined, 1, 3])('CsvTokenizer (chunk size %s)', (chunkSize) => 
   });
 
   it('treats \\r\\n and a lone \\r as line ends; keeps them verbatim inside quotes [UNCONFIRMED]', () => {
-    expect(rows('a,b\r\nc,d\re,f\r\n"x\r\ny",z\r\n')).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f'], ['x\r\ny', 'z']]);
+    expect(rows('a,b\r\nc,d\re,f\r\n"x\r\ny",z\r\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+      ['x\r\ny', 'z'],
+    ]);
   });
 
   it('skips fully empty lines and counts them; a line of delimiters is a record [UNCONFIRMED]', () => {
@@ -64,7 +75,10 @@ describe.each([undefined, 1, 3])('CsvTokenizer (chunk size %s)', (chunkSize) => 
   });
 
   it('strips a UTF-8 BOM at the start of the object only [UNCONFIRMED]', () => {
-    expect(rows('\uFEFForderNumber,b\n\uFEFFx,y\n')).toEqual([['orderNumber', 'b'], ['\uFEFFx', 'y']]);
+    expect(rows('\uFEFForderNumber,b\n\uFEFFx,y\n')).toEqual([
+      ['orderNumber', 'b'],
+      ['\uFEFFx', 'y'],
+    ]);
   });
 
   it('keeps bytes that only look like the start of a BOM', () => {

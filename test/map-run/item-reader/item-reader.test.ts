@@ -81,13 +81,17 @@ describe('openItemReader', () => {
 
   it('maps a body stream that breaks mid-way', async () => {
     const broken = new FakeS3();
-    broken.putGenerated('b', 'cut.csv', 100, () =>
-      new Readable({
-        read() {
-          this.push(Buffer.from('n\n1\n'));
-          this.destroy(new Error('socket hang up'));
-        },
-      }),
+    broken.putGenerated(
+      'b',
+      'cut.csv',
+      100,
+      () =>
+        new Readable({
+          read() {
+            this.push(Buffer.from('n\n1\n'));
+            this.destroy(new Error('socket hang up'));
+          },
+        }),
     );
     const error = await openItemReaderFailure(broken, { ...csv, key: 'cut.csv' });
     expect(error.error).toBe('States.ItemReaderFailed');

@@ -35,6 +35,8 @@ it('reads every CSV row intact across the slice boundaries', async () => {
   const items: unknown[] = [];
   for await (const item of openItemReader(s3WithCsv(), spec)) items.push(item);
   expect(items).toHaveLength(ROWS);
-  const wrong = items.filter((item, i) => JSON.stringify(item) !== JSON.stringify({ id: String(i), note: `line one\nline two ${i}`, tail: `€${'x'.repeat(i % 50)}` }));
+  const wrong = items.filter(
+    (item, i) => JSON.stringify(item) !== JSON.stringify({ id: String(i), note: `line one\nline two ${i}`, tail: `€${'x'.repeat(i % 50)}` }),
+  );
   expect(wrong).toEqual([]);
 });

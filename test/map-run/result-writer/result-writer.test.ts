@@ -59,7 +59,10 @@ async function entries(key: string, outputType: OutputType): Promise<unknown[]> 
   const text = await env.read('results', key);
   if (outputType === 'JSON') return JSON.parse(text) as unknown[];
   expect(text.endsWith('\n')).toBe(true);
-  return text.slice(0, -1).split('\n').map((line) => JSON.parse(line) as unknown);
+  return text
+    .slice(0, -1)
+    .split('\n')
+    .map((line) => JSON.parse(line) as unknown);
 }
 
 describe.each(['JSON', 'JSONL'] as const)('ResultWriter %s', (outputType) => {
@@ -108,7 +111,9 @@ describe.each(['JSON', 'JSONL'] as const)('ResultWriter %s', (outputType) => {
       ['child-3', 'TIMED_OUT', 'States.TaskFailed', 'row 3 failed', undefined],
     ]);
     expect(failed[0].RedriveStatus).toBe('REDRIVABLE_BY_MAP_RUN');
-    expect(await entries(manifest.ResultFiles.PENDING[0].Key, outputType)).toEqual([{ Input: '{"row":4}', InputDetails: { Included: true }, Status: 'PENDING' }]);
+    expect(await entries(manifest.ResultFiles.PENDING[0].Key, outputType)).toEqual([
+      { Input: '{"row":4}', InputDetails: { Included: true }, Status: 'PENDING' },
+    ]);
   });
 
   it('COMPACT: outputs only; failures stay in NONE form', async () => {
@@ -139,7 +144,10 @@ describe('ResultWriter layout', () => {
   });
 
   it('cuts files at maxFileBytes, n incrementing, order kept across files', async () => {
-    const writer = new ResultWriter(env.s3, { bucket: 'results', prefix: 'split', outputType: 'JSON', transformation: 'COMPACT' }, MAP_RUN, { tmpDir: spoolDir, maxFileBytes: 40 });
+    const writer = new ResultWriter(env.s3, { bucket: 'results', prefix: 'split', outputType: 'JSON', transformation: 'COMPACT' }, MAP_RUN, {
+      tmpDir: spoolDir,
+      maxFileBytes: 40,
+    });
     for (let i = 19; i >= 0; i--) await writer.add(child(i, 'SUCCEEDED', `v${String(i).padStart(2, '0')}`));
     const { Key } = await writer.finish();
     const manifest = JSON.parse(await env.read('results', Key)) as ResultManifest;
@@ -158,7 +166,13 @@ describe('ResultWriter layout', () => {
 
 describe('ResultWriter of a redriven Map Run (docs/aws-behaviour.md#redrive)', () => {
   const folder = `redrive/${UUID}`;
-  const config = (redriven: boolean, prefix = 'redrive') => ({ bucket: 'results', prefix, outputType: 'JSON' as const, transformation: 'COMPACT' as const, redriven });
+  const config = (redriven: boolean, prefix = 'redrive') => ({
+    bucket: 'results',
+    prefix,
+    outputType: 'JSON' as const,
+    transformation: 'COMPACT' as const,
+    redriven,
+  });
   const keys = async () => {
     const listed = await env.s3.send(new ListObjectsV2Command({ Bucket: 'results', Prefix: `${folder}/` }));
     return (listed.Contents ?? []).map((o) => o.Key).sort();
@@ -170,16 +184,32 @@ describe('ResultWriter of a redriven Map Run (docs/aws-behaviour.md#redrive)', (
     return JSON.parse(await env.read('results', details.Key)) as ResultManifest;
   };
 
-  it('numbers its SUCCEEDED files after the earlier attempt\'s, lists all of them, and replaces FAILED/PENDING', async () => {
+  it("numbers its SUCCEEDED files after the earlier attempt's, lists all of them, and replaces FAILED/PENDING", async () => {
     await finish(false, [child(0, 'SUCCEEDED', 'a'), child(1, 'FAILED'), child(2, 'PENDING'), child(3, 'FAILED')], 20);
-    expect(await keys()).toEqual([`${folder}/FAILED_0.json`, `${folder}/FAILED_1.json`, `${folder}/PENDING_0.json`, `${folder}/SUCCEEDED_0.json`, `${folder}/manifest.json`]);
+    expect(await keys()).toEqual([
+      `${folder}/FAILED_0.json`,
+      `${folder}/FAILED_1.json`,
+      `${folder}/PENDING_0.json`,
+      `${folder}/SUCCEEDED_0.json`,
+      `${folder}/manifest.json`,
+    ]);
     // The redrive runs items 1–3 again: 1 and 2 succeed (split over two files), 3 fails again.
     const manifest = await finish(true, [child(1, 'SUCCEEDED', 'b'), child(2, 'SUCCEEDED', 'c'), child(3, 'FAILED')], 5);
-    expect(manifest.ResultFiles.SUCCEEDED.map((f) => f.Key)).toEqual([`${folder}/SUCCEEDED_0.json`, `${folder}/SUCCEEDED_1.json`, `${folder}/SUCCEEDED_2.json`]);
+    expect(manifest.ResultFiles.SUCCEEDED.map((f) => f.Key)).toEqual([
+      `${folder}/SUCCEEDED_0.json`,
+      `${folder}/SUCCEEDED_1.json`,
+      `${folder}/SUCCEEDED_2.json`,
+    ]);
     expect(manifest.ResultFiles.FAILED.map((f) => f.Key)).toEqual([`${folder}/FAILED_0.json`]);
     expect(manifest.ResultFiles.PENDING).toEqual([]);
     expect(Object.keys(manifest.ResultFiles)).toEqual(['FAILED', 'PENDING', 'SUCCEEDED']);
-    expect(await keys()).toEqual([`${folder}/FAILED_0.json`, `${folder}/SUCCEEDED_0.json`, `${folder}/SUCCEEDED_1.json`, `${folder}/SUCCEEDED_2.json`, `${folder}/manifest.json`]);
+    expect(await keys()).toEqual([
+      `${folder}/FAILED_0.json`,
+      `${folder}/SUCCEEDED_0.json`,
+      `${folder}/SUCCEEDED_1.json`,
+      `${folder}/SUCCEEDED_2.json`,
+      `${folder}/manifest.json`,
+    ]);
     const outputs = await Promise.all(manifest.ResultFiles.SUCCEEDED.map(async (f) => JSON.parse(await env.read('results', f.Key)) as unknown[]));
     expect(outputs).toEqual([['a'], ['b'], ['c']]);
     expect(JSON.parse(await env.read('results', `${folder}/FAILED_0.json`))).toEqual([expect.objectContaining({ Name: 'child-3' })]);
@@ -218,11 +248,19 @@ describe('ResultWriter uploads and failures', () => {
   it('uses a multipart upload for a file bigger than one part', async () => {
     const fake = new FakeS3();
     fake.createBucket('b');
-    const writer = new ResultWriter(fake.client(), { bucket: 'b', outputType: 'JSONL', transformation: 'COMPACT' }, MAP_RUN, { tmpDir: spoolDir, partBytes: 100 });
+    const writer = new ResultWriter(fake.client(), { bucket: 'b', outputType: 'JSONL', transformation: 'COMPACT' }, MAP_RUN, {
+      tmpDir: spoolDir,
+      partBytes: 100,
+    });
     for (let i = 0; i < 50; i++) await writer.add(child(i, 'SUCCEEDED', { i }));
     await writer.finish();
     const text = fake.text('b', `${UUID}/SUCCEEDED_0.json`)!;
-    expect(text.split('\n').slice(0, -1).map((l) => JSON.parse(l) as unknown)).toEqual(Array.from({ length: 50 }, (_, i) => ({ i })));
+    expect(
+      text
+        .split('\n')
+        .slice(0, -1)
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual(Array.from({ length: 50 }, (_, i) => ({ i })));
     expect(fake.requests.filter((r) => r.includes('partNumber=')).length).toBe(Math.ceil(Buffer.byteLength(text) / 100));
   });
 
@@ -254,7 +292,9 @@ describe('ResultWriter uploads and failures', () => {
 
   it('rejects a child output that is not JSON', async () => {
     const writer = new ResultWriter(env.s3, { bucket: 'results', outputType: 'JSON', transformation: 'COMPACT' }, MAP_RUN, { tmpDir: spoolDir });
-    await expect(writer.add({ ...child(0, 'SUCCEEDED'), output: '{oops' })).rejects.toThrow('The output of child execution child-0 (item 0) is not valid JSON.');
+    await expect(writer.add({ ...child(0, 'SUCCEEDED'), output: '{oops' })).rejects.toThrow(
+      'The output of child execution child-0 (item 0) is not valid JSON.',
+    );
     await writer.discard();
   });
 });

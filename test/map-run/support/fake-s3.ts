@@ -130,7 +130,9 @@ export class FakeS3 {
   private createUpload(bucket: string, key: string): HttpResponse {
     const uploadId = `upload-${++this.uploadSeq}`;
     this.uploads.set(uploadId, { bucket, key, parts: new Map() });
-    return xmlResponse(`<InitiateMultipartUploadResult><Bucket>${xml(bucket)}</Bucket><Key>${xml(key)}</Key><UploadId>${uploadId}</UploadId></InitiateMultipartUploadResult>`);
+    return xmlResponse(
+      `<InitiateMultipartUploadResult><Bucket>${xml(bucket)}</Bucket><Key>${xml(key)}</Key><UploadId>${uploadId}</UploadId></InitiateMultipartUploadResult>`,
+    );
   }
 
   private uploadPart(query: Record<string, string | undefined>, data: Buffer): HttpResponse {
@@ -146,7 +148,9 @@ export class FakeS3 {
     const data = Buffer.concat([...upload.parts.entries()].sort(([a], [b]) => a - b).map(([, part]) => part));
     this.uploads.delete(uploadId);
     this.putObject(upload.bucket, upload.key, data);
-    return xmlResponse(`<CompleteMultipartUploadResult><Bucket>${xml(upload.bucket)}</Bucket><Key>${xml(upload.key)}</Key><ETag>${xml(md5(data))}</ETag></CompleteMultipartUploadResult>`);
+    return xmlResponse(
+      `<CompleteMultipartUploadResult><Bucket>${xml(upload.bucket)}</Bucket><Key>${xml(upload.key)}</Key><ETag>${xml(md5(data))}</ETag></CompleteMultipartUploadResult>`,
+    );
   }
 }
 
@@ -168,7 +172,11 @@ function xml(text: string): string {
 }
 
 function xmlResponse(body: string): HttpResponse {
-  return new HttpResponse({ statusCode: 200, headers: { 'content-type': 'application/xml' }, body: Readable.from([Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${body}`)]) });
+  return new HttpResponse({
+    statusCode: 200,
+    headers: { 'content-type': 'application/xml' },
+    body: Readable.from([Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${body}`)]),
+  });
 }
 
 function error(status: number, code: string, message: string): HttpResponse {

@@ -57,7 +57,13 @@ export async function startPipelineSandbox(options: PipelineSandboxOptions): Pro
     csv,
     csvKey,
     run: (input = {}, testCase, options) =>
-      runPipeline(clients, testCase ? `${pipeline.parentArn}#${testCase}` : pipeline.parentArn, { input, pollMs: 10, resultsLocation, failuresToShow: 100, ...options }),
+      runPipeline(clients, testCase ? `${pipeline.parentArn}#${testCase}` : pipeline.parentArn, {
+        input,
+        pollMs: 10,
+        resultsLocation,
+        failuresToShow: 100,
+        ...options,
+      }),
     verify: (summary) => verifyLoad(clients, { bucket: config.bucket, key: csvKey, table: config.table, manifest: summary?.resultWriter?.manifest }),
     async close() {
       clients.destroy();

@@ -31,10 +31,29 @@ const KEY_SCHEMA = { KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], Attr
 const SCRIPT: readonly (readonly [string, unknown])[] = [
   ['CreateTable', { TableName: 'orders', ...KEY_SCHEMA, BillingMode: 'PAY_PER_REQUEST' }],
   ['DescribeTable', { TableName: 'orders' }],
-  ['PutItem', { TableName: 'orders', Item: { id: { S: 'a' }, n: { N: '1.50' }, tags: { SS: ['x', 'y'] }, m: { M: { l: { L: [{ BOOL: true }, { NULL: true }] } } } } }],
+  [
+    'PutItem',
+    { TableName: 'orders', Item: { id: { S: 'a' }, n: { N: '1.50' }, tags: { SS: ['x', 'y'] }, m: { M: { l: { L: [{ BOOL: true }, { NULL: true }] } } } } },
+  ],
   ['PutItem', { TableName: 'orders', Item: { id: { S: 'a' } }, ConditionExpression: 'attribute_not_exists(id)' }],
-  ['UpdateItem', { TableName: 'orders', Key: { id: { S: 'a' } }, UpdateExpression: 'SET n = n + :one', ExpressionAttributeValues: { ':one': { N: '1' } }, ReturnValues: 'ALL_NEW' }],
-  ['BatchWriteItem', { RequestItems: { orders: [1, 2, 3].map((i) => ({ PutRequest: { Item: { id: { S: `b${i}` }, body: { B: Buffer.from(`bytes ${i}`).toString('base64') } } } })) } }],
+  [
+    'UpdateItem',
+    {
+      TableName: 'orders',
+      Key: { id: { S: 'a' } },
+      UpdateExpression: 'SET n = n + :one',
+      ExpressionAttributeValues: { ':one': { N: '1' } },
+      ReturnValues: 'ALL_NEW',
+    },
+  ],
+  [
+    'BatchWriteItem',
+    {
+      RequestItems: {
+        orders: [1, 2, 3].map((i) => ({ PutRequest: { Item: { id: { S: `b${i}` }, body: { B: Buffer.from(`bytes ${i}`).toString('base64') } } } })),
+      },
+    },
+  ],
   ['GetItem', { TableName: 'orders', Key: { id: { S: 'b2' } }, ReturnConsumedCapacity: 'TOTAL' }],
   ['Scan', { TableName: 'orders', Select: 'COUNT' }],
   ['GetItem', { TableName: 'missing', Key: { id: { S: 'a' } } }],
@@ -44,8 +63,14 @@ const SCRIPT: readonly (readonly [string, unknown])[] = [
 
 /** What differs between two runs of the same requests: request ids, their checksum, the table's id and times. */
 function comparable(response: EdgeResponse): { status: number; headers: Record<string, string>; body: string } {
-  const { 'x-amzn-requestid': _id, 'x-amz-crc32': _crc, ...headers } = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), v]));
-  const body = (response.body as Buffer).toString('utf8').replace(/"(CreationDateTime|LastUpdateToPayPerRequestDateTime)":[0-9.]+/g, '"$1":0')
+  const {
+    'x-amzn-requestid': _id,
+    'x-amz-crc32': _crc,
+    ...headers
+  } = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+  const body = (response.body as Buffer)
+    .toString('utf8')
+    .replace(/"(CreationDateTime|LastUpdateToPayPerRequestDateTime)":[0-9.]+/g, '"$1":0')
     .replace(/"TableId":"[0-9a-f-]+"/g, '"TableId":"-"');
   return { status: response.status, headers, body };
 }
@@ -106,7 +131,8 @@ describe('DynamoDB service with dynalite in a worker thread', () => {
       await rm(dataDir, { recursive: true, force: true });
     });
 
-    const count = async (service: DynamoDbService) => JSON.parse(String((await service.handle(dynamoRequest('Scan', { TableName: 'orders', Select: 'COUNT' }))).body)) as { Count: number };
+    const count = async (service: DynamoDbService) =>
+      JSON.parse(String((await service.handle(dynamoRequest('Scan', { TableName: 'orders', Select: 'COUNT' }))).body)) as { Count: number };
 
     it('keeps tables in the same LevelDB directory as the main-thread store', async () => {
       const writer = await createDynamoDbService({ dataDir, thread: 'worker' });
@@ -139,7 +165,11 @@ describe('DynamoDB service with dynalite in a worker thread', () => {
       const host = await startDynaliteWorker(HOST_OPTIONS, standIn('worker-throws-on-request.ts'));
       const failure = host.serve({ method: 'POST', url: '/', headers: {} }, Buffer.from('{}'));
       await expect(failure).rejects.toThrow(DynamoDbWorkerError);
-      await expect(failure).rejects.toMatchObject({ code: 'InternalFailure', statusCode: 500, message: 'The DynamoDB worker thread stopped: dynalite blew up' });
+      await expect(failure).rejects.toMatchObject({
+        code: 'InternalFailure',
+        statusCode: 500,
+        message: 'The DynamoDB worker thread stopped: dynalite blew up',
+      });
       await expect(host.serve({ method: 'POST', url: '/', headers: {} }, Buffer.alloc(0))).rejects.toThrow('dynalite blew up');
       await host.close();
     });

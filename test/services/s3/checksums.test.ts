@@ -13,10 +13,14 @@ const seen: Array<Readonly<Record<string, string>>> = [];
 
 /** Records the headers of every request so tests can see which wire form the SDK chose. */
 function recording(inner: ServiceHandler): ServiceHandler {
-  return { name: inner.name, close: () => inner.close?.() ?? Promise.resolve(), handle: (request: EdgeRequest) => {
-    seen.push(request.headers);
-    return inner.handle(request);
-  } };
+  return {
+    name: inner.name,
+    close: () => inner.close?.() ?? Promise.resolve(),
+    handle: (request: EdgeRequest) => {
+      seen.push(request.headers);
+      return inner.handle(request);
+    },
+  };
 }
 
 beforeAll(async () => {
@@ -27,7 +31,13 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const lastRequest = () => seen[seen.length - 1];
-const errorOf = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected failure'); }, (e: Error) => e);
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected failure');
+    },
+    (e: Error) => e,
+  );
 
 describe('SDK defaults', () => {
   it('PutObject sends CRC32; it is verified, stored, and returned (and validated by the SDK) on GetObject', async () => {
@@ -91,7 +101,9 @@ describe('integrity failures', () => {
     const malformed = await errorOf(s3.send(new PutObjectCommand({ Bucket: 'sums', Key: 'k', Body: 'x', ChecksumCRC32: 'not-base64!' })));
     expect(malformed.name).toBe('InvalidRequest');
     const two = await fetch(`${server.endpoint}/sums/two`, {
-      method: 'PUT', body: 'x', headers: { 'x-amz-checksum-crc32': digestBase64('CRC32', Buffer.from('x')), 'x-amz-checksum-sha1': digestBase64('SHA1', Buffer.from('x')) },
+      method: 'PUT',
+      body: 'x',
+      headers: { 'x-amz-checksum-crc32': digestBase64('CRC32', Buffer.from('x')), 'x-amz-checksum-sha1': digestBase64('SHA1', Buffer.from('x')) },
     });
     expect([two.status, await two.text()]).toEqual([400, expect.stringContaining('Multiple checksum Types are not allowed')]);
   });
@@ -111,9 +123,12 @@ describe('integrity failures', () => {
 
 describe('hand-built aws-chunked bodies', () => {
   const sig = ';chunk-signature=' + 'f'.repeat(64);
-  const put = (key: string, body: string, headers: Record<string, string>) => fetch(`${server.endpoint}/sums/${key}`, {
-    method: 'PUT', body, headers: { 'content-encoding': 'aws-chunked', 'x-amz-content-sha256': 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD', ...headers },
-  });
+  const put = (key: string, body: string, headers: Record<string, string>) =>
+    fetch(`${server.endpoint}/sums/${key}`, {
+      method: 'PUT',
+      body,
+      headers: { 'content-encoding': 'aws-chunked', 'x-amz-content-sha256': 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD', ...headers },
+    });
 
   it('decodes signed chunks', async () => {
     const response = await put('signed', `5${sig}\r\nhello\r\n6${sig}\r\n world\r\n0${sig}\r\n\r\n`, { 'x-amz-decoded-content-length': '11' });
@@ -123,7 +138,11 @@ describe('hand-built aws-chunked bodies', () => {
 
   it('verifies a trailing checksum and rejects a wrong one', async () => {
     const good = digestBase64('CRC32C', Buffer.from('hello'));
-    const headers = { 'x-amz-decoded-content-length': '5', 'x-amz-trailer': 'x-amz-checksum-crc32c', 'x-amz-content-sha256': 'STREAMING-UNSIGNED-PAYLOAD-TRAILER' };
+    const headers = {
+      'x-amz-decoded-content-length': '5',
+      'x-amz-trailer': 'x-amz-checksum-crc32c',
+      'x-amz-content-sha256': 'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
+    };
     const ok = await put('trailer', `5\r\nhello\r\n0\r\nx-amz-checksum-crc32c:${good}\r\n\r\n`, headers);
     expect([ok.status, ok.headers.get('x-amz-checksum-crc32c')]).toEqual([200, good]);
     const bad = await put('trailer-bad', `5\r\nhello\r\n0\r\nx-amz-checksum-crc32c:AAAAAA==\r\n\r\n`, headers);
@@ -151,7 +170,9 @@ describe('size limit', () => {
       const declared = await fetch(`${small.endpoint}/tiny/k`, { method: 'PUT', body: 'x'.repeat(11) });
       expect([declared.status, await declared.text()]).toEqual([400, expect.stringContaining('<Code>EntityTooLarge</Code>')]);
       const chunked = await fetch(`${small.endpoint}/tiny/k`, {
-        method: 'PUT', body: '10\r\n0123456789abcdef\r\n0\r\n\r\n', headers: { 'content-encoding': 'aws-chunked', 'x-amz-decoded-content-length': '5' },
+        method: 'PUT',
+        body: '10\r\n0123456789abcdef\r\n0\r\n\r\n',
+        headers: { 'content-encoding': 'aws-chunked', 'x-amz-decoded-content-length': '5' },
       });
       expect([chunked.status, await chunked.text()]).toEqual([400, expect.stringContaining('<Code>EntityTooLarge</Code>')]);
       expect((await fetch(`${small.endpoint}/tiny/k`)).status).toBe(404);

@@ -1,6 +1,4 @@
-import {
-  CreateBucketCommand, ListObjectsCommand, ListObjectsV2Command, PutObjectCommand, paginateListObjectsV2, type S3Client,
-} from '@aws-sdk/client-s3';
+import { CreateBucketCommand, ListObjectsCommand, ListObjectsV2Command, PutObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
 import { createS3Service } from '../../../src/services/s3/index';
 import { startS3TestServer, type StartedS3TestServer } from './support/s3-test-server';
 
@@ -16,16 +14,28 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const v2 = (input: Omit<ConstructorParameters<typeof ListObjectsV2Command>[0], 'Bucket'>) =>
-  s3.send(new ListObjectsV2Command({ Bucket: 'listing', ...input }));
+const v2 = (input: Omit<ConstructorParameters<typeof ListObjectsV2Command>[0], 'Bucket'>) => s3.send(new ListObjectsV2Command({ Bucket: 'listing', ...input }));
 
 describe('ListObjectsV2', () => {
   it('lists every key in UTF-8 byte order with sizes and ETags', async () => {
     const all = await v2({});
     // U+1F600 (4 UTF-8 bytes, F0…) sorts after U+FB01 (EF…), although its UTF-16 surrogates sort before it.
-    expect(all.Contents?.map((c) => c.Key)).toEqual(['a.csv', 'dir/one.csv', 'dir/sub/two.csv', 'dir/three.csv', 'other/x.csv', 'z\uFB01.csv', 'z\u{1F600}.csv']);
+    expect(all.Contents?.map((c) => c.Key)).toEqual([
+      'a.csv',
+      'dir/one.csv',
+      'dir/sub/two.csv',
+      'dir/three.csv',
+      'other/x.csv',
+      'z\uFB01.csv',
+      'z\u{1F600}.csv',
+    ]);
     expect(all).toMatchObject({ KeyCount: 7, IsTruncated: false, MaxKeys: 1000, Name: 'listing' });
-    expect(all.Contents?.[0]).toMatchObject({ Size: 5, StorageClass: 'STANDARD', ETag: expect.stringMatching(/^"[0-9a-f]{32}"$/), ChecksumAlgorithm: ['CRC32'] });
+    expect(all.Contents?.[0]).toMatchObject({
+      Size: 5,
+      StorageClass: 'STANDARD',
+      ETag: expect.stringMatching(/^"[0-9a-f]{32}"$/),
+      ChecksumAlgorithm: ['CRC32'],
+    });
   });
 
   it('filters by prefix and rolls up CommonPrefixes with a delimiter', async () => {
@@ -65,7 +75,11 @@ describe('ListObjectsV2', () => {
       pages.push([page.KeyCount, page.IsTruncated, (page.Contents ?? []).map((c) => c.Key!)]);
       token = page.NextContinuationToken;
     } while (token);
-    expect(pages).toEqual([[2, true, ['k1', 'k2']], [2, true, ['k3', 'k4']], [1, false, ['k5']]]);
+    expect(pages).toEqual([
+      [2, true, ['k1', 'k2']],
+      [2, true, ['k3', 'k4']],
+      [1, false, ['k5']],
+    ]);
   });
 
   it('does not repeat a CommonPrefix across pages', async () => {

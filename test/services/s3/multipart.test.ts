@@ -1,6 +1,14 @@
 import {
-  AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand,
-  GetObjectCommand, HeadObjectCommand, ListPartsCommand, UploadPartCommand, type CompletedPart, type S3Client,
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListPartsCommand,
+  UploadPartCommand,
+  type CompletedPart,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import { createHash, randomBytes } from 'node:crypto';
 import { createHasher, digestBase64 } from '../../../src/services/s3/checksums/algorithms';
@@ -32,13 +40,18 @@ async function uploadParts(Key: string, UploadId: string, parts: Buffer[]): Prom
 }
 
 describe('multipart upload', () => {
-  it('assembles a 20 MB object from 5 MB parts with S3\'s multipart ETag', async () => {
+  it("assembles a 20 MB object from 5 MB parts with S3's multipart ETag", async () => {
     const data = randomBytes(20 * MiB);
     const parts = [0, 1, 2, 3].map((i) => data.subarray(i * 5 * MiB, (i + 1) * 5 * MiB));
     const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: 'mpu', Key: 'big.csv', ContentType: 'text/csv', Metadata: { run: '7' } }));
     const completed = await uploadParts('big.csv', UploadId!, parts);
     const listed = await s3.send(new ListPartsCommand({ Bucket: 'mpu', Key: 'big.csv', UploadId }));
-    expect(listed.Parts?.map((p) => [p.PartNumber, p.Size])).toEqual([[1, 5 * MiB], [2, 5 * MiB], [3, 5 * MiB], [4, 5 * MiB]]);
+    expect(listed.Parts?.map((p) => [p.PartNumber, p.Size])).toEqual([
+      [1, 5 * MiB],
+      [2, 5 * MiB],
+      [3, 5 * MiB],
+      [4, 5 * MiB],
+    ]);
     const done = await s3.send(new CompleteMultipartUploadCommand({ Bucket: 'mpu', Key: 'big.csv', UploadId, MultipartUpload: { Parts: completed } }));
     const expectedEtag = `"${md5(Buffer.concat(parts.map(md5))).toString('hex')}-4"`;
     expect(done.ETag).toBe(expectedEtag);
@@ -54,7 +67,9 @@ describe('multipart upload', () => {
 
   it('computes a COMPOSITE checksum when the upload names CRC32', async () => {
     const parts = [Buffer.alloc(5 * MiB, 1), Buffer.from('last part')];
-    const { UploadId, ChecksumAlgorithm, ChecksumType } = await s3.send(new CreateMultipartUploadCommand({ Bucket: 'mpu', Key: 'composite', ChecksumAlgorithm: 'CRC32' }));
+    const { UploadId, ChecksumAlgorithm, ChecksumType } = await s3.send(
+      new CreateMultipartUploadCommand({ Bucket: 'mpu', Key: 'composite', ChecksumAlgorithm: 'CRC32' }),
+    );
     expect([ChecksumAlgorithm, ChecksumType]).toEqual(['CRC32', 'COMPOSITE']);
     const completed = await uploadParts('composite', UploadId!, parts);
     const done = await s3.send(new CompleteMultipartUploadCommand({ Bucket: 'mpu', Key: 'composite', UploadId, MultipartUpload: { Parts: completed } }));
@@ -71,7 +86,8 @@ describe('multipart upload', () => {
   it('requires part checksums for a COMPOSITE upload, and mismatching ones are InvalidPart', async () => {
     const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: 'mpu', Key: 'strict', ChecksumAlgorithm: 'CRC32' }));
     const [part] = await uploadParts('strict', UploadId!, [Buffer.from('only')]);
-    const complete = (Parts: CompletedPart[]) => s3.send(new CompleteMultipartUploadCommand({ Bucket: 'mpu', Key: 'strict', UploadId, MultipartUpload: { Parts } }));
+    const complete = (Parts: CompletedPart[]) =>
+      s3.send(new CompleteMultipartUploadCommand({ Bucket: 'mpu', Key: 'strict', UploadId, MultipartUpload: { Parts } }));
     await expect(complete([{ PartNumber: 1, ETag: part.ETag }])).rejects.toMatchObject({ name: 'InvalidRequest' });
     await expect(complete([{ ...part, ChecksumCRC32: 'AAAAAA==' }])).rejects.toMatchObject({ name: 'InvalidPart' });
     await expect(complete([part])).resolves.toBeDefined();
@@ -80,7 +96,8 @@ describe('multipart upload', () => {
   it('validates the part list: order, ETags, existence and minimum size', async () => {
     const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: 'mpu', Key: 'checks' }));
     const parts = await uploadParts('checks', UploadId!, [Buffer.from('tiny'), Buffer.from('also tiny')]);
-    const complete = (Parts: CompletedPart[]) => s3.send(new CompleteMultipartUploadCommand({ Bucket: 'mpu', Key: 'checks', UploadId, MultipartUpload: { Parts } }));
+    const complete = (Parts: CompletedPart[]) =>
+      s3.send(new CompleteMultipartUploadCommand({ Bucket: 'mpu', Key: 'checks', UploadId, MultipartUpload: { Parts } }));
     await expect(complete([parts[1], parts[0]])).rejects.toMatchObject({ name: 'InvalidPartOrder' });
     await expect(complete([{ PartNumber: 1, ETag: '"0123"' }])).rejects.toMatchObject({ name: 'InvalidPart' });
     await expect(complete([parts[0], { PartNumber: 3, ETag: parts[1].ETag }])).rejects.toMatchObject({ name: 'InvalidPart' });

@@ -71,7 +71,9 @@ describe('resolveRoute', () => {
     ['PUT', '/b/k?partNumber=1&uploadId=u', 'UploadPartCopy'],
   ])('%s %s is NotImplemented naming %s', (method, url, name) => {
     const headers: Record<string, string> = name === 'UploadPartCopy' ? { 'x-amz-copy-source': 'b/k' } : {};
-    expect(() => route(method, url, headers)).toThrow(expect.objectContaining({ code: 'NotImplemented', statusCode: 501, message: expect.stringContaining(name) }));
+    expect(() => route(method, url, headers)).toThrow(
+      expect.objectContaining({ code: 'NotImplemented', statusCode: 501, message: expect.stringContaining(name) }),
+    );
   });
 
   it('answers unknown method/resource combinations with MethodNotAllowed', () => {

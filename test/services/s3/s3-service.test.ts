@@ -5,9 +5,19 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { request as httpRequest } from 'node:http';
 import {
-  CopyObjectCommand, CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, DeleteObjectsCommand,
-  GetBucketLocationCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListBucketsCommand,
-  PutObjectCommand, S3ServiceException, type S3Client,
+  CopyObjectCommand,
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  GetBucketLocationCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  ListBucketsCommand,
+  PutObjectCommand,
+  S3ServiceException,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import { createS3Service } from '../../../src/services/s3/index';
 import { startS3TestServer, type StartedS3TestServer } from './support/s3-test-server';
@@ -83,16 +93,28 @@ describe('objects', () => {
   beforeAll(() => s3.send(new CreateBucketCommand({ Bucket: 'objects' })));
 
   it('round-trips body, headers and user metadata', async () => {
-    const put = await s3.send(new PutObjectCommand({
-      Bucket: 'objects', Key: 'dir/hello.txt', Body: 'hello world', ContentType: 'text/plain',
-      CacheControl: 'max-age=60', ContentDisposition: 'attachment', Metadata: { owner: 'me', Mixed: 'Case' },
-    }));
+    const put = await s3.send(
+      new PutObjectCommand({
+        Bucket: 'objects',
+        Key: 'dir/hello.txt',
+        Body: 'hello world',
+        ContentType: 'text/plain',
+        CacheControl: 'max-age=60',
+        ContentDisposition: 'attachment',
+        Metadata: { owner: 'me', Mixed: 'Case' },
+      }),
+    );
     expect(put.ETag).toBe('"5eb63bbbe01eeed093cb22bb8f5acdc3"');
     const got = await s3.send(new GetObjectCommand({ Bucket: 'objects', Key: 'dir/hello.txt' }));
     expect(await got.Body?.transformToString()).toBe('hello world');
     expect(got).toMatchObject({
-      ContentType: 'text/plain', ContentLength: 11, ETag: put.ETag, CacheControl: 'max-age=60',
-      ContentDisposition: 'attachment', Metadata: { owner: 'me', mixed: 'Case' }, AcceptRanges: 'bytes',
+      ContentType: 'text/plain',
+      ContentLength: 11,
+      ETag: put.ETag,
+      CacheControl: 'max-age=60',
+      ContentDisposition: 'attachment',
+      Metadata: { owner: 'me', mixed: 'Case' },
+      AcceptRanges: 'bytes',
     });
     expect(got.LastModified).toBeInstanceOf(Date);
     expect(got.$metadata.requestId).toMatch(/^[0-9A-F]{16}$/);
@@ -155,9 +177,16 @@ describe('objects', () => {
     expect(copied.CopyObjectResult?.LastModified).toBeInstanceOf(Date);
     const copy = await s3.send(new GetObjectCommand({ Bucket: 'objects', Key: 'dst/copy.txt' }));
     expect([await copy.Body?.transformToString(), copy.ContentType, copy.Metadata]).toEqual(['copy me', 'text/plain', { a: '1' }]);
-    await s3.send(new CopyObjectCommand({
-      Bucket: 'objects', Key: 'dst/replaced.txt', CopySource, MetadataDirective: 'REPLACE', ContentType: 'text/csv', Metadata: { b: '2' },
-    }));
+    await s3.send(
+      new CopyObjectCommand({
+        Bucket: 'objects',
+        Key: 'dst/replaced.txt',
+        CopySource,
+        MetadataDirective: 'REPLACE',
+        ContentType: 'text/csv',
+        Metadata: { b: '2' },
+      }),
+    );
     const replaced = await s3.send(new HeadObjectCommand({ Bucket: 'objects', Key: 'dst/replaced.txt' }));
     expect([replaced.ContentType, replaced.Metadata]).toEqual(['text/csv', { b: '2' }]);
     const self = await failure(s3.send(new CopyObjectCommand({ Bucket: 'objects', Key: 'src/a b.txt', CopySource })));
@@ -178,7 +207,9 @@ describe('HTTP details', () => {
           let text = '';
           res.on('data', (c: Buffer) => (text += c.toString()));
           res.on('end', () => resolve(text));
-        }).on('error', reject).end();
+        })
+          .on('error', reject)
+          .end();
       });
       expect([host, body]).toEqual([host, 'by host']);
     }
@@ -186,11 +217,15 @@ describe('HTTP details', () => {
 
   it('answers conditional GETs with 304 and 412', async () => {
     const { ETag } = await s3.send(new PutObjectCommand({ Bucket: 'vhost', Key: 'cond', Body: 'c' }));
-    await expect(s3.send(new GetObjectCommand({ Bucket: 'vhost', Key: 'cond', IfNoneMatch: ETag }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 304 } });
+    await expect(s3.send(new GetObjectCommand({ Bucket: 'vhost', Key: 'cond', IfNoneMatch: ETag }))).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 304 },
+    });
     await expect(s3.send(new GetObjectCommand({ Bucket: 'vhost', Key: 'cond', IfMatch: '"nope"' }))).rejects.toMatchObject({ name: 'PreconditionFailed' });
     const got = await s3.send(new GetObjectCommand({ Bucket: 'vhost', Key: 'cond', IfMatch: ETag, ResponseContentType: 'text/x-override' }));
     expect(got.ContentType).toBe('text/x-override');
-    await expect(s3.send(new PutObjectCommand({ Bucket: 'vhost', Key: 'cond', Body: 'again', IfNoneMatch: '*' }))).rejects.toMatchObject({ name: 'PreconditionFailed' });
+    await expect(s3.send(new PutObjectCommand({ Bucket: 'vhost', Key: 'cond', Body: 'again', IfNoneMatch: '*' }))).rejects.toMatchObject({
+      name: 'PreconditionFailed',
+    });
   });
 
   it('rejects version ids on an unversioned bucket', async () => {
@@ -216,7 +251,9 @@ describe('errors', () => {
     const missing = await fetch(`${server.endpoint}/raw-errors/nope`);
     const text = await missing.text();
     expect(missing.status).toBe(404);
-    expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<Error><Code>NoSuchKey<\/Code><Message>The specified key does not exist.<\/Message><Key>nope<\/Key><RequestId>[0-9A-F]{16}<\/RequestId><HostId>/);
+    expect(text).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<Error><Code>NoSuchKey<\/Code><Message>The specified key does not exist.<\/Message><Key>nope<\/Key><RequestId>[0-9A-F]{16}<\/RequestId><HostId>/,
+    );
     expect(missing.headers.get('x-amz-request-id')).toMatch(/^[0-9A-F]{16}$/);
     expect(missing.headers.get('x-amz-id-2')).toBeTruthy();
     const patch = await fetch(`${server.endpoint}/raw-errors/k`, { method: 'PATCH' });
@@ -239,7 +276,9 @@ describe('internal failures', () => {
       const service = createS3Service({ region: 'us-east-1', dataDir: file });
       const response = await service.handle({ method: 'GET', url: '/bucket/key', headers: {}, body: Readable.from([]) });
       expect(response.status).toBe(500);
-      expect(String(response.body)).toMatch(/<Error><Code>InternalError<\/Code><Message>Internal error in the sandbox endpoint: [^<]+<\/Message><RequestId>[0-9A-F]{16}<\/RequestId><HostId>/);
+      expect(String(response.body)).toMatch(
+        /<Error><Code>InternalError<\/Code><Message>Internal error in the sandbox endpoint: [^<]+<\/Message><RequestId>[0-9A-F]{16}<\/RequestId><HostId>/,
+      );
       await service.close?.();
     } finally {
       rmSync(dir, { recursive: true, force: true });

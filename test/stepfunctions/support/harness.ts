@@ -73,7 +73,14 @@ export interface HarnessOptions<D extends ParsedStateMachine> {
 export async function startHarness<D extends ParsedStateMachine = ParsedStateMachine>(options: HarnessOptions<D> = {}): Promise<Harness<D>> {
   const runs = new RunTracker((options.engine ?? realEngine()) as ExecutionEngine<D>);
   const config = configFromEnv({ SFN_TIME_SCALE: '0', ...options.env });
-  const service = createStepFunctionsService({ config, engine: runs, tasks: options.tasks ?? noTasks, clock: options.clock, distributedMap: options.distributedMap, activityPollMs: options.activityPollMs });
+  const service = createStepFunctionsService({
+    config,
+    engine: runs,
+    tasks: options.tasks ?? noTasks,
+    clock: options.clock,
+    distributedMap: options.distributedMap,
+    activityPollMs: options.activityPollMs,
+  });
   const served = await serveHandler(service);
   const url = served.url;
   const client = new SFNClient({

@@ -18,10 +18,14 @@ export class ManualClock implements Clock {
         resolve();
       };
       this.sleepers.add(wake);
-      signal?.addEventListener('abort', () => {
-        this.sleepers.delete(wake);
-        reject(signal.reason);
-      }, { once: true });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          this.sleepers.delete(wake);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
       this.sleepStarted?.();
     });
   }

@@ -21,7 +21,10 @@ function awsWithTestState(): Promise<string> {
 }
 
 async function findAwsWithTestState(): Promise<string> {
-  const candidates = (process.env.PATH ?? '').split(':').map((dir) => `${dir}/aws`).filter((p) => existsSync(p));
+  const candidates = (process.env.PATH ?? '')
+    .split(':')
+    .map((dir) => `${dir}/aws`)
+    .filter((p) => existsSync(p));
   for (const path of candidates) {
     const { stdout, stderr } = await run(path, ['--version'], { timeout: 60_000 }).catch(() => ({ stdout: '', stderr: '' }));
     const version = `${stdout}${stderr}`;
@@ -47,7 +50,12 @@ describe('aws stepfunctions test-state', () => {
 
   it('runs a state with AWS_DISABLE_HOST_PREFIX_INJECTION=true, inspection data included', async () => {
     const { code, stdout, stderr } = await testStateCli({ AWS_DISABLE_HOST_PREFIX_INJECTION: 'true' }, [
-      '--definition', PASS, '--input', '{"a":1}', '--inspection-level', 'DEBUG',
+      '--definition',
+      PASS,
+      '--input',
+      '{"a":1}',
+      '--inspection-level',
+      'DEBUG',
     ]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(JSON.parse(stdout)).toEqual({
@@ -64,12 +72,17 @@ describe('aws stepfunctions test-state', () => {
     });
   });
 
-  it('shows AWS\'s error for a mocked Pass state', async () => {
+  it("shows AWS's error for a mocked Pass state", async () => {
     const { code, stderr } = await testStateCli({ AWS_DISABLE_HOST_PREFIX_INJECTION: 'true' }, [
-      '--definition', PASS, '--mock', JSON.stringify({ result: '{}' }),
+      '--definition',
+      PASS,
+      '--mock',
+      JSON.stringify({ result: '{}' }),
     ]);
     // v1 exits 255 on a service error, v2 254.
     expect([254, 255]).toContain(code);
-    expect(stderr).toContain("An error occurred (ValidationException) when calling the TestState operation: State type 'Pass' is not supported when a mock is specified");
+    expect(stderr).toContain(
+      "An error occurred (ValidationException) when calling the TestState operation: State type 'Pass' is not supported when a mock is specified",
+    );
   });
 });

@@ -39,7 +39,10 @@ describe('TestState: Map with a mock', () => {
         input,
         afterInputPath: input,
         afterItemsPath: ['a', 'b'],
-        afterItemSelector: [{ order: 'a', index: 0 }, { order: 'b', index: 1 }],
+        afterItemSelector: [
+          { order: 'a', index: 0 },
+          { order: 'b', index: 1 },
+        ],
         maxConcurrency: 2,
         afterResultSelector: [1, 2],
         afterResultPath: { orders: ['a', 'b'], results: [1, 2] },
@@ -72,7 +75,10 @@ describe('TestState: Map with a mock', () => {
       output: [1, 1, 0],
       inspectionData: {
         input,
-        afterItemBatcher: [{ BatchInput: { table: 'orders' }, Items: ['first', 'second'] }, { BatchInput: { table: 'orders' }, Items: ['third'] }],
+        afterItemBatcher: [
+          { BatchInput: { table: 'orders' }, Items: ['first', 'second'] },
+          { BatchInput: { table: 'orders' }, Items: ['third'] },
+        ],
         maxConcurrency: 0,
         toleratedFailureCount: 1,
       },
@@ -80,8 +86,17 @@ describe('TestState: Map with a mock', () => {
   });
 
   it('too many failed iterations raise States.ExceedToleratedFailureThreshold, which Catch and Retry see', async () => {
-    const failed = await testState(client, { definition: distributed({}), input, mock: { result: '[0,0,1]' }, stateConfiguration: { mapIterationFailureCount: 2 } });
-    expect(failed).toEqual({ status: 'FAILED', error: 'States.ExceedToleratedFailureThreshold', cause: 'The specified tolerated failure threshold was exceeded' });
+    const failed = await testState(client, {
+      definition: distributed({}),
+      input,
+      mock: { result: '[0,0,1]' },
+      stateConfiguration: { mapIterationFailureCount: 2 },
+    });
+    expect(failed).toEqual({
+      status: 'FAILED',
+      error: 'States.ExceedToleratedFailureThreshold',
+      cause: 'The specified tolerated failure threshold was exceeded',
+    });
     const caught = await testState(client, {
       definition: distributed({ Catch: [{ ErrorEquals: ['States.ExceedToleratedFailureThreshold'], Next: 'HandleThreshold' }] }),
       input,
@@ -91,7 +106,12 @@ describe('TestState: Map with a mock', () => {
     });
     expect(caught).toMatchObject({ status: 'CAUGHT_ERROR', nextState: 'HandleThreshold', inspectionData: { errorDetails: { catchIndex: 0 } } });
     const retriable = await testState(client, {
-      definition: distributed({ Retry: [{ ErrorEquals: ['MockException'], MaxAttempts: 3 }, { ErrorEquals: ['States.ExceedToleratedFailureThreshold'], MaxAttempts: 2 }] }),
+      definition: distributed({
+        Retry: [
+          { ErrorEquals: ['MockException'], MaxAttempts: 3 },
+          { ErrorEquals: ['States.ExceedToleratedFailureThreshold'], MaxAttempts: 2 },
+        ],
+      }),
       input,
       mock: { result: '[0,0,1]' },
       stateConfiguration: { mapIterationFailureCount: 2 },
@@ -110,7 +130,11 @@ describe('TestState: Map with a mock', () => {
     const definition = {
       QueryLanguage: 'JSONata',
       Type: 'Map',
-      ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Arguments: { Bucket: '{% $states.input.Bucket %}', Key: '{% $states.input.Key %}' } },
+      ItemReader: {
+        Resource: 'arn:aws:states:::s3:getObject',
+        ReaderConfig: { InputType: 'JSON' },
+        Arguments: { Bucket: '{% $states.input.Bucket %}', Key: '{% $states.input.Key %}' },
+      },
       ItemSelector: { value: '{% $states.context.Map.Item.Value %}' },
       ItemProcessor: processor('DISTRIBUTED'),
       MaxConcurrency: 1,
@@ -118,7 +142,11 @@ describe('TestState: Map with a mock', () => {
     };
     const readerInput = { Bucket: 'test-bucket', Key: 'test-key' };
     const response = await testState(client, {
-      definition, input: readerInput, mock: { result: '[1,4,9]' }, stateConfiguration: { mapItemReaderData: '[1,2,3]' }, inspectionLevel: 'DEBUG',
+      definition,
+      input: readerInput,
+      mock: { result: '[1,4,9]' },
+      stateConfiguration: { mapItemReaderData: '[1,2,3]' },
+      inspectionLevel: 'DEBUG',
     });
     expect(response).toEqual({
       status: 'SUCCEEDED',
@@ -126,7 +154,10 @@ describe('TestState: Map with a mock', () => {
       inspectionData: { input: readerInput, afterItemSelector: [{ value: 1 }, { value: 2 }, { value: 3 }], maxConcurrency: 1 },
     });
     const failed = await testState(client, {
-      definition, input: readerInput, mock: { errorOutput: { error: 'MockException', cause: 'Mock the error cause.' } }, stateConfiguration: { errorCausedByState: 'Put' },
+      definition,
+      input: readerInput,
+      mock: { errorOutput: { error: 'MockException', cause: 'Mock the error cause.' } },
+      stateConfiguration: { errorCausedByState: 'Put' },
     });
     expect(failed).toEqual({ status: 'FAILED', error: 'MockException', cause: 'Mock the error cause.' });
   });
@@ -148,7 +179,13 @@ describe('TestState: Parallel with a mock', () => {
   });
 
   it('JSONata Output sees the mocked result (recorded test_io_jsonata_parallel_state_mock_success)', async () => {
-    const definition = { QueryLanguage: 'JSONata', Type: 'Parallel', Branches: branches, Output: { parallelInput: '{% $states.input.parallelInput %}', parallelResult: '{% $states.result %}' }, End: true };
+    const definition = {
+      QueryLanguage: 'JSONata',
+      Type: 'Parallel',
+      Branches: branches,
+      Output: { parallelInput: '{% $states.input.parallelInput %}', parallelResult: '{% $states.result %}' },
+      End: true,
+    };
     const input = { parallelInput: { data: 'input_value' } };
     const result = [{ branch1: 'result' }, { branch2: 'result' }];
     const response = await testState(client, { definition, input, mock: { result: JSON.stringify(result) } });

@@ -68,11 +68,17 @@ describe('TestState: Pass, Choice, Wait, Succeed, Fail', () => {
     });
   });
 
-  it('Choice reports the matched rule\'s Next (recorded BASE_CHOICE_STATE)', async () => {
+  it("Choice reports the matched rule's Next (recorded BASE_CHOICE_STATE)", async () => {
     const definition = {
       Type: 'Choice',
       Choices: [
-        { And: [{ Variable: '$.value', NumericGreaterThanEquals: 20 }, { Variable: '$.value', NumericLessThan: 30 }], Next: 'ValueInTwenties' },
+        {
+          And: [
+            { Variable: '$.value', NumericGreaterThanEquals: 20 },
+            { Variable: '$.value', NumericLessThan: 30 },
+          ],
+          Next: 'ValueInTwenties',
+        },
       ],
       Default: 'DefaultState',
     };

@@ -15,7 +15,19 @@ export interface ParsedTestState {
   readonly inspectionData?: Record<string, unknown>;
 }
 
-const JSON_MEMBERS = new Set(['input', 'afterInputPath', 'afterParameters', 'afterArguments', 'result', 'afterResultSelector', 'afterResultPath', 'variables', 'afterItemsPath', 'afterItemSelector', 'afterItemBatcher']);
+const JSON_MEMBERS = new Set([
+  'input',
+  'afterInputPath',
+  'afterParameters',
+  'afterArguments',
+  'result',
+  'afterResultSelector',
+  'afterResultPath',
+  'variables',
+  'afterItemsPath',
+  'afterItemSelector',
+  'afterItemBatcher',
+]);
 
 export function parseResponse(response: TestStateOutput): ParsedTestState {
   const { $metadata: _metadata, ...rest } = response as TestStateOutput & { $metadata?: unknown };
@@ -45,11 +57,13 @@ export async function testState(
   request: Omit<TestStateInput, 'definition' | 'input' | 'variables'> & { definition: unknown; input?: unknown; variables?: unknown },
 ): Promise<ParsedTestState> {
   const { definition, input, variables, ...rest } = request;
-  const response = await client.send(new TestStateCommand({
-    ...rest,
-    definition: typeof definition === 'string' ? definition : JSON.stringify(definition),
-    ...(input === undefined ? {} : { input: JSON.stringify(input) }),
-    ...(variables === undefined ? {} : { variables: JSON.stringify(variables) }),
-  }));
+  const response = await client.send(
+    new TestStateCommand({
+      ...rest,
+      definition: typeof definition === 'string' ? definition : JSON.stringify(definition),
+      ...(input === undefined ? {} : { input: JSON.stringify(input) }),
+      ...(variables === undefined ? {} : { variables: JSON.stringify(variables) }),
+    }),
+  );
   return parseResponse(response);
 }

@@ -11,12 +11,14 @@ let client: SFNClient;
 const TABLE = 'test-state-orders';
 beforeAll(async () => {
   client = sfnClientFor(target);
-  await target.clients.dynamodb.send(new CreateTableCommand({
-    TableName: TABLE,
-    AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-    KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-    BillingMode: 'PAY_PER_REQUEST',
-  }));
+  await target.clients.dynamodb.send(
+    new CreateTableCommand({
+      TableName: TABLE,
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
 });
 afterAll(() => client.destroy());
 
@@ -45,7 +47,7 @@ describe('TestState: Task states calling the sandbox', () => {
     expect(stored.Item).toEqual({ id: { S: 'real-1' }, data: { S: 'HelloWorld' } });
   });
 
-  it('a real putItem that DynamoDB rejects fails with the integration\'s error (JSONata, afterArguments)', async () => {
+  it("a real putItem that DynamoDB rejects fails with the integration's error (JSONata, afterArguments)", async () => {
     const definition = {
       QueryLanguage: 'JSONata',
       Type: 'Task',
@@ -80,18 +82,30 @@ describe('TestState: mocked Task states', () => {
 
   it('a mocked error a retrier matches is RETRIABLE with the back-off; past MaxAttempts it FAILS (recorded retrier_retry_count)', async () => {
     const input = { Values: ['first', 'second', 'third'] };
-    const retriable = await testState(client, { definition: retrying, input, mock: mockError, stateConfiguration: { retrierRetryCount: 4 }, inspectionLevel: 'DEBUG' });
+    const retriable = await testState(client, {
+      definition: retrying,
+      input,
+      mock: mockError,
+      stateConfiguration: { retrierRetryCount: 4 },
+      inspectionLevel: 'DEBUG',
+    });
     expect(retriable).toEqual({
       status: 'RETRIABLE',
       error: 'MockException',
       cause: 'Mock the cause of the error.',
       inspectionData: { input, afterArguments: { FunctionName: 'foo', Payload: 'bar' }, errorDetails: { retryIndex: 0, retryBackoffIntervalSeconds: 16 } },
     });
-    const exhausted = await testState(client, { definition: retrying, input, mock: mockError, stateConfiguration: { retrierRetryCount: 5 }, inspectionLevel: 'DEBUG' });
+    const exhausted = await testState(client, {
+      definition: retrying,
+      input,
+      mock: mockError,
+      stateConfiguration: { retrierRetryCount: 5 },
+      inspectionLevel: 'DEBUG',
+    });
     expect(exhausted).toMatchObject({ status: 'FAILED', error: 'MockException', inspectionData: { errorDetails: { retryIndex: 0 } } });
   });
 
-  it('a mocked error a catcher matches is CAUGHT_ERROR with the catcher\'s output and Next (recorded test_state_task_catch_error)', async () => {
+  it("a mocked error a catcher matches is CAUGHT_ERROR with the catcher's output and Next (recorded test_state_task_catch_error)", async () => {
     const definition = {
       QueryLanguage: 'JSONata',
       Type: 'Task',
@@ -131,7 +145,13 @@ describe('TestState: mocked Task states', () => {
       End: true,
     };
     const mock = { result: JSON.stringify({ ExecutionArn: 'arn:e', StateMachineArn: 'arn:s', Status: 'SUCCEEDED', StartDate: '2025-01-01T00:00:00Z' }) };
-    const response = await testState(client, { definition, input: {}, mock, context: JSON.stringify({ Task: { Token: 'abcd123' } }), inspectionLevel: 'DEBUG' });
+    const response = await testState(client, {
+      definition,
+      input: {},
+      mock,
+      context: JSON.stringify({ Task: { Token: 'abcd123' } }),
+      inspectionLevel: 'DEBUG',
+    });
     expect(response).toMatchObject({ status: 'SUCCEEDED', output: { status: 'SUCCEEDED', token: 'abcd123' } });
     expect(response.inspectionData?.afterParameters).toEqual({ StateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:Child', Token: 'abcd123' });
     await expect(testState(client, { definition, input: {}, roleArn: ROLE_ARN })).rejects.toMatchObject({

@@ -26,10 +26,22 @@ function readerConfig(reader: FieldReader, raw: Json, action: ItemReader['action
   }
   const [config, nested] = found;
   const loc = nested.location;
-  checkObjectFields(ctx, config, [
-    'InputType', 'CSVHeaderLocation', 'CSVHeaders', 'CSVDelimiter', 'MaxItems', 'ItemsPointer', 'Transformation', 'ManifestType',
-    ...(reader.language === 'JSONPath' ? ['MaxItemsPath'] : []),
-  ], loc);
+  checkObjectFields(
+    ctx,
+    config,
+    [
+      'InputType',
+      'CSVHeaderLocation',
+      'CSVHeaders',
+      'CSVDelimiter',
+      'MaxItems',
+      'ItemsPointer',
+      'Transformation',
+      'ManifestType',
+      ...(reader.language === 'JSONPath' ? ['MaxItemsPath'] : []),
+    ],
+    loc,
+  );
   if (action === 'getObject') ctx.requiredField(config, 'InputType', loc);
   const headers = ctx.array(config, 'CSVHeaders', loc);
   if (headers?.some((h) => typeof h !== 'string')) ctx.error('CSVHeaders must be an array of strings', at(loc, 'CSVHeaders'));
@@ -66,9 +78,10 @@ export function parseItemBatcher(reader: FieldReader, raw: Json): ItemBatcher | 
   const found = block(reader, raw, 'ItemBatcher');
   if (!found) return undefined;
   const [value, nested] = found;
-  const allowed = reader.language === 'JSONPath'
-    ? ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath', 'BatchInput']
-    : ['MaxItemsPerBatch', 'MaxInputBytesPerBatch', 'BatchInput'];
+  const allowed =
+    reader.language === 'JSONPath'
+      ? ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath', 'BatchInput']
+      : ['MaxItemsPerBatch', 'MaxInputBytesPerBatch', 'BatchInput'];
   checkObjectFields(reader.ctx, value, allowed, nested.location);
   const MaxItemsPerBatch = nested.number(value, 'MaxItemsPerBatch', { integer: true, min: 1 });
   const MaxInputBytesPerBatch = nested.number(value, 'MaxInputBytesPerBatch', { integer: true, min: 1, max: MAX_BATCH_BYTES });
@@ -109,4 +122,3 @@ export function parseResultWriter(reader: FieldReader, raw: Json): ResultWriter 
   if (resource === undefined && !WriterConfig) ctx.requiredField(value, 'WriterConfig', nested.location);
   return { Resource: resource, Parameters: nested.payload(value, 'Parameters', 'Arguments'), WriterConfig };
 }
-

@@ -13,8 +13,14 @@ import { parseItemProcessor } from './map-processor';
 import type { StateParser } from './state-parser';
 
 const DISTRIBUTED_ONLY = [
-  'ItemReader', 'ItemBatcher', 'ResultWriter', 'Label', 'ToleratedFailureCount', 'ToleratedFailureCountPath',
-  'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath',
+  'ItemReader',
+  'ItemBatcher',
+  'ResultWriter',
+  'Label',
+  'ToleratedFailureCount',
+  'ToleratedFailureCountPath',
+  'ToleratedFailurePercentage',
+  'ToleratedFailurePercentagePath',
 ];
 const ACCEPTED_ON_INLINE_JSONATA = new Set(['ToleratedFailureCount', 'ToleratedFailurePercentage']);
 // Recorded individually (docs/aws-behaviour.md#map-labels): whitespace, wildcards, brackets, punctuation and control characters.

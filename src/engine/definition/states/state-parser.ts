@@ -16,17 +16,6 @@ export interface StateBase<T extends StateType> {
  * Parses a nested `{StartAt, States}` block (Parallel branch, Map ItemProcessor). `extraFields` are other
  * fields the block may carry (ProcessorConfig); `ctx` overrides the context (a Distributed Map child machine).
  */
-export type ProgramParser = (
-  raw: unknown,
-  location: string,
-  express: boolean,
-  extraFields?: readonly string[],
-  ctx?: ParseContext,
-) => Program;
+export type ProgramParser = (raw: unknown, location: string, express: boolean, extraFields?: readonly string[], ctx?: ParseContext) => Program;
 
-export type StateParser<T extends StateType> = (
-  raw: Json,
-  base: StateBase<T>,
-  reader: FieldReader,
-  programs: ProgramParser,
-) => StateNodeOf<T>;
+export type StateParser<T extends StateType> = (raw: Json, base: StateBase<T>, reader: FieldReader, programs: ProgramParser) => StateNodeOf<T>;

@@ -11,9 +11,17 @@ const FIELDS = ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath'];
 const MAX_SECONDS = 99999999;
 
 /** Recorded: "The SecondsPath parameter does not reference an input value: $.input.waitSeconds". */
-const missing = (field: string): SelectorFactory => (ref) =>
-  withMissing(ref, (scope) => new StatesError(StatesErrorName.Runtime,
-    `${stateErrorPrefix(scope.stateName, scope.enteredEventId)}The ${field} parameter does not reference an input value: ${ref.path}`));
+const missing =
+  (field: string): SelectorFactory =>
+  (ref) =>
+    withMissing(
+      ref,
+      (scope) =>
+        new StatesError(
+          StatesErrorName.Runtime,
+          `${stateErrorPrefix(scope.stateName, scope.enteredEventId)}The ${field} parameter does not reference an input value: ${ref.path}`,
+        ),
+    );
 
 export const parseWait: StateParser<'Wait'> = (raw, base, reader): WaitState => {
   const present = FIELDS.filter((f) => raw[f] !== undefined);

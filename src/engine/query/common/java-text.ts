@@ -34,7 +34,9 @@ export function javaText(value: unknown): string {
   if (typeof value === 'number') return javaNumberText(value);
   if (Array.isArray(value)) return `[${value.map(javaText).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
-    return `{${Object.entries(value).map(([key, item]) => `${key}=${javaText(item)}`).join(', ')}}`;
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${key}=${javaText(item)}`)
+      .join(', ')}}`;
   }
   return String(value);
 }

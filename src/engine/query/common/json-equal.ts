@@ -9,6 +9,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   const aKeys = Object.keys(a);
   const bRecord = b as Record<string, unknown>;
-  return aKeys.length === Object.keys(b).length &&
-    aKeys.every((key) => Object.hasOwn(bRecord, key) && jsonEqual((a as Record<string, unknown>)[key], bRecord[key]));
+  return (
+    aKeys.length === Object.keys(b).length && aKeys.every((key) => Object.hasOwn(bRecord, key) && jsonEqual((a as Record<string, unknown>)[key], bRecord[key]))
+  );
 }

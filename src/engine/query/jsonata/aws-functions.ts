@@ -71,10 +71,18 @@ export function registerAwsFunctions(expression: jsonata.Expression): void {
   expression.registerFunction('range', range, '<nnn:a<n>>');
   expression.registerFunction('hash', hash, '<ss:s>');
   expression.registerFunction('parse', parse, '<s:j>');
-  expression.registerFunction('uuid', function (this: jsonata.Focus) {
-    return randomness(this).uuid();
-  }, '<:s>');
-  expression.registerFunction('random', function (this: jsonata.Focus, seed?: number) {
-    return seed === undefined ? randomness(this).random() : new JavaRandom(seed).nextDouble();
-  }, '<n?:n>');
+  expression.registerFunction(
+    'uuid',
+    function (this: jsonata.Focus) {
+      return randomness(this).uuid();
+    },
+    '<:s>',
+  );
+  expression.registerFunction(
+    'random',
+    function (this: jsonata.Focus, seed?: number) {
+      return seed === undefined ? randomness(this).random() : new JavaRandom(seed).nextDouble();
+    },
+    '<n?:n>',
+  );
 }

@@ -19,9 +19,7 @@ function parse(text: string, field: string, location?: string): jsonata.Expressi
     // AWS's create-time wording for a JSONata syntax error is not recorded [UNCONFIRMED]; name the field, the
     // expression and JSONata's own diagnosis.
     const reason = code ? `${code}: ${message}` : String(message ?? thrown);
-    throw new DefinitionError([
-      schemaError(`The JSONata expression '${text}' specified for the field '${field}' is invalid. ${reason}`, location),
-    ]);
+    throw new DefinitionError([schemaError(`The JSONata expression '${text}' specified for the field '${field}' is invalid. ${reason}`, location)]);
   }
 }
 
@@ -38,7 +36,11 @@ export class CompiledExpression implements ExpressionSite {
   private readonly variables: ExpressionVariables;
   private readonly fastLane: FastLane | undefined;
 
-  constructor(source: string, readonly field: string, location?: string) {
+  constructor(
+    source: string,
+    readonly field: string,
+    location?: string,
+  ) {
     this.text = expressionText(source);
     this.expression = parse(this.text, field, location);
     registerAwsFunctions(this.expression);

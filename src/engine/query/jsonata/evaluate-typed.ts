@@ -36,7 +36,8 @@ const MATCHES: Record<JsonataValueKind, (value: unknown) => boolean> = {
 };
 
 function literalMismatch(scope: EvalScope, field: string, kind: JsonataValueKind, value: unknown): StatesError {
-  const cause = `${stateErrorPrefix(scope.stateName, scope.enteredEventId)}The value specified for the field ` +
+  const cause =
+    `${stateErrorPrefix(scope.stateName, scope.enteredEventId)}The value specified for the field ` +
     `'${field}' has an unexpected type. Expected '${EXPECTED_LABEL[kind]}', but was '${jsonTypeName(value)}' ` +
     `for value: ${JSON.stringify(value)}`;
   return new QueryEvaluationFailure(cause, field);

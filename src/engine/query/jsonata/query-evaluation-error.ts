@@ -12,8 +12,8 @@ export interface ExpressionSite {
 }
 
 function fail(scope: EvalScope, site: ExpressionSite, suffix: string): StatesError {
-  const cause = `${stateErrorPrefix(scope.stateName, scope.enteredEventId)}` +
-    `The JSONata expression '${site.text}' specified for the field '${site.field}' ${suffix}`;
+  const cause =
+    `${stateErrorPrefix(scope.stateName, scope.enteredEventId)}` + `The JSONata expression '${site.text}' specified for the field '${site.field}' ${suffix}`;
   return new QueryEvaluationFailure(cause, site.field);
 }
 
@@ -40,12 +40,6 @@ export function jsonTypeName(value: unknown): string {
   return typeof value === 'object' ? 'object' : typeof value;
 }
 
-export function unexpectedResultType(
-  scope: EvalScope,
-  site: ExpressionSite,
-  expected: string,
-  value: unknown,
-): StatesError {
-  return fail(scope, site,
-    `returned an unexpected result type. Expected '${expected}', but was '${jsonTypeName(value)}' for value: ${JSON.stringify(value)}`);
+export function unexpectedResultType(scope: EvalScope, site: ExpressionSite, expected: string, value: unknown): StatesError {
+  return fail(scope, site, `returned an unexpected result type. Expected '${expected}', but was '${jsonTypeName(value)}' for value: ${JSON.stringify(value)}`);
 }

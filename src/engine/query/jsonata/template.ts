@@ -24,9 +24,7 @@ function compileNode(value: unknown, field: string, location: string | undefined
     return { kind: 'array', items: value.map((item, i) => compileNode(item, `${field}/${i}`, childLocation(location, i))) };
   }
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(
-      ([key, item]) => [key, compileNode(item, `${field}/${key}`, childLocation(location, key))] as const,
-    );
+    const entries = Object.entries(value).map(([key, item]) => [key, compileNode(item, `${field}/${key}`, childLocation(location, key))] as const);
     return { kind: 'object', entries };
   }
   return { kind: 'literal', value };
@@ -34,10 +32,14 @@ function compileNode(value: unknown, field: string, location: string | undefined
 
 function isLiteralNode(node: Node): boolean {
   switch (node.kind) {
-    case 'literal': return true;
-    case 'expression': return false;
-    case 'array': return node.items.every(isLiteralNode);
-    case 'object': return node.entries.every(([, child]) => isLiteralNode(child));
+    case 'literal':
+      return true;
+    case 'expression':
+      return false;
+    case 'array':
+      return node.items.every(isLiteralNode);
+    case 'object':
+      return node.entries.every(([, child]) => isLiteralNode(child));
   }
 }
 
@@ -66,8 +68,10 @@ function setMember(target: Record<string, unknown>, key: string, value: unknown)
 // Sequential on purpose: the first failing expression (in document order) is the one AWS reports.
 async function evaluateNode(node: Node, scope: EvalScope): Promise<unknown> {
   switch (node.kind) {
-    case 'literal': return copyJson(node.value);
-    case 'expression': return node.expression.evaluate(scope);
+    case 'literal':
+      return copyJson(node.value);
+    case 'expression':
+      return node.expression.evaluate(scope);
     case 'array': {
       const items: unknown[] = [];
       for (const item of node.items) items.push(await evaluateNode(item, scope));
@@ -87,8 +91,10 @@ async function evaluateNode(node: Node, scope: EvalScope): Promise<unknown> {
  */
 function evaluateFast(node: Node, scope: EvalScope): unknown {
   switch (node.kind) {
-    case 'literal': return copyJson(node.value);
-    case 'expression': return node.expression.evaluateFast(scope);
+    case 'literal':
+      return copyJson(node.value);
+    case 'expression':
+      return node.expression.evaluateFast(scope);
     case 'array': {
       const items: unknown[] = [];
       for (const item of node.items) {
@@ -117,7 +123,11 @@ export class CompiledJsonataTemplate implements JsonataTemplate {
   /** Every expression has a fast lane: try evaluateFast first. */
   private readonly fast: boolean;
 
-  constructor(template: unknown, readonly field: string, location?: string) {
+  constructor(
+    template: unknown,
+    readonly field: string,
+    location?: string,
+  ) {
     this.root = compileNode(template, field, location);
     this.isLiteral = isLiteralNode(this.root);
     const expressions = collectExpressions(this.root, []);

@@ -15,8 +15,26 @@ type Node = Omit<jsonata.ExprNode, 'type'> & { type?: string } & Record<string, 
 
 function children(node: Node): unknown[] {
   // Every property that can hold sub-expressions in jsonata 2.0.6's AST (parser.js processAST output).
-  const keys = ['lhs', 'rhs', 'steps', 'stages', 'expressions', 'arguments', 'body', 'condition', 'then', 'else',
-    'pattern', 'update', 'delete', 'expr', 'group', 'predicate', 'terms', 'expression'];
+  const keys = [
+    'lhs',
+    'rhs',
+    'steps',
+    'stages',
+    'expressions',
+    'arguments',
+    'body',
+    'condition',
+    'then',
+    'else',
+    'pattern',
+    'update',
+    'delete',
+    'expr',
+    'group',
+    'predicate',
+    'terms',
+    'expression',
+  ];
   return keys.map((key) => node[key]).filter((value) => value !== undefined);
 }
 

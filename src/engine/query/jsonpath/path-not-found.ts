@@ -5,7 +5,9 @@ import { StatesError, StatesErrorName, stateErrorPrefix } from '../../errors/sta
 import type { EvalScope } from '../types';
 
 export function pathNotFound(scope: EvalScope, path: string, field: string, doc: unknown): StatesError {
-  return new StatesError(StatesErrorName.Runtime,
+  return new StatesError(
+    StatesErrorName.Runtime,
     `${stateErrorPrefix(scope.stateName, scope.enteredEventId)}The JSONPath '${path}' specified for the field ` +
-    `'${field}' could not be found in the input '${JSON.stringify(doc) ?? ''}'`);
+      `'${field}' could not be found in the input '${JSON.stringify(doc) ?? ''}'`,
+  );
 }

@@ -6,9 +6,7 @@ import { isJsonObject } from '../common/json-object';
 import type { EvalScope } from '../types';
 import { normalizedPath, type ParsedPath, type PathSegment } from './path-syntax';
 
-export type Resolution =
-  | { readonly found: true; readonly value: unknown }
-  | { readonly found: false; readonly reason: string };
+export type Resolution = { readonly found: true; readonly value: unknown } | { readonly found: false; readonly reason: string };
 
 const miss = (reason: string): Resolution => ({ found: false, reason });
 
@@ -50,8 +48,10 @@ function walk(root: unknown, segments: readonly PathSegment[]): Resolution {
 
 function rootValue(parsed: ParsedPath, doc: unknown, scope: EvalScope): Resolution {
   switch (parsed.root.kind) {
-    case 'input': return { found: true, value: doc };
-    case 'context': return { found: true, value: scope.context };
+    case 'input':
+      return { found: true, value: doc };
+    case 'context':
+      return { found: true, value: scope.context };
     case 'variable': {
       const { name } = parsed.root;
       // AWS's wording for an unset variable read from a JSONPath field is not recorded [UNCONFIRMED].

@@ -3,14 +3,9 @@
 // messages, which AWS surfaces (docs/aws-behaviour.md#jsonpath-runtime-errors); anything else (`*`, `..`, filters, slices, unions) is indefinite and
 // handed to jsonpath-plus.
 
-type PathRoot =
-  | { readonly kind: 'input' }
-  | { readonly kind: 'context' }
-  | { readonly kind: 'variable'; readonly name: string };
+type PathRoot = { readonly kind: 'input' } | { readonly kind: 'context' } | { readonly kind: 'variable'; readonly name: string };
 
-export type PathSegment =
-  | { readonly kind: 'property'; readonly name: string }
-  | { readonly kind: 'index'; readonly index: number };
+export type PathSegment = { readonly kind: 'property'; readonly name: string } | { readonly kind: 'index'; readonly index: number };
 
 export interface ParsedPath {
   readonly root: PathRoot;
@@ -102,13 +97,19 @@ export function parsePath(path: string): ParsedPath {
   while (i < rest.length) {
     if (rest[i] === '.') {
       const { segment, next } = dotSegment(rest, i);
-      if (!segment) { definite = false; break; }
+      if (!segment) {
+        definite = false;
+        break;
+      }
       segments.push(segment);
       i = next;
     } else if (rest[i] === '[') {
       const end = closingBracket(rest, i);
       const segment = bracketSegment(rest.slice(i + 1, end));
-      if (!segment) { definite = false; break; }
+      if (!segment) {
+        definite = false;
+        break;
+      }
       segments.push(segment);
       i = end + 1;
     } else {

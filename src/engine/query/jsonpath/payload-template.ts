@@ -22,8 +22,8 @@ function pointer(location: string | undefined, key: string | number): string | u
 }
 
 function compileDynamic(key: string, value: unknown, location?: string): Compiled {
-  const invalid = () => new DefinitionError([schemaError(
-    `The value for the field '${key}' must be a valid JSONPath or a valid intrinsic function call`, location)]);
+  const invalid = () =>
+    new DefinitionError([schemaError(`The value for the field '${key}' must be a valid JSONPath or a valid intrinsic function call`, location)]);
   if (typeof value !== 'string') throw invalid();
   if (isIntrinsicCall(value)) {
     const intrinsic = compileIntrinsic(value, key, location);

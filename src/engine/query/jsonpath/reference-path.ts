@@ -24,7 +24,10 @@ function pathVariables(parsed: ParsedPath): string[] {
 export class CompiledReferencePath implements ReferencePath {
   readonly variableReferences: readonly string[];
 
-  constructor(readonly path: string, private readonly parsed: ParsedPath) {
+  constructor(
+    readonly path: string,
+    private readonly parsed: ParsedPath,
+  ) {
     this.variableReferences = pathVariables(parsed);
   }
 
@@ -36,8 +39,7 @@ export class CompiledReferencePath implements ReferencePath {
   select(doc: unknown, scope: EvalScope): unknown {
     const result = this.resolve(doc, scope);
     if (result.found) return result.value;
-    throw new StatesError(StatesErrorName.Runtime,
-      `${stateErrorPrefix(scope.stateName, scope.enteredEventId)}Invalid path '${this.path}' : ${result.reason}`);
+    throw new StatesError(StatesErrorName.Runtime, `${stateErrorPrefix(scope.stateName, scope.enteredEventId)}Invalid path '${this.path}' : ${result.reason}`);
   }
 }
 

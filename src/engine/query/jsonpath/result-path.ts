@@ -34,9 +34,16 @@ function segmentsOf(resultPath: string, site?: Site): readonly PathSegment[] {
 }
 
 // Copies only along the written path; untouched branches are shared with the input, which nothing mutates.
-function setAt(container: unknown, segments: readonly PathSegment[], depth: number, value: unknown, ctx: {
-  resultPath: string; site?: Site;
-}): unknown {
+function setAt(
+  container: unknown,
+  segments: readonly PathSegment[],
+  depth: number,
+  value: unknown,
+  ctx: {
+    resultPath: string;
+    site?: Site;
+  },
+): unknown {
   if (depth === segments.length) return value;
   const segment = segments[depth];
   const here = normalizedPath(segments.slice(0, depth));
@@ -56,12 +63,7 @@ function setAt(container: unknown, segments: readonly PathSegment[], depth: numb
   return copy;
 }
 
-export function applyResultPath(
-  input: unknown,
-  result: unknown,
-  resultPath: string | null | undefined,
-  site?: Site,
-): unknown {
+export function applyResultPath(input: unknown, result: unknown, resultPath: string | null | undefined, site?: Site): unknown {
   if (resultPath === null) return input;
   if (resultPath === undefined || resultPath === '$') return result;
   return setAt(input, segmentsOf(resultPath, site), 0, result, { resultPath, site });

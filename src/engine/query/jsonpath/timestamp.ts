@@ -19,8 +19,7 @@ function daysInMonth(year: number, month: number): number {
 function fieldsInRange(m: RegExpExecArray): boolean {
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
   const zoneOk = m[8] === 'Z' || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
-    hour <= 23 && minute <= 59 && second <= 59 && zoneOk;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59 && zoneOk;
 }
 
 export function validateTimestamp(s: string): boolean {

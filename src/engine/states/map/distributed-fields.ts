@@ -79,9 +79,7 @@ async function readerSpec(context: FieldContext): Promise<ItemReaderSpec> {
   const reader = context.state.ItemReader!;
   const params = asObject(reader.Parameters ? await evaluatePayload(reader.Parameters, context.input, context.scope) : {});
   const config = reader.ReaderConfig;
-  const maxItems = config.MaxItems
-    ? await numberField(context, config.MaxItems, 'integer', (v, p) => integerFromPath('MaxItemsPath', v, p))
-    : 0;
+  const maxItems = config.MaxItems ? await numberField(context, config.MaxItems, 'integer', (v, p) => integerFromPath('MaxItemsPath', v, p)) : 0;
   return {
     resource: reader.action,
     bucket: params.Bucket as string,

@@ -29,7 +29,12 @@ function mapRunEvents(run: StateRun, opened: { id: number }): MapRunEvents {
  * The plain-data request a DISTRIBUTED Map hands across the port: every field evaluated here (TestState inspects
  * the same fields through resolveDistributedFields). `items` come from ItemsPath / Items when there is no ItemReader.
  */
-export async function distributedMapRequest(node: MapState, run: StateRun, items: readonly unknown[] | undefined, events: MapRunEvents): Promise<DistributedMapRequest> {
+export async function distributedMapRequest(
+  node: MapState,
+  run: StateRun,
+  items: readonly unknown[] | undefined,
+  events: MapRunEvents,
+): Promise<DistributedMapRequest> {
   return {
     ...(await resolveDistributedFields(node, run, items)),
     stateName: run.stateName,

@@ -36,7 +36,8 @@ export async function runInlineMap(node: MapState, run: StateRun, inputs: readon
           return output;
         } catch (thrown) {
           if (thrown instanceof AbortedError) {
-            if (thrown.reason instanceof SiblingAbort) log.append('MapIterationAborted', thrown.reason.eventId, details('mapIterationAbortedEventDetails', index));
+            if (thrown.reason instanceof SiblingAbort)
+              log.append('MapIterationAborted', thrown.reason.eventId, details('mapIterationAbortedEventDetails', index));
             throw thrown;
           }
           log.append('MapIterationFailed', scope.chain.last, details('mapIterationFailedEventDetails', index));

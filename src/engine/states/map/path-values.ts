@@ -43,10 +43,7 @@ export function floatFromPath(field: string, value: unknown, path: string): numb
 }
 
 function notValid(field: string, value: unknown, kind: 'integer' | 'float', path: string): StatesError {
-  return new StatesError(
-    StatesErrorName.Runtime,
-    `The ${field} field refers to value "${renderPathValue(value)}" which is not a valid ${kind}: ${path}`,
-  );
+  return new StatesError(StatesErrorName.Runtime, `The ${field} field refers to value "${renderPathValue(value)}" which is not a valid ${kind}: ${path}`);
 }
 
 /** A States.Runtime error with the given cause (unprefixed; the runtime adds the state prefix). */

@@ -30,16 +30,13 @@ export function awaitCallback(callback: PendingCallback, heartbeatSeconds: numbe
     signal.addEventListener('abort', onAbort, { once: true });
     arm();
     callback.onHeartbeat(arm);
-    callback.outcome.then(
-      (outcome) => {
-        disarm();
-        signal.removeEventListener('abort', onAbort);
-        if (outcome.status === 'SUCCEEDED') resolve(outcome.output);
-        // SendTaskFailure may omit both fields (recorded: the history then has neither).
-        else reject(new CallbackFailureError(outcome.error, outcome.cause));
-      },
-      reject,
-    );
+    callback.outcome.then((outcome) => {
+      disarm();
+      signal.removeEventListener('abort', onAbort);
+      if (outcome.status === 'SUCCEEDED') resolve(outcome.output);
+      // SendTaskFailure may omit both fields (recorded: the history then has neither).
+      else reject(new CallbackFailureError(outcome.error, outcome.cause));
+    }, reject);
   });
 }
 

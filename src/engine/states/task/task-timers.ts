@@ -14,8 +14,11 @@ async function seconds(value: DynamicValue<number> | undefined, run: StateRun): 
   if (typeof n === 'number' && Number.isInteger(n) && n > 0) return n;
   const field = value.kind === 'literal' ? '' : value.field;
   const where = resolved.path !== undefined ? `: ${resolved.path}` : '';
-  throw new StatesError(StatesErrorName.Runtime, `${stateErrorPrefix(run.stateName, run.enteredEventId)}The ${field} ` +
-    `field refers to value "${quoteValue(n)}" which is not a valid positive integer${where}`);
+  throw new StatesError(
+    StatesErrorName.Runtime,
+    `${stateErrorPrefix(run.stateName, run.enteredEventId)}The ${field} ` +
+      `field refers to value "${quoteValue(n)}" which is not a valid positive integer${where}`,
+  );
 }
 
 export async function taskTimers(node: TaskState, run: StateRun): Promise<Timers> {

@@ -110,6 +110,9 @@ export function isAwsChunked(headers: Readonly<Record<string, string>>): boolean
 /** Content-Encoding as stored: S3 drops the transport-only aws-chunked token. */
 export function storedContentEncoding(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const kept = value.split(',').map((e) => e.trim()).filter((e) => e !== '' && e.toLowerCase() !== 'aws-chunked');
+  const kept = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '' && e.toLowerCase() !== 'aws-chunked');
   return kept.length ? kept.join(',') : undefined;
 }

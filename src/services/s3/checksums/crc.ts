@@ -32,7 +32,10 @@ const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => num
 
 class Crc32Hasher implements Hasher {
   private value = 0;
-  constructor(private readonly table: Uint32Array, private readonly native?: (d: Uint8Array, v: number) => number) {}
+  constructor(
+    private readonly table: Uint32Array,
+    private readonly native?: (d: Uint8Array, v: number) => number,
+  ) {}
   update(data: Uint8Array): void {
     this.value = this.native ? this.native(data, this.value) : crc32With(this.table, data, this.value);
   }

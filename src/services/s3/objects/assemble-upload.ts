@@ -9,8 +9,8 @@ import type { ObjectRecord, PartRecord, S3Store, StoredChecksum, UploadRecord } 
 import { compositeChecksum, multipartEtag } from './multipart-checksums';
 
 export async function assembleUpload(store: S3Store, upload: UploadRecord, parts: readonly PartRecord[]): Promise<ObjectRecord> {
-  const fullObject: ChecksumAlgorithm | undefined = upload.checksum === undefined ? 'CRC64NVME'
-    : upload.checksum.type === 'FULL_OBJECT' ? upload.checksum.algorithm : undefined;
+  const fullObject: ChecksumAlgorithm | undefined =
+    upload.checksum === undefined ? 'CRC64NVME' : upload.checksum.type === 'FULL_OBJECT' ? upload.checksum.algorithm : undefined;
   const source = Readable.from(concatenate(store, parts), { objectMode: false });
   const total = parts.reduce((sum, part) => sum + part.size, 0);
   const tap = new DigestTap({ algorithms: fullObject ? [fullObject] : [], maxBytes: total });

@@ -18,7 +18,7 @@ export function readUploadChecksum(headers: Readonly<Record<string, string>>): U
   if (rawType !== undefined && rawType !== 'FULL_OBJECT' && rawType !== 'COMPOSITE') {
     throw new InvalidRequest('Value for x-amz-checksum-type header is invalid.', { 'x-amz-checksum-type': rawType });
   }
-  const type: ChecksumType = (rawType) ?? (algorithm === 'CRC64NVME' ? 'FULL_OBJECT' : 'COMPOSITE');
+  const type: ChecksumType = rawType ?? (algorithm === 'CRC64NVME' ? 'FULL_OBJECT' : 'COMPOSITE');
   if (type === 'FULL_OBJECT' && !supportsFullObject(algorithm)) {
     throw new InvalidRequest(`The FULL_OBJECT checksum type cannot be used with the ${algorithm.toLowerCase()} checksum algorithm.`);
   }

@@ -39,13 +39,17 @@ export async function completeMultipartUpload(context: OperationContext): Promis
   await context.store.putObject(bucket.name, object);
   await context.store.deleteUpload(upload.uploadId);
   const checksum = object.checksum;
-  return xmlResponse('CompleteMultipartUploadResult', {
-    Location: `/${bucket.name}/${encodeURIComponent(object.key)}`,
-    Bucket: bucket.name,
-    Key: object.key,
-    ETag: object.etag,
-    ...(checksum ? { [checksumXmlField(checksum.algorithm)]: checksum.value, ChecksumType: checksum.type } : {}),
-  }, SERVER_SIDE_ENCRYPTION);
+  return xmlResponse(
+    'CompleteMultipartUploadResult',
+    {
+      Location: `/${bucket.name}/${encodeURIComponent(object.key)}`,
+      Bucket: bucket.name,
+      Key: object.key,
+      ETag: object.etag,
+      ...(checksum ? { [checksumXmlField(checksum.algorithm)]: checksum.value, ChecksumType: checksum.type } : {}),
+    },
+    SERVER_SIDE_ENCRYPTION,
+  );
 }
 
 function readRequestedParts(xml: string): RequestedPart[] {
@@ -72,8 +76,11 @@ function matchParts(context: OperationContext, upload: UploadRecord, requested: 
   parts.forEach((part, index) => {
     if (index < parts.length - 1 && part.size < context.limits.minPartBytes) {
       throw new EntityTooSmall({
-        UploadId: upload.uploadId, PartNumber: String(part.partNumber), ETag: part.etag,
-        ProposedSize: String(part.size), MinSizeAllowed: String(context.limits.minPartBytes),
+        UploadId: upload.uploadId,
+        PartNumber: String(part.partNumber),
+        ETag: part.etag,
+        ProposedSize: String(part.size),
+        MinSizeAllowed: String(context.limits.minPartBytes),
       });
     }
   });
@@ -88,7 +95,9 @@ function matchPart(upload: UploadRecord, wanted: RequestedPart, part: PartRecord
   }
   const algorithm = upload.checksum?.algorithm;
   if (upload.checksum?.type === 'COMPOSITE' && algorithm && wanted.checksums[algorithm] === undefined) {
-    throw new InvalidRequest(`The upload was created using a ${algorithm.toLowerCase()} checksum. The complete request must include the checksum for each part. It was missing for part ${wanted.partNumber} in the request.`);
+    throw new InvalidRequest(
+      `The upload was created using a ${algorithm.toLowerCase()} checksum. The complete request must include the checksum for each part. It was missing for part ${wanted.partNumber} in the request.`,
+    );
   }
   return part;
 }

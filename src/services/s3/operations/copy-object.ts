@@ -28,22 +28,32 @@ export async function copyObject(context: OperationContext): Promise<EdgeRespons
   const replace = readDirective(headers['x-amz-metadata-directive']) === 'REPLACE';
   const requested = headers['x-amz-checksum-algorithm'];
   if (source.bucket === bucket.name && source.key === key && !replace && requested === undefined) {
-    throw new InvalidRequest("This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.");
+    throw new InvalidRequest(
+      "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
+    );
   }
   if (original.size > limits.maxObjectBytes) {
     throw new InvalidRequest(`The specified copy source is larger than the maximum allowable size for a copy source: ${limits.maxObjectBytes}`);
   }
   const attributes: ObjectAttributes = replace ? readObjectAttributes(headers) : original;
-  const algorithm = requested !== undefined ? parseAlgorithm(requested, 'x-amz-checksum-algorithm')
-    : original.checksum?.type === 'FULL_OBJECT' ? original.checksum.algorithm : 'CRC64NVME';
+  const algorithm =
+    requested !== undefined
+      ? parseAlgorithm(requested, 'x-amz-checksum-algorithm')
+      : original.checksum?.type === 'FULL_OBJECT'
+        ? original.checksum.algorithm
+        : 'CRC64NVME';
   const copy = await copyBytes(context, source.bucket, source.key, key, algorithm);
   await store.putObject(bucket.name, { ...copy, headers: attributes.headers, userMetadata: attributes.userMetadata });
-  return xmlResponse('CopyObjectResult', {
-    ETag: copy.etag,
-    LastModified: isoTimestamp(copy.lastModified),
-    ChecksumType: copy.checksum?.type,
-    [checksumXmlField(algorithm)]: copy.checksum?.value,
-  }, SERVER_SIDE_ENCRYPTION);
+  return xmlResponse(
+    'CopyObjectResult',
+    {
+      ETag: copy.etag,
+      LastModified: isoTimestamp(copy.lastModified),
+      ChecksumType: copy.checksum?.type,
+      [checksumXmlField(algorithm)]: copy.checksum?.value,
+    },
+    SERVER_SIDE_ENCRYPTION,
+  );
 }
 
 function readDirective(value: string | undefined): 'COPY' | 'REPLACE' {
@@ -54,9 +64,7 @@ function readDirective(value: string | undefined): 'COPY' | 'REPLACE' {
   return directive;
 }
 
-async function copyBytes(
-  context: OperationContext, sourceBucket: string, sourceKey: string, key: string, algorithm: ChecksumAlgorithm,
-): Promise<ObjectRecord> {
+async function copyBytes(context: OperationContext, sourceBucket: string, sourceKey: string, key: string, algorithm: ChecksumAlgorithm): Promise<ObjectRecord> {
   const { store, limits } = context;
   const opened = await openObject(store, sourceBucket, sourceKey, () => undefined);
   const tap = new DigestTap({ algorithms: [algorithm], maxBytes: limits.maxObjectBytes });

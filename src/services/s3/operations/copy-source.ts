@@ -8,8 +8,7 @@ export interface CopySource {
 }
 
 export function parseCopySource(header: string): CopySource {
-  const invalid = () => new InvalidArgument(
-    'Copy Source must mention the source bucket and key: sourcebucket/sourcekey', 'x-amz-copy-source', header);
+  const invalid = () => new InvalidArgument('Copy Source must mention the source bucket and key: sourcebucket/sourcekey', 'x-amz-copy-source', header);
   const [path, query] = splitOnce(header.trim().replace(/^\//, ''), '?');
   if (query !== undefined) {
     const versionId = new URLSearchParams(query).get('versionId');

@@ -2,9 +2,7 @@
 // <CreateBucketConfiguration><LocationConstraint>; us-east-1 takes no constraint, other regions must name themselves.
 import type { EdgeResponse } from '../../../server/edge';
 import { receiveDocument } from '../body/receive-upload';
-import {
-  BucketAlreadyOwnedByYou, IllegalLocationConstraintException, InvalidBucketName, InvalidLocationConstraint,
-} from '../errors';
+import { BucketAlreadyOwnedByYou, IllegalLocationConstraintException, InvalidBucketName, InvalidLocationConstraint } from '../errors';
 import { childText, parseXmlBody } from '../protocol/xml-reader';
 import { emptyResponse, nowSeconds } from '../protocol/responses';
 import { isValidBucketName } from './bucket-name';

@@ -15,8 +15,6 @@ export async function createMultipartUpload(context: OperationContext): Promise<
   const checksum = readUploadChecksum(headers);
   const uploadId = randomBytes(32).toString('base64url');
   await context.store.createUpload({ ...readObjectAttributes(headers), uploadId, bucket: bucket.name, key, initiated: nowSeconds(), checksum });
-  const checksumHeaders: Record<string, string> = checksum
-    ? { 'x-amz-checksum-algorithm': checksum.algorithm, 'x-amz-checksum-type': checksum.type }
-    : {};
+  const checksumHeaders: Record<string, string> = checksum ? { 'x-amz-checksum-algorithm': checksum.algorithm, 'x-amz-checksum-type': checksum.type } : {};
   return xmlResponse('InitiateMultipartUploadResult', { Bucket: bucket.name, Key: key, UploadId: uploadId }, { ...checksumHeaders, ...SERVER_SIDE_ENCRYPTION });
 }

@@ -15,8 +15,10 @@ const MAX_KEYS = 1000;
 export async function deleteObjects(context: OperationContext): Promise<EdgeResponse> {
   const bucket = requireBucket(context);
   const { headers } = context.request;
-  const hasIntegrity = headers['content-md5'] !== undefined || headers['x-amz-trailer'] !== undefined
-    || Object.keys(headers).some((h) => h.startsWith('x-amz-checksum-') && h !== 'x-amz-checksum-type');
+  const hasIntegrity =
+    headers['content-md5'] !== undefined ||
+    headers['x-amz-trailer'] !== undefined ||
+    Object.keys(headers).some((h) => h.startsWith('x-amz-checksum-') && h !== 'x-amz-checksum-type');
   if (!hasIntegrity) throw new InvalidRequest('Missing required header for this request: Content-MD5');
   const request = parseXmlBody(await receiveDocument(context), 'Delete', ['Object']);
   const quiet = childText(request, 'Quiet')?.trim().toLowerCase() === 'true';

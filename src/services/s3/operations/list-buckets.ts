@@ -12,10 +12,14 @@ export async function listBuckets(context: OperationContext): Promise<EdgeRespon
   const region = query.get('bucket-region') ?? undefined;
   const after = query.get('continuation-token') ?? undefined;
   const max = readMaxBuckets(query.get('max-buckets'));
-  const matching = context.store.listBuckets().filter((b) =>
-    (prefix === undefined || b.name.startsWith(prefix))
-    && (region === undefined || b.region === region)
-    && (after === undefined || compareKeys(b.name, after) > 0));
+  const matching = context.store
+    .listBuckets()
+    .filter(
+      (b) =>
+        (prefix === undefined || b.name.startsWith(prefix)) &&
+        (region === undefined || b.region === region) &&
+        (after === undefined || compareKeys(b.name, after) > 0),
+    );
   const page = matching.slice(0, max ?? matching.length);
   const truncated = page.length < matching.length;
   return xmlResponse('ListAllMyBucketsResult', {

@@ -48,7 +48,10 @@ export interface OpenedObject {
  * open, the look-up is repeated, so a reader sees either the old or the new object, never an error.
  */
 export async function openObject(
-  store: S3Store, bucket: string, key: string, pickRange: (object: ObjectRecord) => ByteRange | undefined,
+  store: S3Store,
+  bucket: string,
+  key: string,
+  pickRange: (object: ObjectRecord) => ByteRange | undefined,
 ): Promise<OpenedObject> {
   for (let attempt = 0; ; attempt++) {
     const object = store.getObject(bucket, key);

@@ -3,7 +3,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { MalformedXML } from '../errors';
 
-
 /** Parses `xml`, requires `root` as its root element, and returns that element. `repeated` names list elements. */
 export function parseXmlBody(xml: string, root: string, repeated: readonly string[] = []): Record<string, unknown> {
   if (/<!DOCTYPE/i.test(xml)) throw new MalformedXML('DOCTYPE is not allowed');

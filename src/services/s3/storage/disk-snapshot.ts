@@ -17,10 +17,14 @@ const isBucket: Check<BucketRecord> = (v): v is BucketRecord =>
 const isObject: Check<ObjectRecord> = (v): v is ObjectRecord =>
   isRecord(v) && typeof v.key === 'string' && hasBlob(v) && isStringMap(v.headers) && isStringMap(v.userMetadata);
 const isUpload: Check<UploadRecord> = (v): v is UploadRecord =>
-  isRecord(v) && typeof v.uploadId === 'string' && isUploadId(v.uploadId) && typeof v.bucket === 'string'
-  && typeof v.key === 'string' && isStringMap(v.headers) && isStringMap(v.userMetadata);
-const isPart: Check<PartRecord> = (v): v is PartRecord =>
-  isRecord(v) && Number.isInteger(v.partNumber) && hasBlob(v) && isRecord(v.checksums);
+  isRecord(v) &&
+  typeof v.uploadId === 'string' &&
+  isUploadId(v.uploadId) &&
+  typeof v.bucket === 'string' &&
+  typeof v.key === 'string' &&
+  isStringMap(v.headers) &&
+  isStringMap(v.userMetadata);
+const isPart: Check<PartRecord> = (v): v is PartRecord => isRecord(v) && Number.isInteger(v.partNumber) && hasBlob(v) && isRecord(v.checksums);
 
 async function entries(dir: string): Promise<string[]> {
   try {

@@ -3,9 +3,7 @@
 // order, and each replaced blob is freed exactly once.
 import { NoSuchBucket, NoSuchUpload } from '../errors';
 import { compareKeys } from '../listing/key-order';
-import type {
-  BlobStore, BucketRecord, MetadataJournal, ObjectRecord, PartRecord, S3Store, StoreSnapshot, UploadRecord,
-} from './types';
+import type { BlobStore, BucketRecord, MetadataJournal, ObjectRecord, PartRecord, S3Store, StoreSnapshot, UploadRecord } from './types';
 
 interface BucketState {
   readonly record: BucketRecord;
@@ -22,7 +20,10 @@ export class IndexedStore implements S3Store {
   private readonly buckets = new Map<string, BucketState>();
   private readonly uploads = new Map<string, UploadState>();
 
-  private constructor(readonly blobs: BlobStore, private readonly journal: MetadataJournal) {}
+  private constructor(
+    readonly blobs: BlobStore,
+    private readonly journal: MetadataJournal,
+  ) {}
 
   /**
    * Loads the journal and frees blobs no record references (left by a crash between blob and metadata writes) —

@@ -9,7 +9,8 @@ import { isVersionArn, parseQualified } from './versions';
 export function checkRouting(ctx: OperationContext, routing: readonly RoutingConfigurationListItem[]): string {
   const arns = routing.map((item) => item.stateMachineVersionArn as string);
   if (!arns.every(isVersionArn)) throw routingError(`Routing configuration must contain state machine version ARNs. Received: [${arns.join(', ')}]`);
-  if (new Set(arns).size !== arns.length) throw routingError(`Routing configuration must contain distinct state machine version ARNs. Received: [${arns.join(', ')}]`);
+  if (new Set(arns).size !== arns.length)
+    throw routingError(`Routing configuration must contain distinct state machine version ARNs. Received: [${arns.join(', ')}]`);
   const weights = routing.map((item) => item.weight ?? 0);
   if (weights.reduce((a, b) => a + b, 0) !== 100) throw routingError(`Sum of routing configuration weights must equal 100. Received: [${weights.join(', ')}]`);
   const machines = new Set(arns.map((arn) => parseQualified(arn).stateMachineArn));

@@ -51,7 +51,8 @@ function resolveOperation(request: EdgeRequest, api: ApiSurface): AnyOperation {
   const target = request.headers['x-amz-target'] ?? '';
   const name = target.startsWith(api.prefix) ? target.slice(api.prefix.length) : '';
   const operation = Object.hasOwn(api.operations, name) ? api.operations[name] : undefined;
-  if (request.method !== 'POST' || !operation) throw new UnknownOperationException(target || `${request.method} ${request.url}`, 'not an operation of stepfunctions');
+  if (request.method !== 'POST' || !operation)
+    throw new UnknownOperationException(target || `${request.method} ${request.url}`, 'not an operation of stepfunctions');
   return operation;
 }
 

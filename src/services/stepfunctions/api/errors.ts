@@ -161,7 +161,8 @@ export class ConflictException extends ServiceError {
   }
 }
 
-export type ValidationReason = 'API_DOES_NOT_SUPPORT_LABELED_ARNS' | 'MISSING_REQUIRED_PARAMETER' | 'CANNOT_UPDATE_COMPLETED_MAP_RUN' | 'INVALID_ROUTING_CONFIGURATION';
+export type ValidationReason =
+  'API_DOES_NOT_SUPPORT_LABELED_ARNS' | 'MISSING_REQUIRED_PARAMETER' | 'CANNOT_UPDATE_COMPLETED_MAP_RUN' | 'INVALID_ROUTING_CONFIGURATION';
 
 export class ValidationException extends ServiceError {
   constructor(message: string, reason?: ValidationReason) {

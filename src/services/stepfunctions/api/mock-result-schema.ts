@@ -38,17 +38,25 @@ function shapeOf(ref: unknown): Shape {
   // A member reference with traits: [schema, traits].
   if (ref.length === 2) return shapeOf(ref[0]);
   switch (ref[0]) {
-    case 0: return shapeOf(ref[4]);
-    case 1: return { kind: 'list', member: () => shapeOf(ref[4]) };
-    case 2: return { kind: 'map', value: () => shapeOf(ref[5]) };
+    case 0:
+      return shapeOf(ref[4]);
+    case 1:
+      return { kind: 'list', member: () => shapeOf(ref[4]) };
+    case 2:
+      return { kind: 'map', value: () => shapeOf(ref[5]) };
     case 3:
     case 4: {
       const names = ref[4] as string[];
       const members = ref[5] as unknown[];
       // Task results name members as the service's JSON does, capitalised (Step Functions' `executionArn` → `ExecutionArn`).
-      return { kind: 'structure', members: names.map((n, i) => [`${n[0].toUpperCase()}${n.slice(1)}`, () => shapeOf(members[i])] as const), required: ref[0] === 3 ? (ref[6] as number | undefined) ?? 0 : 0 };
+      return {
+        kind: 'structure',
+        members: names.map((n, i) => [`${n[0].toUpperCase()}${n.slice(1)}`, () => shapeOf(members[i])] as const),
+        required: ref[0] === 3 ? ((ref[6] as number | undefined) ?? 0) : 0,
+      };
     }
-    default: return { kind: 'any' };
+    default:
+      return { kind: 'any' };
   }
 }
 
@@ -82,9 +90,12 @@ const TYPE_WORDS = { string: 'a string', number: 'a number', boolean: 'a boolean
 
 function check(shape: Shape, value: unknown, field: string | undefined, strict: boolean): void {
   if (shape.kind === 'any' || value === null) return;
-  const matches = shape.kind === 'list' ? Array.isArray(value)
-    : shape.kind === 'map' || shape.kind === 'structure' ? typeof value === 'object' && !Array.isArray(value)
-    : typeof value === shape.kind;
+  const matches =
+    shape.kind === 'list'
+      ? Array.isArray(value)
+      : shape.kind === 'map' || shape.kind === 'structure'
+        ? typeof value === 'object' && !Array.isArray(value)
+        : typeof value === shape.kind;
   // [UNCONFIRMED] wording for a mismatched root and for booleans and objects: only strings, numbers and arrays are recorded.
   if (!matches) fail(field === undefined ? `The mocked result must be ${TYPE_WORDS[shape.kind]}` : `Field '${field}' must be ${TYPE_WORDS[shape.kind]}`);
   if (shape.kind === 'list') for (const item of value as unknown[]) check(shape.member(), item, field, strict);

@@ -47,10 +47,7 @@ export function pageNewestFirst<T, R>(
 }
 
 /** Pages a list in its own order; the token is the offset to resume at. */
-export function pageInOrder<T, R>(
-  list: readonly T[],
-  options: { scope: string; maxResults?: number; nextToken?: string; map: (item: T) => R },
-): Page<R> {
+export function pageInOrder<T, R>(list: readonly T[], options: { scope: string; maxResults?: number; nextToken?: string; map: (item: T) => R }): Page<R> {
   const size = pageSize(options.maxResults);
   const start = options.nextToken === undefined ? 0 : decodeToken<number>(options.nextToken, options.scope, 'number');
   const end = Math.min(list.length, start + size);

@@ -103,8 +103,10 @@ export const RoutingConfiguration: ListShape = {
   member: structure({ stateMachineVersionArn: Arn, weight: { type: 'integer', min: 0, max: 100 } }, ['stateMachineVersionArn', 'weight']),
   max: 2,
   render: (items) =>
-    `[${items.map((item) => {
-      const { stateMachineVersionArn, weight } = item as { stateMachineVersionArn?: unknown; weight?: unknown };
-      return `RoutingConfigurationListItem(stateMachineVersionArn=${String(stateMachineVersionArn)}, weight=${String(weight)})`;
-    }).join(', ')}]`,
+    `[${items
+      .map((item) => {
+        const { stateMachineVersionArn, weight } = item as { stateMachineVersionArn?: unknown; weight?: unknown };
+        return `RoutingConfigurationListItem(stateMachineVersionArn=${String(stateMachineVersionArn)}, weight=${String(weight)})`;
+      })
+      .join(', ')}]`,
 };

@@ -174,7 +174,6 @@ export class MapRunRegistry<D extends ParsedStateMachine> implements MapRunHost 
     if (progress) itemCounts.pending = pendingItems(progress);
     this.store.updateMapRun(arn, { itemCounts: withTotal(itemCounts), executionCounts: withTotal(executionCounts) });
   }
-
 }
 
 /**

@@ -230,7 +230,8 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
         ...(keepData && outcome.cause !== undefined ? { cause: outcome.cause } : {}),
       });
     }
-    if (request.stateMachine.type === 'EXPRESS') this.expressHistories.end(request.arn, { status: outcome.status, stopDate, output, error: outcome.error, cause: outcome.cause });
+    if (request.stateMachine.type === 'EXPRESS')
+      this.expressHistories.end(request.arn, { status: outcome.status, stopDate, output, error: outcome.error, cause: outcome.cause });
     this.running.delete(request.arn);
     this.count(request.stateMachine.arn, -1);
     this.onSettled(request.stateMachine.arn, request.arn);

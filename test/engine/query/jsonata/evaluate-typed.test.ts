@@ -30,7 +30,9 @@ describe('evaluateTyped', () => {
     const scope = makeScope({ input: { items: [1], n: 3, p: 12.5, s: 'x', b: false } });
     await expect(evaluateTyped(compileJsonataTemplate('{% $states.input.items %}', 'Items'), scope, 'Items', 'array')).resolves.toEqual([1]);
     await expect(evaluateTyped(compileJsonataTemplate('{% $states.input.n %}', 'MaxConcurrency'), scope, 'MaxConcurrency', 'integer')).resolves.toBe(3);
-    await expect(evaluateTyped(compileJsonataTemplate('{% $states.input.p %}', 'ToleratedFailurePercentage'), scope, 'ToleratedFailurePercentage', 'number')).resolves.toBe(12.5);
+    await expect(
+      evaluateTyped(compileJsonataTemplate('{% $states.input.p %}', 'ToleratedFailurePercentage'), scope, 'ToleratedFailurePercentage', 'number'),
+    ).resolves.toBe(12.5);
     await expect(evaluateTyped(compileJsonataTemplate('{% $states.input.s %}', 'Error'), scope, 'Error', 'string')).resolves.toBe('x');
     await expect(evaluateTyped(compileJsonataTemplate('{% $states.input.b %}', 'Condition'), scope, 'Condition', 'boolean')).resolves.toBe(false);
   });
@@ -38,9 +40,9 @@ describe('evaluateTyped', () => {
   it.each([
     ['MaxConcurrency', 'integer', 1.5, "Expected 'non-negative integer', but was 'number' for value: 1.5"],
     ['TimeoutSeconds', 'integer', -1, "Expected 'non-negative integer', but was 'number' for value: -1"],
-    ['ToleratedFailurePercentage', 'number', '5', '\'number\', but was \'string\' for value: "5"'],
+    ['ToleratedFailurePercentage', 'number', '5', "'number', but was 'string' for value: \"5\""],
     ['Cause', 'string', 5, "Expected 'string', but was 'number' for value: 5"],
-    ['Condition', 'boolean', 'true', '\'boolean\', but was \'string\' for value: "true"'],
+    ['Condition', 'boolean', 'true', "'boolean', but was 'string' for value: \"true\""],
   ] as const)('%s (%s) rejects %j', async (field, kind, value, tail) => {
     const cause = await causeOf('{% $states.input.v %}', field, kind, { v: value });
     expect(cause).toContain(`The JSONata expression '$states.input.v' specified for the field '${field}' returned an unexpected result type.`);

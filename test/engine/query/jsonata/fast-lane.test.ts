@@ -7,13 +7,7 @@ import { MISS } from '../../../../src/engine/query/jsonata/simple-path';
 const fast = (text: string, shadowed: string[] = []) => compileFastLane(jsonata(text).ast(), new Set(shadowed));
 
 describe('compileFastLane', () => {
-  it.each([
-    "$a.b & '-' & $a.c",
-    '$string($a.i + 1)',
-    '$string($a.b)',
-    "'x' & 1",
-    '$a.i + $a.j',
-  ])('covers %s', (text) => {
+  it.each(["$a.b & '-' & $a.c", '$string($a.i + 1)', '$string($a.b)', "'x' & 1", '$a.i + $a.j'])('covers %s', (text) => {
     expect(fast(text)).toBeDefined();
   });
 
@@ -61,10 +55,12 @@ describe('CompiledExpression with the extended fast lane agrees with JSONata', (
   ])('%s', async (text) => {
     const expression = new CompiledExpression(`{% ${text} %}`, 'Output');
     const bindings = { states: { input: value, context: { Map: { Item: { Index: 41, Value: value } } } } };
-    const expected = await jsonata(text).evaluate(undefined, bindings).then(
-      (result: unknown) => ({ result: result === undefined ? undefined : JSON.parse(JSON.stringify(result)) }),
-      (error: { code?: string }) => ({ code: error.code }),
-    );
+    const expected = await jsonata(text)
+      .evaluate(undefined, bindings)
+      .then(
+        (result: unknown) => ({ result: result === undefined ? undefined : JSON.parse(JSON.stringify(result)) }),
+        (error: { code?: string }) => ({ code: error.code }),
+      );
     const actual = await expression.evaluateRaw(scope).then(
       (result) => ({ result }),
       (error: { cause?: string }) => ({ code: /\b([A-Z]\d{4})\b/.exec(String(error.cause))?.[1] }),

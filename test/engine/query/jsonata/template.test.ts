@@ -109,7 +109,9 @@ describe('compileJsonataTemplate', () => {
 
   it('rejects a function result as an unsupported result type', async () => {
     const error = await failure(compileJsonataTemplate('{% $fn := function($x){$x} %}', 'Items').evaluate(makeScope()));
-    expect(error.cause).toBe(`${STATE_PREFIX}The JSONata expression '$fn := function($x){$x}' specified for the field 'Items' returned an unsupported result type.`);
+    expect(error.cause).toBe(
+      `${STATE_PREFIX}The JSONata expression '$fn := function($x){$x}' specified for the field 'Items' returned an unsupported result type.`,
+    );
   });
 
   it.each(['{% $x ?? 1 %}', '{% $x ?: 1 %}', '{% $states.input. %}'])('rejects %s at compile time (JSONata 2.0.6 syntax)', (expr) => {

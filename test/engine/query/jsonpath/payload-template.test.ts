@@ -43,9 +43,7 @@ describe('compilePayloadTemplate', () => {
 
   it('reports a missing path inside an intrinsic the same way', () => {
     const template = compilePayloadTemplate({ 'v.$': 'States.Array($.missing)' }, 'Parameters');
-    expect(() => template.evaluate({}, makeScope())).toThrow(
-      "The JSONPath '$.missing' specified for the field 'v.$' could not be found in the input '{}'",
-    );
+    expect(() => template.evaluate({}, makeScope())).toThrow("The JSONPath '$.missing' specified for the field 'v.$' could not be found in the input '{}'");
   });
 
   it('gathers variable references from intrinsic arguments', () => {

@@ -5,7 +5,11 @@ import { compileReferencePath } from '../../../../src/engine/query/jsonpath/inde
 
 const doc = {
   a: { b: [10, 20, { c: 'deep' }], 'x y': 1, nil: null, s: 'text' },
-  items: [{ id: 1, price: 5 }, { id: 2, price: 15 }, { id: 3, price: 25 }],
+  items: [
+    { id: 1, price: 5 },
+    { id: 2, price: 15 },
+    { id: 3, price: 25 },
+  ],
 };
 
 function select(path: string, scope = makeScope()): unknown {

@@ -31,9 +31,7 @@ describe('applyResultPath', () => {
     }
     expect(error).toBeInstanceOf(StatesError);
     expect((error as StatesError).error).toBe('States.Runtime');
-    expect((error as StatesError).cause).toBe(
-      `${STATE_PREFIX}Invalid path '$.s.x' : Cannot set property 'x' in path $['s']: the value there is not an object`,
-    );
+    expect((error as StatesError).cause).toBe(`${STATE_PREFIX}Invalid path '$.s.x' : Cannot set property 'x' in path $['s']: the value there is not an object`);
     expect(() => applyResultPath([1], 1, '$.x')).toThrow("Cannot set property 'x' in path $");
     expect(() => applyResultPath(input, 1, '$.list[5]')).toThrow('no such array element');
     expect(() => applyResultPath(input, 1, '$.items[*]')).toThrow('ResultPath must be a definite path rooted at $');

@@ -3,15 +3,17 @@ import type { EvalScope } from '../../../../src/engine/query/types';
 
 export const STATE_PREFIX = "An error occurred while executing the state 'S' (entered at the event id #2). ";
 
-export function makeScope(overrides: {
-  input?: unknown;
-  result?: unknown;
-  errorOutput?: unknown;
-  context?: unknown;
-  variables?: Record<string, unknown>;
-  random?: () => number;
-  uuid?: () => string;
-} = {}): EvalScope {
+export function makeScope(
+  overrides: {
+    input?: unknown;
+    result?: unknown;
+    errorOutput?: unknown;
+    context?: unknown;
+    variables?: Record<string, unknown>;
+    random?: () => number;
+    uuid?: () => string;
+  } = {},
+): EvalScope {
   const variables = new Map(Object.entries(overrides.variables ?? {}));
   return {
     stateName: 'S',

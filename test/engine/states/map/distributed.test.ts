@@ -43,7 +43,7 @@ function port(run: (request: DistributedMapRequest) => Promise<unknown>): Distri
 }
 
 describe('Distributed Map', () => {
-  it('records MapStateStarted {length:0} with an ItemReader, then the port\'s Map Run events (recorded)', async () => {
+  it("records MapStateStarted {length:0} with an ItemReader, then the port's Map Run events (recorded)", async () => {
     const fake = port(async (req) => {
       req.events.started('arn:aws:states:us-east-1:123456789012:mapRun:TestMachine/Rows:1');
       req.events.succeeded();
@@ -99,7 +99,11 @@ describe('Distributed Map', () => {
 
   it('an ItemSelector reads Map.Item.Source and a failure names the item index', async () => {
     const fake = port(async () => []);
-    await runWorkflow(csvMap({ ItemSelector: { 'source.$': '$$.Map.Item.Source', 'n.$': 'States.StringToJson($$.Map.Item.Value)' } }), { Bucket: 'b', Key: 'k' }, { distributedMap: fake });
+    await runWorkflow(
+      csvMap({ ItemSelector: { 'source.$': '$$.Map.Item.Source', 'n.$': 'States.StringToJson($$.Map.Item.Value)' } }),
+      { Bucket: 'b', Key: 'k' },
+      { distributedMap: fake },
+    );
     const [request] = fake.requests;
     expect(await request.selectItem!('1', 0)).toEqual({ source: 'S3://b/k', n: 1 });
     await expect(request.selectItem!('{', 2)).rejects.toMatchObject({ cause: expect.stringContaining('(ItemSelector, item index 2)') });
@@ -124,12 +128,18 @@ describe('Distributed Map', () => {
     expect(outcome.output).toEqual(['Hello', 'World']);
     expect(fake.requests[0].childDefinition.type).toBe('EXPRESS');
     expect(shape(events)).toEqual([
-      [1, 0, 'ExecutionStarted'], [2, 0, 'MapStateEntered'], [3, 2, 'MapStateStarted'], [4, 3, 'MapRunStarted'],
-      [5, 4, 'MapRunSucceeded'], [6, 5, 'MapStateSucceeded'], [7, 4, 'MapStateExited'], [8, 7, 'ExecutionSucceeded'],
+      [1, 0, 'ExecutionStarted'],
+      [2, 0, 'MapStateEntered'],
+      [3, 2, 'MapStateStarted'],
+      [4, 3, 'MapRunStarted'],
+      [5, 4, 'MapRunSucceeded'],
+      [6, 5, 'MapStateSucceeded'],
+      [7, 4, 'MapStateExited'],
+      [8, 7, 'ExecutionSucceeded'],
     ]);
   });
 
-  it('MapRunFailed → MapStateFailed → ExecutionFailed with the port\'s error', async () => {
+  it("MapRunFailed → MapStateFailed → ExecutionFailed with the port's error", async () => {
     const fake = port(async (req) => {
       req.events.started('arn:run');
       req.events.failed('States.ItemReaderFailed', 'CSV headers cannot contain duplicates.');
@@ -137,7 +147,13 @@ describe('Distributed Map', () => {
     });
     const { outcome, events } = await runWorkflow(csvMap(), { Bucket: 'b', Key: 'k' }, { distributedMap: fake });
     expect(outcome).toEqual({ status: 'FAILED', error: 'States.ItemReaderFailed', cause: 'CSV headers cannot contain duplicates.' });
-    expect(shape(events).slice(4)).toEqual([[5, 4, 'MapStateStarted'], [6, 5, 'MapRunStarted'], [7, 6, 'MapRunFailed'], [8, 7, 'MapStateFailed'], [9, 8, 'ExecutionFailed']]);
+    expect(shape(events).slice(4)).toEqual([
+      [5, 4, 'MapStateStarted'],
+      [6, 5, 'MapRunStarted'],
+      [7, 6, 'MapRunFailed'],
+      [8, 7, 'MapStateFailed'],
+      [9, 8, 'ExecutionFailed'],
+    ]);
     expect(events[6].mapRunFailedEventDetails).toEqual({ error: 'States.ItemReaderFailed', cause: 'CSV headers cannot contain duplicates.' });
   });
 

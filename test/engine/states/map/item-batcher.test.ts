@@ -1,5 +1,12 @@
 import { StatesError } from '../../../../src/engine/errors/states-error';
-import { batchItems, MAX_INPUT_BYTES_PER_BATCH, maxInputBytesPerBatchFromPath, maxItemsPerBatchFromPath, resolveBatcherConfig, type ItemBatcherConfig } from '../../../../src/engine/states/map/item-batcher';
+import {
+  batchItems,
+  MAX_INPUT_BYTES_PER_BATCH,
+  maxInputBytesPerBatchFromPath,
+  maxItemsPerBatchFromPath,
+  resolveBatcherConfig,
+  type ItemBatcherConfig,
+} from '../../../../src/engine/states/map/item-batcher';
 
 async function* indexed(values: unknown[]): AsyncGenerator<{ index: number; value: unknown }> {
   for (const [index, value] of values.entries()) yield { index, value };
@@ -52,7 +59,9 @@ describe('batchItems', () => {
     const error = await batches(['ok', 'x'.repeat(100)], { maxInputBytesPerBatch: 50 }).catch((e: StatesError) => e);
     expect(error).toBeInstanceOf(StatesError);
     expect((error as StatesError).error).toBe('States.DataLimitExceeded');
-    expect((error as StatesError).cause).toBe('The item at index 1 makes a batch input of 114 bytes on its own, which exceeds MaxInputBytesPerBatch (50 bytes).');
+    expect((error as StatesError).cause).toBe(
+      'The item at index 1 makes a batch input of 114 bytes on its own, which exceeds MaxInputBytesPerBatch (50 bytes).',
+    );
   });
 
   it('yields nothing for no items', async () => {
@@ -84,7 +93,9 @@ describe('ItemBatcher validation (States.Runtime)', () => {
       'The MaxItemsPerBatchPath field refers to value "NoNumber" which is not a valid integer: $.n',
     );
     expect(() => maxItemsPerBatchFromPath(0, '$.n')).toThrow('MaxItemsPerBatch must be a positive integer.');
-    expect(() => maxInputBytesPerBatchFromPath({}, '$.b')).toThrow('The MaxInputBytesPerBatchPath field refers to value "{}" which is not a valid integer: $.b');
+    expect(() => maxInputBytesPerBatchFromPath({}, '$.b')).toThrow(
+      'The MaxInputBytesPerBatchPath field refers to value "{}" which is not a valid integer: $.b',
+    );
     expect(maxInputBytesPerBatchFromPath(1024, '$.b')).toBe(1024);
   });
 });

@@ -35,7 +35,9 @@ describe('tolerance validation (docs/aws-behaviour.md#jsonpath-runtime-errors ca
   });
 
   it('renders path values as AWS does: "1.5" and "{}" [numeric strings accepted: UNCONFIRMED]', () => {
-    expect(() => integerFromPath('MaxItemsPath', 1.5, '$.MaxItems')).toThrow('The MaxItemsPath field refers to value "1.5" which is not a valid integer: $.MaxItems');
+    expect(() => integerFromPath('MaxItemsPath', 1.5, '$.MaxItems')).toThrow(
+      'The MaxItemsPath field refers to value "1.5" which is not a valid integer: $.MaxItems',
+    );
     expect(() => integerFromPath('MaxConcurrencyPath', {}, '$.m')).toThrow('refers to value "{}" which is not a valid integer');
     expect(() => integerFromPath('MaxItemsPath', 2 ** 31, '$.m')).toThrow('which is not a valid integer');
     expect(integerFromPath('MaxItemsPath', ' 42 ', '$.m')).toBe(42);

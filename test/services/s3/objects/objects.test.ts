@@ -19,7 +19,13 @@ describe('parseRange', () => {
     expect(parseRange(header, 10)).toEqual(expected);
   });
 
-  it.each([['bytes=10-', 10], ['bytes=10-20', 10], ['bytes=-0', 10], ['bytes=0-', 0], ['bytes=-1', 0]])('%s on %i bytes is InvalidRange', (header, size) => {
+  it.each([
+    ['bytes=10-', 10],
+    ['bytes=10-20', 10],
+    ['bytes=-0', 10],
+    ['bytes=0-', 0],
+    ['bytes=-1', 0],
+  ])('%s on %i bytes is InvalidRange', (header, size) => {
     expect(() => parseRange(header, size)).toThrow(expect.objectContaining({ code: 'InvalidRange', statusCode: 416 }));
   });
 });
@@ -43,8 +49,9 @@ describe('preconditions', () => {
   });
 
   it('copy-source conditions fail with 412 where GET would say 304', () => {
-    expect(() => evaluatePreconditions({ 'x-amz-copy-source-if-none-match': '"abc"' }, object, 'x-amz-copy-source-'))
-      .toThrow(expect.objectContaining({ code: 'PreconditionFailed' }));
+    expect(() => evaluatePreconditions({ 'x-amz-copy-source-if-none-match': '"abc"' }, object, 'x-amz-copy-source-')).toThrow(
+      expect.objectContaining({ code: 'PreconditionFailed' }),
+    );
   });
 
   it('conditional writes: If-None-Match * and If-Match', () => {

@@ -4,7 +4,8 @@ import { xmlDocument } from '../../../../src/services/s3/protocol/xml-writer';
 describe('xmlDocument', () => {
   it('writes ordered, repeated and optional elements with the S3 namespace', () => {
     expect(xmlDocument('R', { A: 'x', B: [1, 2], C: undefined, D: { E: true } })).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?>\n<R xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><A>x</A><B>1</B><B>2</B><D><E>true</E></D></R>');
+      '<?xml version="1.0" encoding="UTF-8"?>\n<R xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><A>x</A><B>1</B><B>2</B><D><E>true</E></D></R>',
+    );
     expect(xmlDocument('Error', { Code: 'X' }, false)).toContain('<Error><Code>X</Code></Error>');
   });
 

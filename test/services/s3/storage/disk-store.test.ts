@@ -1,6 +1,11 @@
 import {
-  CreateBucketCommand, CreateMultipartUploadCommand, CompleteMultipartUploadCommand, GetObjectCommand,
-  ListObjectsV2Command, PutObjectCommand, UploadPartCommand,
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { request as httpRequest } from 'node:http';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -62,9 +67,14 @@ describe('disk store', () => {
       expect([got.ContentType, got.Metadata, got.ChecksumCRC32]).toEqual(['text/csv', { batch: '42' }, expect.any(String)]);
       const listed = await again.send(new ListObjectsV2Command({ Bucket: 'durable' }));
       expect(listed.Contents?.map((c) => c.Key)).toEqual(['in/orders.csv']);
-      await again.send(new CompleteMultipartUploadCommand({
-        Bucket: 'durable', Key: 'later', UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] },
-      }));
+      await again.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: 'durable',
+          Key: 'later',
+          UploadId,
+          MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] },
+        }),
+      );
       expect(await (await again.send(new GetObjectCommand({ Bucket: 'durable', Key: 'later' }))).Body?.transformToString()).toBe('part one');
     } finally {
       await second.close();
@@ -120,9 +130,13 @@ describe('disk store', () => {
 
   it('serves GetObject as a file stream, not a buffer', async () => {
     const service = createS3Service({ region: 'us-east-1', dataDir });
-    const call = (method: string, url: string, body = '') => service.handle({
-      method, url, headers: { 'content-length': String(body.length) }, body: Readable.from([Buffer.from(body)]),
-    });
+    const call = (method: string, url: string, body = '') =>
+      service.handle({
+        method,
+        url,
+        headers: { 'content-length': String(body.length) },
+        body: Readable.from([Buffer.from(body)]),
+      });
     await call('PUT', '/streams');
     await call('PUT', '/streams/big.csv', 'a,b\n'.repeat(1000));
     const response = await call('GET', '/streams/big.csv');
@@ -134,8 +148,16 @@ describe('disk store', () => {
 
 describe('keys never escape the data directory', () => {
   const hostile = [
-    '../../etc/passwd', '../../../../../../tmp/escape', '/absolute/path', '..\\..\\windows\\system32',
-    '%2e%2e%2f%2e%2e%2fencoded', 'nul\u0000byte', 'dir/./../../x', '.', '..', 'k'.repeat(1024),
+    '../../etc/passwd',
+    '../../../../../../tmp/escape',
+    '/absolute/path',
+    '..\\..\\windows\\system32',
+    '%2e%2e%2f%2e%2e%2fencoded',
+    'nul\u0000byte',
+    'dir/./../../x',
+    '.',
+    '..',
+    'k'.repeat(1024),
   ];
 
   it('round-trips hostile keys as ordinary keys and writes only hashed names under dataDir', async () => {

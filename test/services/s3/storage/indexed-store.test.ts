@@ -5,7 +5,13 @@ import { createMemoryStore } from '../../../../src/services/s3/storage/memory-st
 import type { ObjectRecord, S3Store } from '../../../../src/services/s3/storage/types';
 
 const record = (key: string, blobId: string): ObjectRecord => ({
-  key, blobId, size: 1, etag: '"e"', lastModified: '2024-01-01T00:00:00.000Z', headers: {}, userMetadata: {},
+  key,
+  blobId,
+  size: 1,
+  etag: '"e"',
+  lastModified: '2024-01-01T00:00:00.000Z',
+  headers: {},
+  userMetadata: {},
 });
 
 let store: S3Store;
@@ -32,8 +38,9 @@ describe('IndexedStore', () => {
     const orphan = await blob('x');
     await expect(store.putObject('missing', record('k', orphan))).rejects.toMatchObject({ code: 'NoSuchBucket' });
     const part = await blob('p');
-    await expect(store.putPart('no-upload', { partNumber: 1, blobId: part, size: 1, etag: '"e"', lastModified: '', checksums: {} }))
-      .rejects.toMatchObject({ code: 'NoSuchUpload' });
+    await expect(store.putPart('no-upload', { partNumber: 1, blobId: part, size: 1, etag: '"e"', lastModified: '', checksums: {} })).rejects.toMatchObject({
+      code: 'NoSuchUpload',
+    });
     expect(await store.blobs.list()).toEqual([]);
   });
 

@@ -20,7 +20,7 @@ describe('Step Functions ARNs', () => {
   });
 
   it('rejects malformed ARNs and wrong resource types with AWS messages', () => {
-    expect(() => parseStatesArn('not_a_valid_arn', ['stateMachine'])).toThrow(new InvalidArn("Invalid ARN prefix: not_a_valid_arn"));
+    expect(() => parseStatesArn('not_a_valid_arn', ['stateMachine'])).toThrow(new InvalidArn('Invalid ARN prefix: not_a_valid_arn'));
     expect(() => parseStatesArn('not_a_valid_arn', ['stateMachine'])).toThrow("Invalid Arn: 'Invalid ARN prefix: not_a_valid_arn'");
     expect(() => parseStatesArn(arns.express('sm', 'e', 'u'), ['execution'])).toThrow("Invalid Arn: 'Resource type not valid in this context: express'");
     expect(() => parseStatesArn('arn:aws:lambda:us-east-1:000000000000:function:f', ['stateMachine'])).toThrow('Invalid ARN prefix');
@@ -37,7 +37,34 @@ describe('resource names', () => {
   it('allows 1–80 characters without whitespace, brackets, wildcards, specials or control characters', () => {
     expect(isValidName('Order-Import_2024.v1')).toBe(true);
     expect(isValidName('ünïcode')).toBe(true);
-    for (const bad of ['', 'x'.repeat(81), 'a b', 'a\tb', 'a<b', 'a{b', 'a[b', 'a?b', 'a*b', 'a"b', 'a#b', 'a%b', 'a\\b', 'a^b', 'a|b', 'a~b', 'a`b', 'a$b', 'a&b', 'a,b', 'a;b', 'a:b', 'a/b', 'a\u0000b', 'a\u007fb', 'a\u0085b']) {
+    for (const bad of [
+      '',
+      'x'.repeat(81),
+      'a b',
+      'a\tb',
+      'a<b',
+      'a{b',
+      'a[b',
+      'a?b',
+      'a*b',
+      'a"b',
+      'a#b',
+      'a%b',
+      'a\\b',
+      'a^b',
+      'a|b',
+      'a~b',
+      'a`b',
+      'a$b',
+      'a&b',
+      'a,b',
+      'a;b',
+      'a:b',
+      'a/b',
+      'a\u0000b',
+      'a\u007fb',
+      'a\u0085b',
+    ]) {
       expect([bad, isValidName(bad)]).toEqual([bad, false]);
     }
   });

@@ -18,7 +18,7 @@ describe('scanJson (Jackson-compatible first error)', () => {
 
   it('reports separators, values and literals like Jackson', () => {
     expect(fail('{"a" 1}')).toBe("Unexpected character ('1' (code 49)): was expecting a colon to separate field name and value");
-    expect(fail('{"a":1 "b":2}')).toBe('Unexpected character (\'"\' (code 34)): was expecting comma to separate Object entries');
+    expect(fail('{"a":1 "b":2}')).toBe("Unexpected character ('\"' (code 34)): was expecting comma to separate Object entries");
     expect(fail('[1 2]')).toBe("Unexpected character ('2' (code 50)): was expecting comma to separate Array entries");
     expect(fail('{"a":}')).toBe("Unexpected character ('}' (code 125)): expected a value");
     expect(fail('[1,]')).toBe(`Unexpected character (']' (code 93)): expected a valid value ${TOKENS}`);
@@ -30,9 +30,11 @@ describe('scanJson (Jackson-compatible first error)', () => {
 
   it('reports end of input with the start marker location', () => {
     expect(fail('{')).toBe('Unexpected end-of-input: expected close marker for OBJECT (start marker at [Source: (String)"{"; line: 1, column: 1])');
-    expect(fail('[1,\n [2')).toBe('Unexpected end-of-input: expected close marker for ARRAY (start marker at [Source: (String)"[1,\n [2"; line: 2, column: 2])');
+    expect(fail('[1,\n [2')).toBe(
+      'Unexpected end-of-input: expected close marker for ARRAY (start marker at [Source: (String)"[1,\n [2"; line: 2, column: 2])',
+    );
     expect(fail('"abc')).toBe('Unexpected end-of-input: was expecting closing quote for a string value');
-    expect(fail('[1}')).toBe('Unexpected close marker \'}\': expected \']\' (for ARRAY starting at [Source: (String)"[1}"; line: 1, column: 1])');
+    expect(fail('[1}')).toBe("Unexpected close marker '}': expected ']' (for ARRAY starting at [Source: (String)\"[1}\"; line: 1, column: 1])");
   });
 
   it('reports strings and numbers like Jackson', () => {

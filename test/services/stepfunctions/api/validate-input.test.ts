@@ -24,7 +24,9 @@ describe('validateInput', () => {
   it('produces the recorded single-error messages', () => {
     const tooMany = error({ name: 'n', maxResults: 1001 });
     expect(tooMany).toBeInstanceOf(ValidationException);
-    expect(tooMany.message).toBe("1 validation error detected: Value '1001' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000");
+    expect(tooMany.message).toBe(
+      "1 validation error detected: Value '1001' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000",
+    );
     expect(error({ name: 'n', statusFilter: 'succeeded' }).message).toBe(
       "1 validation error detected: Value 'succeeded' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]",
     );

@@ -36,7 +36,12 @@ const request = (arn: string, extra: Partial<ExecutionStart<ParsedStateMachine>>
 describe('ExecutionRunner', () => {
   it('records an engine rejection as a States.Runtime failure instead of crashing', async () => {
     const store = new InMemoryStore();
-    const runner = new ExecutionRunner(store, scriptedEngine(() => Promise.reject(new Error('engine bug'))), deps, () => {});
+    const runner = new ExecutionRunner(
+      store,
+      scriptedEngine(() => Promise.reject(new Error('engine bug'))),
+      deps,
+      () => {},
+    );
     const { done } = runner.start(request('arn:aws:states:us-east-1:000000000000:execution:sm:e1'));
     expect((await done).outcome).toEqual({ status: 'FAILED', error: 'States.Runtime', cause: 'engine bug' });
     expect(store.getExecution('arn:aws:states:us-east-1:000000000000:execution:sm:e1')).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
@@ -45,7 +50,13 @@ describe('ExecutionRunner', () => {
   it('closes the record itself when the engine ignores an abort past the grace period', async () => {
     const store = new InMemoryStore();
     const settled: string[] = [];
-    const runner = new ExecutionRunner(store, scriptedEngine(() => new Promise(() => {})), deps, (arn) => settled.push(arn), { stopGraceMs: 0 });
+    const runner = new ExecutionRunner(
+      store,
+      scriptedEngine(() => new Promise(() => {})),
+      deps,
+      (arn) => settled.push(arn),
+      { stopGraceMs: 0 },
+    );
     const arn = 'arn:aws:states:us-east-1:000000000000:execution:sm:stuck';
     runner.start(request(arn));
     expect(runner.runningCount(SM_ARN)).toBe(1);
@@ -101,7 +112,12 @@ describe('ExecutionRunner', () => {
 
   it('whenIdle resolves once the last running execution of the state machine ends, EXPRESS ones kept nowhere included', async () => {
     const finishers: ((o: ExecutionOutcome) => void)[] = [];
-    const runner = new ExecutionRunner(new InMemoryStore(), scriptedEngine(() => new Promise((resolve) => finishers.push(resolve))), deps, () => {});
+    const runner = new ExecutionRunner(
+      new InMemoryStore(),
+      scriptedEngine(() => new Promise((resolve) => finishers.push(resolve))),
+      deps,
+      () => {},
+    );
     const sm = SM_ARN;
     await expect(runner.whenIdle(sm)).resolves.toBeUndefined();
     for (const n of ['a', 'b']) runner.start(request(`arn:aws:states:us-east-1:000000000000:express:sm:${n}:u`, { stateMachine: EXPRESS }));

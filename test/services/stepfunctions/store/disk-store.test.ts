@@ -37,12 +37,24 @@ describe('openDiskStore', () => {
 
   it('keeps activities, versions and aliases, deletions included, through a reopen and its compaction', async () => {
     const store = openDiskStore(dir, () => NOW);
-    const activity = { arn: 'arn:aws:states:us-east-1:000000000000:activity:a', name: 'a', creationDate: NOW, tags: [{ key: 'k', value: 'v' }], encryptionConfiguration: { type: 'AWS_OWNED_KEY' as const } };
+    const activity = {
+      arn: 'arn:aws:states:us-east-1:000000000000:activity:a',
+      name: 'a',
+      creationDate: NOW,
+      tags: [{ key: 'k', value: 'v' }],
+      encryptionConfiguration: { type: 'AWS_OWNED_KEY' as const },
+    };
     store.putResource('activity', activity);
     store.putResource('activity', { ...activity, arn: `${activity.arn}-gone`, name: 'a-gone' });
     store.deleteResource('activity', `${activity.arn}-gone`);
     store.putResource('version', { arn: `${SM}:1`, stateMachineArn: SM, version: 1, revision, creationDate: NOW });
-    store.putResource('alias', { arn: `${SM}:live`, stateMachineArn: SM, name: 'live', routingConfiguration: [{ stateMachineVersionArn: `${SM}:1`, weight: 100 }], creationDate: NOW });
+    store.putResource('alias', {
+      arn: `${SM}:live`,
+      stateMachineArn: SM,
+      name: 'live',
+      routingConfiguration: [{ stateMachineVersionArn: `${SM}:1`, weight: 100 }],
+      creationDate: NOW,
+    });
     await store.close();
 
     for (let reopen = 0; reopen < 2; reopen++) {
@@ -139,7 +151,12 @@ describe('openDiskStore', () => {
     for (let reopen = 0; reopen < 2; reopen++) {
       // First the deltas are replayed, then the compacted record is read back.
       const reopened = openDiskStore(dir, () => NOW);
-      expect(reopened.getExecution(fan.arn)?.resumePoint).toEqual({ stateName: 'Fan', input: '{"big":"input"}', variables: '{}', completed: { 0: '"zero"', 2: '{"b":2}' } });
+      expect(reopened.getExecution(fan.arn)?.resumePoint).toEqual({
+        stateName: 'Fan',
+        input: '{"big":"input"}',
+        variables: '{}',
+        completed: { 0: '"zero"', 2: '{"b":2}' },
+      });
       expect(reopened.getExecution(old.arn)?.resumePoint).toEqual({ stateName: 'Put', input: '{}', variables: '{}' });
       await reopened.close();
     }

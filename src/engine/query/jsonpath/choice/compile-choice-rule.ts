@@ -77,10 +77,7 @@ function compileComparison(rule: Rule, location: string): ChoicePredicate {
   if (names[0] === 'IsPresent') return compileIsPresent(rule, variable, location);
   const op = comparisonOperators.get(names[0]) as ComparisonOperator;
   const operand = compileOperand(rule, op, location);
-  return predicate(
-    (doc, scope) => op.test(variable.select(doc, scope), operand.value(doc, scope)),
-    [...variable.variableReferences, ...operand.variables],
-  );
+  return predicate((doc, scope) => op.test(variable.select(doc, scope), operand.value(doc, scope)), [...variable.variableReferences, ...operand.variables]);
 }
 
 function compileIsPresent(rule: Rule, variable: CompiledReferencePath, location: string): ChoicePredicate {

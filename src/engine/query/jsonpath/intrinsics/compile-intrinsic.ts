@@ -26,10 +26,9 @@ interface Site {
  */
 function invalid(site: Site, detail?: string): DefinitionError {
   const suffix = detail === undefined ? '' : ` (${detail})`;
-  return new DefinitionError([schemaError(
-    `The value for the field '${site.field}' must be a valid JSONPath or a valid intrinsic function call${suffix}`,
-    site.location,
-  )]);
+  return new DefinitionError([
+    schemaError(`The value for the field '${site.field}' must be a valid JSONPath or a valid intrinsic function call${suffix}`, site.location),
+  ]);
 }
 
 function environment(scope: EvalScope): IntrinsicEnv {
@@ -65,9 +64,11 @@ function compileCall(call: IntrinsicCall, site: Site): Evaluator {
       return fn.call(values, environment(scope));
     } catch (e) {
       if (!(e instanceof IntrinsicArgumentError)) throw e;
-      throw new StatesError(StatesErrorName.IntrinsicFailure,
+      throw new StatesError(
+        StatesErrorName.IntrinsicFailure,
         `${stateErrorPrefix(scope.stateName, scope.enteredEventId)}Invalid arguments in ${call.name} ` +
-        `(field '${site.field}', expression '${site.text}'): ${e.message}`);
+          `(field '${site.field}', expression '${site.text}'): ${e.message}`,
+      );
     }
   };
 }

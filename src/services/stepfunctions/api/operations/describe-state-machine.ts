@@ -17,7 +17,10 @@ export const describeStateMachine = defineOperation<DescribeStateMachineInput, D
     const metadataOnly = input.includedData === 'METADATA_ONLY';
     const version = ctx.store.getResource('version', arn);
     const base = version ? ctx.store.getStateMachine(version.stateMachineArn) : undefined;
-    const sm = version && base ? { ...base, arn: version.arn, creationDate: version.creationDate, revision: version.revision, status: 'ACTIVE' as const } : ctx.store.getStateMachine(arn);
+    const sm =
+      version && base
+        ? { ...base, arn: version.arn, creationDate: version.creationDate, revision: version.revision, status: 'ACTIVE' as const }
+        : ctx.store.getStateMachine(arn);
     if (!sm) {
       const run = ctx.store.findMapRunByStateMachine(arn);
       if (!run) throw new StateMachineDoesNotExist(arn);

@@ -8,10 +8,9 @@ import { pageInOrder } from '../paging';
 import * as S from '../shapes';
 
 export const getExecutionHistory = defineOperation<GetExecutionHistoryInput, GetExecutionHistoryOutput>({
-  input: S.structure(
-    { executionArn: S.Arn, maxResults: S.PageSize, reverseOrder: S.Bool, nextToken: S.PageToken, includeExecutionData: S.Bool },
-    ['executionArn'],
-  ),
+  input: S.structure({ executionArn: S.Arn, maxResults: S.PageSize, reverseOrder: S.Bool, nextToken: S.PageToken, includeExecutionData: S.Bool }, [
+    'executionArn',
+  ]),
   handle(ctx, input) {
     const execution = requireExecution(ctx, input.executionArn as string);
     const history = ctx.store.getHistory(execution.arn);

@@ -14,7 +14,9 @@ export const publishStateMachineVersion = defineOperation<PublishStateMachineVer
     if (sm.status === 'DELETING') throw new StateMachineDeleting(sm.arn);
     const current = sm.revision.revisionId;
     if (input.revisionId !== undefined && input.revisionId !== current) {
-      throw new ConflictException(`Failed to publish the State Machine version for revision ${input.revisionId}. The current State Machine revision is ${current}.`);
+      throw new ConflictException(
+        `Failed to publish the State Machine version for revision ${input.revisionId}. The current State Machine revision is ${current}.`,
+      );
     }
     const version = publishVersion(ctx, sm, input.description);
     return { stateMachineVersionArn: version.arn, creationDate: version.creationDate };

@@ -29,7 +29,9 @@ export const redriveExecution = defineOperation<RedriveExecutionInput, RedriveEx
     const status = redriveStatus(execution, history.length, now);
     if (status.redriveStatus !== 'REDRIVABLE') {
       // [UNCONFIRMED] a Map Run child is redriven only through its parent (RedriveExecution on the parent).
-      throw new ExecutionNotRedrivable(status.redriveStatusReason ?? 'Execution is a Map Run child execution and can only be redriven by redriving its parent execution.');
+      throw new ExecutionNotRedrivable(
+        status.redriveStatusReason ?? 'Execution is a Map Run child execution and can only be redriven by redriving its parent execution.',
+      );
     }
     const { revision, resumePoint } = execution;
     if (!revision || !resumePoint) throw new ExecutionNotRedrivable(`Execution '${execution.arn}' never entered a state and cannot be redriven.`);

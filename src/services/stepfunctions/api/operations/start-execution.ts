@@ -14,10 +14,9 @@ import type { StateMachineRecord } from '../../store/store';
 import { splitTestCase } from '../../runs/test-cases';
 import { resolveTarget, type ExecutionTarget } from '../versions';
 
-export const startExecutionInput = S.structure(
-  { stateMachineArn: S.Arn, name: S.Name, input: S.SensitiveData, traceHeader: S.TraceHeader },
-  ['stateMachineArn'],
-);
+export const startExecutionInput = S.structure({ stateMachineArn: S.Arn, name: S.Name, input: S.SensitiveData, traceHeader: S.TraceHeader }, [
+  'stateMachineArn',
+]);
 
 export const startExecution = defineOperation<StartExecutionInput, StartExecutionOutput>({
   input: startExecutionInput,

@@ -4,7 +4,15 @@
 // this file parses the JSON-text members, checks the request on its own, and renders the inspection data
 // at the requested level. Error texts are AWS's, as recorded from TestState responses.
 import type { InspectionData, TestStateInput, TestStateOutput } from '@aws-sdk/client-sfn';
-import { DefinitionError, parseTestDefinition, testState, TestStateRequestError, type Inspection, type TestMock, type TestStateResult } from '../../../../engine';
+import {
+  DefinitionError,
+  parseTestDefinition,
+  testState,
+  TestStateRequestError,
+  type Inspection,
+  type TestMock,
+  type TestStateResult,
+} from '../../../../engine';
 import { ServiceError } from '../../../../server/service-error';
 import { invalidDefinition } from '../../runs/definitions';
 import { ValidationException } from '../errors';
@@ -120,8 +128,17 @@ async function run(ctx: OperationContext, request: Parameters<typeof testState>[
 }
 
 const JSON_FIELDS = [
-  'input', 'afterInputPath', 'afterParameters', 'afterArguments', 'result', 'afterResultSelector', 'afterResultPath',
-  'variables', 'afterItemsPath', 'afterItemSelector', 'afterItemBatcher',
+  'input',
+  'afterInputPath',
+  'afterParameters',
+  'afterArguments',
+  'result',
+  'afterResultSelector',
+  'afterResultPath',
+  'variables',
+  'afterItemsPath',
+  'afterItemSelector',
+  'afterItemBatcher',
 ] as const;
 
 /** INFO: status, output / error, next state. DEBUG and TRACE add the inspection data (TRACE's HTTP request/response only exist for HTTP Tasks). */

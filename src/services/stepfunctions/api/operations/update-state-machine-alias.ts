@@ -16,7 +16,8 @@ export const updateStateMachineAlias = defineOperation<UpdateStateMachineAliasIn
     if (!alias) throw ResourceNotFound.reference(arn);
     const { description, routingConfiguration } = input;
     // [UNCONFIRMED] wording.
-    if (description === undefined && routingConfiguration === undefined) throw new ValidationException('Either the description or the routing configuration must be specified');
+    if (description === undefined && routingConfiguration === undefined)
+      throw new ValidationException('Either the description or the routing configuration must be specified');
     if (routingConfiguration !== undefined && checkRouting(ctx, routingConfiguration) !== alias.stateMachineArn) {
       // [UNCONFIRMED] wording: routing to versions of another state machine.
       throw new ValidationException(`Routing configuration must contain versions of ${alias.stateMachineArn}`, 'INVALID_ROUTING_CONFIGURATION');

@@ -24,7 +24,9 @@ export const validateStateMachineDefinition = defineOperation<ValidateStateMachi
     const max = input.maxResults || DEFAULT_MAX_RESULTS;
     return {
       result: diagnostics.some((d) => d.severity === 'ERROR') ? 'FAIL' : 'OK',
-      diagnostics: wanted.slice(0, max).map((d) => ({ severity: d.severity, code: d.code, message: d.message, ...(d.location ? { location: d.location } : {}) })),
+      diagnostics: wanted
+        .slice(0, max)
+        .map((d) => ({ severity: d.severity, code: d.code, message: d.message, ...(d.location ? { location: d.location } : {}) })),
       truncated: wanted.length > max,
     };
   },

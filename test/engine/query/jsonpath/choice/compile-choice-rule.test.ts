@@ -4,8 +4,16 @@ import { STATE_PREFIX, makeScope } from '../../support/make-scope';
 import { compileChoiceRule } from '../../../../../src/engine/query/jsonpath/index';
 
 const doc = {
-  s: 'banana', n: 10, b: true, nil: null, t: '2024-01-01T00:00:00Z', other: 'apple', limit: 10,
-  later: '2024-01-01T01:00:00+01:00', files: 'log-2024.txt', star: 'a*b',
+  s: 'banana',
+  n: 10,
+  b: true,
+  nil: null,
+  t: '2024-01-01T00:00:00Z',
+  other: 'apple',
+  limit: 10,
+  later: '2024-01-01T01:00:00+01:00',
+  files: 'log-2024.txt',
+  star: 'a*b',
 };
 
 function test(rule: Record<string, unknown>, scope = makeScope()): boolean {
@@ -76,10 +84,7 @@ describe('type tests', () => {
 describe('combinators', () => {
   it('nests And, Or and Not', () => {
     const rule = {
-      And: [
-        { Variable: '$.n', NumericGreaterThan: 5 },
-        { Or: [{ Variable: '$.s', StringEquals: 'x' }, { Not: { Variable: '$.b', BooleanEquals: false } }] },
-      ],
+      And: [{ Variable: '$.n', NumericGreaterThan: 5 }, { Or: [{ Variable: '$.s', StringEquals: 'x' }, { Not: { Variable: '$.b', BooleanEquals: false } }] }],
     };
     expect(test(rule)).toBe(true);
     expect(test({ Not: rule })).toBe(false);
@@ -87,7 +92,12 @@ describe('combinators', () => {
 
   it('reads variables and the context object and reports variable references', () => {
     const predicate = compileChoiceRule(
-      { Or: [{ Variable: '$threshold', NumericLessThanPath: '$.n' }, { Variable: '$$.State.Name', StringEqualsPath: '$label' }] },
+      {
+        Or: [
+          { Variable: '$threshold', NumericLessThanPath: '$.n' },
+          { Variable: '$$.State.Name', StringEqualsPath: '$label' },
+        ],
+      },
       '/States/C/Choices/0',
     );
     expect(predicate.variableReferences).toEqual(['label', 'threshold']);

@@ -41,8 +41,8 @@ describe('documented examples', () => {
       { a: { a3: 1, a4: 2 }, b: 2, c: 3 },
     ],
     ['States.MathAdd($.value1, $.step)', { value1: 111, step: -1 }, 110],
-    ["States.StringSplit($.inputString, $.splitter)", { inputString: '1,2,3,4,5', splitter: ',' }, ['1', '2', '3', '4', '5']],
-    ["States.StringSplit($.inputString, $.splitter)", { inputString: 'This.is+a,test=string', splitter: '.+,=' }, ['This', 'is', 'a', 'test', 'string']],
+    ['States.StringSplit($.inputString, $.splitter)', { inputString: '1,2,3,4,5', splitter: ',' }, ['1', '2', '3', '4', '5']],
+    ['States.StringSplit($.inputString, $.splitter)', { inputString: 'This.is+a,test=string', splitter: '.+,=' }, ['This', 'is', 'a', 'test', 'string']],
     [
       "States.Format('{}.{}.{}', States.ArrayGetItem(States.StringSplit(States.ArrayGetItem(States.StringSplit($.ImageRecipe.Arn, '/'), 2), '.'), 0), States.ArrayGetItem(States.StringSplit(States.ArrayGetItem(States.StringSplit($.ImageRecipe.Arn, '/'), 2), '.'), 1), 'x')",
       { ImageRecipe: { Arn: 'arn:aws:imagebuilder:us-east-1:123:image-recipe/my.recipe/1.0.0' } },
@@ -55,13 +55,20 @@ describe('documented examples', () => {
 
 describe('recorded behaviour (LocalStack snapshots of AWS)', () => {
   it.each([
-    [-9, 3, -6], [1.49, 1.5, 3], [1.5, 1.51, 4], [-1.49, -1.5, -2], [-1.5, -1.51, -3],
+    [-9, 3, -6],
+    [1.49, 1.5, 3],
+    [1.5, 1.51, 4],
+    [-1.49, -1.5, -2],
+    [-1.5, -1.51, -3],
   ])('States.MathAdd(%d, %d) = %d (operands rounded half up first)', (a, b, sum) => {
     expect(run('States.MathAdd($.a, $.b)', { a, b })).toBe(sum);
   });
 
   it.each([
-    [0, 9, 3, [0, 3, 6, 9]], [0, 10, 3, [0, 3, 6, 9]], [1, 9, 9, [1]], [1, 9, 2, [1, 3, 5, 7, 9]],
+    [0, 9, 3, [0, 3, 6, 9]],
+    [0, 10, 3, [0, 3, 6, 9]],
+    [1, 9, 9, [1]],
+    [1, 9, 2, [1, 3, 5, 7, 9]],
   ])('States.ArrayRange(%d, %d, %d)', (a, b, c, expected) => {
     expect(run('States.ArrayRange($.a, $.b, $.c)', { a, b, c })).toEqual(expected);
   });
@@ -75,7 +82,7 @@ describe('recorded behaviour (LocalStack snapshots of AWS)', () => {
 });
 
 describe('literals and escapes', () => {
-  it('decodes \\\' \\{ \\} \\\\ and keeps escaped braces out of States.Format placeholders', () => {
+  it("decodes \\' \\{ \\} \\\\ and keeps escaped braces out of States.Format placeholders", () => {
     expect(run("States.Format('It\\'s \\{\\} {} \\\\ done', 'x')")).toBe("It's {} x \\ done");
     expect(run("States.Array('a\\'b', 1.5, -2, true, false, null)")).toEqual(["a'b", 1.5, -2, true, false, null]);
   });
@@ -120,22 +127,22 @@ describe('failures', () => {
     expect(() => compileIntrinsic(text, 'v.$')).toThrow(detail);
   });
 
-  it.each([
-    "States.Format('a\\x')",
-    "States.Array('open)",
-    'States.Array(1) trailing',
-    'States.Array(' + 'States.Array('.repeat(10) + ')'.repeat(11),
-  ])('rejects the unparsable %s at create time with AWS\'s text and no detail (recorded for an illegal escape)', (text) => {
-    try {
-      compileIntrinsic(text, 'v.$', '/States/S/Parameters');
-      throw new Error('expected a DefinitionError');
-    } catch (e) {
-      expect((e as DefinitionError).diagnostics).toEqual([expect.objectContaining({
-        message: "The value for the field 'v.$' must be a valid JSONPath or a valid intrinsic function call",
-        location: '/States/S/Parameters',
-      })]);
-    }
-  });
+  it.each(["States.Format('a\\x')", "States.Array('open)", 'States.Array(1) trailing', 'States.Array(' + 'States.Array('.repeat(10) + ')'.repeat(11)])(
+    "rejects the unparsable %s at create time with AWS's text and no detail (recorded for an illegal escape)",
+    (text) => {
+      try {
+        compileIntrinsic(text, 'v.$', '/States/S/Parameters');
+        throw new Error('expected a DefinitionError');
+      } catch (e) {
+        expect((e as DefinitionError).diagnostics).toEqual([
+          expect.objectContaining({
+            message: "The value for the field 'v.$' must be a valid JSONPath or a valid intrinsic function call",
+            location: '/States/S/Parameters',
+          }),
+        ]);
+      }
+    },
+  );
 
   it('accepts 10 levels of nesting', () => {
     const text = 'States.Array('.repeat(9) + 'States.Array(1)' + ')'.repeat(9);
