@@ -2,6 +2,7 @@
 // is described by this object; code elsewhere takes a SandboxConfig and never looks at process.env.
 import { parse as parseDotenv } from 'dotenv';
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 export type ServiceId = 's3' | 'dynamodb' | 'sfn';
@@ -55,6 +56,11 @@ export interface SandboxConfig {
 
 export type DynamoDbThread = 'worker' | 'main';
 const DYNAMODB_THREADS: readonly DynamoDbThread[] = ['worker', 'main'];
+
+/** A worker thread pays only with a second core to run on; with one, each hop to it costs more than it saves (docs/performance.md). */
+function defaultDynamoDbThread(): DynamoDbThread {
+  return availableParallelism() > 1 ? 'worker' : 'main';
+}
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -112,7 +118,7 @@ export function configFromEnv(env: Env): SandboxConfig {
       dataDir: read('SANDBOX_DATA_DIR') || undefined,
       services: servicesFrom(str('SANDBOX_SERVICES', ENDPOINT_SERVICES.join(','))),
       upstreamUrl: optionalUrl('SANDBOX_UPSTREAM_URL', read('SANDBOX_UPSTREAM_URL')),
-      dynamoDbThread: oneOf('SANDBOX_DYNAMODB_THREAD', str('SANDBOX_DYNAMODB_THREAD', 'worker'), DYNAMODB_THREADS),
+      dynamoDbThread: oneOf('SANDBOX_DYNAMODB_THREAD', str('SANDBOX_DYNAMODB_THREAD', defaultDynamoDbThread()), DYNAMODB_THREADS),
     },
     timeScale: numberAtLeast('SFN_TIME_SCALE', str('SFN_TIME_SCALE', '1'), 0),
     expressHistories: intInRange('SANDBOX_EXPRESS_HISTORIES', str('SANDBOX_EXPRESS_HISTORIES', String(DEFAULT_EXPRESS_HISTORIES)), 0, 1_000_000),

@@ -1,11 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, configFromEnv, endpointFor, loadConfig, LOCAL_ENDPOINT } from '../../src/config/config';
 
 describe('config', () => {
-  it('puts dynalite in a worker thread unless SANDBOX_DYNAMODB_THREAD says main', () => {
-    expect(configFromEnv({}).server.dynamoDbThread).toBe('worker');
+  it('puts dynalite in a worker thread when there is a second core, unless SANDBOX_DYNAMODB_THREAD says main', () => {
+    expect(configFromEnv({}).server.dynamoDbThread).toBe(availableParallelism() > 1 ? 'worker' : 'main');
     expect(configFromEnv({ SANDBOX_DYNAMODB_THREAD: 'main' }).server.dynamoDbThread).toBe('main');
     expect(configFromEnv({ SANDBOX_DYNAMODB_THREAD: ' worker ' }).server.dynamoDbThread).toBe('worker');
   });

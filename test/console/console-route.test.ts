@@ -21,7 +21,7 @@ it('serves the page with a CSP that allows only its own script, style and API', 
   expect(response.headers.get('content-security-policy')).toContain("connect-src 'self'");
   const html = await response.text();
   expect(html).toContain('<script src="app.js"></script>');
-  expect(html).toContain('<link rel="stylesheet" href="style.css">');
+  expect(html).toContain('<link rel="stylesheet" href="style.css" />');
 });
 
 it('bundles the TypeScript front end into one script, with the layout library inside (nothing from a CDN)', async () => {
