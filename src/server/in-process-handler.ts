@@ -39,15 +39,15 @@ export class InProcessHandler implements SdkRequestHandler {
 
 export function toEdgeRequest(request: HttpRequest): EdgeRequest {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+  for (const name of Object.keys(request.headers)) headers[name.toLowerCase()] = request.headers[name];
   if (headers.host === undefined && request.hostname) headers.host = request.port ? `${request.hostname}:${request.port}` : request.hostname;
-  const query = queryString(request.query ?? {});
+  const query = request.query ? queryString(request.query) : '';
   return { method: request.method, url: `${request.path || '/'}${query ? `?${query}` : ''}`, headers, body: toReadable(request.body) };
 }
 
 function toHttpResponse(response: EdgeResponse): HttpResponse {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) headers[name.toLowerCase()] = String(value);
+  for (const name of Object.keys(response.headers)) headers[name.toLowerCase()] = String(response.headers[name]);
   const { body } = response;
   if (body instanceof Readable) return new HttpResponse({ statusCode: response.status, headers, body });
   const bytes = body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(body) ? body : Buffer.from(body);

@@ -14,36 +14,58 @@ interface WireLayout {
   readonly fixed?: Readonly<Record<string, string>>;
 }
 
+/** A layout's names lower-cased once (this runs for every DynamoDB and Step Functions response). */
+interface PreparedLayout {
+  /** [wire spelling, lower-case name] in wire order. */
+  readonly order: readonly (readonly [string, string])[];
+  readonly placed: ReadonlySet<string>;
+  readonly fixed: Readonly<Record<string, string>>;
+}
+
+function prepare(layout: WireLayout): PreparedLayout {
+  const order = layout.order.map((name) => [name, name.toLowerCase()] as const);
+  return { order, placed: new Set(order.map(([, lower]) => lower)), fixed: layout.fixed ?? {} };
+}
+
 // Recorded optimized-integration results: DynamoDB `Server, Connection, x-amzn-RequestId, x-amz-crc32,
 // Content-Length, Date, Content-Type` (Server: "Server"); Step Functions `x-amzn-RequestId, connection,
 // Content-Length, Date, Content-Type`.
-const LAYOUTS: Partial<Record<EndpointService, WireLayout>> = {
-  dynamodb: {
+const LAYOUTS: Partial<Record<EndpointService, PreparedLayout>> = {
+  dynamodb: prepare({
     order: ['Server', 'Connection', 'x-amzn-RequestId', 'x-amz-crc32', 'Content-Length', 'Date', 'Content-Type'],
     fixed: { server: 'Server' },
-  },
-  stepfunctions: { order: ['x-amzn-RequestId', 'connection', 'Content-Length', 'Date', 'Content-Type'] },
+  }),
+  stepfunctions: prepare({ order: ['x-amzn-RequestId', 'connection', 'Content-Length', 'Date', 'Content-Type'] }),
 };
 
 /** `response` with the service's header set in its order; other headers (e.g. x-amzn-ErrorType) follow. */
-export function withWireHeaders(service: EndpointService | undefined, request: EdgeRequest, response: EdgeResponse, now = new Date()): EdgeResponse {
+export function withWireHeaders(service: EndpointService | undefined, request: EdgeRequest, response: EdgeResponse, now?: Date): EdgeResponse {
   const layout = service && LAYOUTS[service];
   const { body } = response;
   if (!layout || body instanceof Readable) return response;
-  const given = new Map(Object.entries(response.headers).map(([name, value]) => [name.toLowerCase(), value]));
-  const computed: Record<string, string> = {
-    // Keep the client's wish to close: an explicit keep-alive would make node:http hold the socket open.
-    connection: request.headers.connection?.toLowerCase() === 'close' ? 'close' : 'keep-alive',
-    'content-length': String(body === undefined ? 0 : Buffer.byteLength(body)),
-    date: now.toUTCString(),
-    ...layout.fixed,
-  };
+  const given: Record<string, string> = {};
+  for (const name of Object.keys(response.headers)) given[name.toLowerCase()] = response.headers[name];
   const headers: Record<string, string> = {};
-  for (const name of layout.order) {
-    const value = given.get(name.toLowerCase()) ?? computed[name.toLowerCase()];
+  for (const [name, lower] of layout.order) {
+    const value = given[lower] ?? computedHeader(lower, layout, request, body, now);
     if (value !== undefined) headers[name] = value;
   }
-  const placed = new Set(layout.order.map((name) => name.toLowerCase()));
-  for (const [name, value] of Object.entries(response.headers)) if (!placed.has(name.toLowerCase())) headers[name] = value;
+  for (const name of Object.keys(response.headers)) if (!layout.placed.has(name.toLowerCase())) headers[name] = response.headers[name];
   return { ...response, headers };
+}
+
+/** The value written when the service's response lacks the header; undefined when there is none. */
+function computedHeader(lower: string, layout: PreparedLayout, request: EdgeRequest, body: Buffer | string | undefined, now = new Date()): string | undefined {
+  if (lower in layout.fixed) return layout.fixed[lower];
+  switch (lower) {
+    case 'connection':
+      // Keep the client's wish to close: an explicit keep-alive would make node:http hold the socket open.
+      return request.headers.connection?.toLowerCase() === 'close' ? 'close' : 'keep-alive';
+    case 'content-length':
+      return String(body === undefined ? 0 : Buffer.byteLength(body));
+    case 'date':
+      return now.toUTCString();
+    default:
+      return undefined;
+  }
 }

@@ -8,7 +8,7 @@ import { DYNAMODB_REQUEST_LIMIT_BYTES } from '../../server/body-limit';
 import { readBody } from '../../server/read-body';
 import { ServiceError } from '../../server/service-error';
 import type { DynamoDbThread } from '../../config/config';
-import { openDynaliteHost, type DynaliteHost, type DynaliteHostOptions } from './dynalite-host';
+import type { DynaliteHost, DynaliteHostOptions } from './dynalite-host';
 import { startDynaliteWorker } from './dynalite-thread';
 
 export type { DynamoDbThread };
@@ -48,7 +48,7 @@ export async function createDynamoDbService(options: DynamoDbServiceOptions = {}
     ...(options.accountId === undefined ? {} : { accountId: options.accountId }),
   };
   const host: DynaliteHost =
-    (options.thread ?? DEFAULT_DYNAMODB_THREAD) === 'worker' ? await startDynaliteWorker(hostOptions) : await openDynaliteHost(hostOptions);
+    (options.thread ?? DEFAULT_DYNAMODB_THREAD) === 'worker' ? await startDynaliteWorker(hostOptions) : await openHostHere(hostOptions);
   let closing: Promise<void> | undefined;
   return {
     name: 'dynamodb',
@@ -64,6 +64,15 @@ export async function createDynamoDbService(options: DynamoDbServiceOptions = {}
       return (closing ??= host.close());
     },
   };
+}
+
+/**
+ * dynalite's modules (and LevelDB's) are loaded only when the store runs on this thread: in worker mode only
+ * the worker needs them, and loading them here too costs start-up CPU and memory for nothing.
+ */
+async function openHostHere(options: DynaliteHostOptions): Promise<DynaliteHost> {
+  const { openDynaliteHost } = await import('./dynalite-host');
+  return openDynaliteHost(options);
 }
 
 class DynamoDbClosedError extends ServiceError {
