@@ -58,7 +58,7 @@ export type DynamoDbThread = 'worker' | 'main';
 const DYNAMODB_THREADS: readonly DynamoDbThread[] = ['worker', 'main'];
 
 /** A worker thread pays only with a second core to run on; with one, each hop to it costs more than it saves (docs/performance.md). */
-function defaultDynamoDbThread(): DynamoDbThread {
+export function defaultDynamoDbThread(): DynamoDbThread {
   return availableParallelism() > 1 ? 'worker' : 'main';
 }
 

@@ -1,18 +1,19 @@
 // DynamoDB on the edge, served by dynalite. dynalite never listens on a port of its own: each EdgeRequest's
 // method, URL, headers and body are handed to its HTTP request listener, either on this thread or in a worker
-// thread (the default, so that the store's work runs on a second core; docs/performance.md).
+// thread (the default with a second core, so that the store's work runs on it; docs/performance.md).
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { EdgeRequest, EdgeResponse, ServiceHandler } from '../../server/edge';
 import { DYNAMODB_REQUEST_LIMIT_BYTES } from '../../server/body-limit';
 import { readBody } from '../../server/read-body';
 import { ServiceError } from '../../server/service-error';
-import type { DynamoDbThread } from '../../config/config';
+import { defaultDynamoDbThread, type DynamoDbThread } from '../../config/config';
 import type { DynaliteHost, DynaliteHostOptions } from './dynalite-host';
 import { startDynaliteWorker } from './dynalite-thread';
 
 export type { DynamoDbThread };
-export const DEFAULT_DYNAMODB_THREAD: DynamoDbThread = 'worker';
+/** The same default as SANDBOX_DYNAMODB_THREAD's: a worker thread when there is a second core. */
+export const DEFAULT_DYNAMODB_THREAD: DynamoDbThread = defaultDynamoDbThread();
 
 export interface DynamoDbServiceOptions {
   /** Persist tables under `<dataDir>/dynamodb` (LevelDB); in memory when omitted. */

@@ -1,9 +1,10 @@
 // dynalite in a worker thread (the default) against dynalite on the main thread: the same bytes for the same
 // requests, the same data directory, a clean close, and a clear error when the worker stops.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { configFromEnv } from '../../../src/config/config';
 import type { EdgeRequest, EdgeResponse } from '../../../src/server/edge';
 import { createDynamoDbService, DEFAULT_DYNAMODB_THREAD, type DynamoDbService, type DynamoDbThread } from '../../../src/services/dynamodb';
 import { DynamoDbWorkerError, startDynaliteWorker } from '../../../src/services/dynamodb/dynalite-thread';
@@ -91,8 +92,9 @@ async function runScript(thread: DynamoDbThread): Promise<ReturnType<typeof comp
 }
 
 describe('DynamoDB service with dynalite in a worker thread', () => {
-  it('is the default', () => {
-    expect(DEFAULT_DYNAMODB_THREAD).toBe('worker');
+  it('is the default with a second core, as for SANDBOX_DYNAMODB_THREAD', () => {
+    expect(DEFAULT_DYNAMODB_THREAD).toBe(availableParallelism() > 1 ? 'worker' : 'main');
+    expect(DEFAULT_DYNAMODB_THREAD).toBe(configFromEnv({}).server.dynamoDbThread);
   });
 
   it('answers every request with the bytes dynalite answers on the main thread', async () => {
