@@ -23,7 +23,7 @@ export { StatesError, StatesErrorName, toStatesError } from './errors/states-err
 // The ports the engine is run with: time, Task integrations, and the callback patterns (task tokens, activities).
 export { ScaledClock, type Clock } from './runtime/clock';
 // The 256 KiB payload quota, which Task integrations also enforce on a service's result.
-export { MAX_PAYLOAD_BYTES } from './runtime/data-limit';
+export { checkTaskResult } from './runtime/data-limit';
 export { javaInstantText } from './query/common/java-text';
 export type { ResolvedResource, TaskInvocation, TaskRunner } from './integrations/types';
 export type { ActivityPickup, CallbackOutcome, CallbackPort, PendingCallback, ScheduledActivity } from './integrations/callbacks';

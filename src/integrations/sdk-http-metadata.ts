@@ -63,7 +63,8 @@ export async function sendCapturingHttp<Output extends MetadataBearer>(
 }
 
 function captureHttp(response: Pick<HttpResponse, 'statusCode' | 'headers'>, casing: HeaderCasing): CapturedHttp {
-  const headers = Object.entries(response.headers).map(([name, value]) => [casing[name.toLowerCase()] ?? name, value] as const);
+  const headers: (readonly [string, string])[] = [];
+  for (const name of Object.keys(response.headers)) headers.push([casing[name.toLowerCase()] ?? name, response.headers[name]]);
   return { statusCode: response.statusCode, headers };
 }
 

@@ -4,8 +4,7 @@
 // States the test case does not name call the real integration. A mocked `.waitForTaskToken` task does not
 // wait: Step Functions Local generates its token and the Return answers the callback at once [UNCONFIRMED:
 // the mocked value is also what TaskSubmitted shows].
-import { StatesError, StatesErrorName, type TaskInvocation, type TaskRunner } from '../engine';
-import { checkResultSize } from '../integrations/data-limit';
+import { StatesError, StatesErrorName, checkTaskResult, type TaskInvocation, type TaskRunner } from '../engine';
 import { findTestCase, type MockConfig } from './mock-config';
 import { outcomeFor, type MockedResponse } from './mocked-response';
 
@@ -50,7 +49,7 @@ function mockedResult(response: MockedResponse, invocation: number, task: TaskIn
     );
   }
   if (outcome.kind === 'Throw') throw new StatesError(outcome.error, outcome.cause);
-  checkResultSize(outcome.value, task.resource);
+  checkTaskResult(outcome.value, task.resource);
   // A copy: the engine must not be able to change the configuration through a result it transforms.
   const value = structuredClone(outcome.value);
   task.answerCallback?.({ status: 'SUCCEEDED', output: structuredClone(value) });

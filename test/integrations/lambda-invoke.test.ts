@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { ScaledClock } from '../../src/engine/runtime/clock';
+import { checkTaskResult } from '../../src/engine/index';
 import type { LambdaHandlerMap } from '../../src/integrations/lambda-handlers';
 import { createTaskRunner } from '../../src/integrations/task-runner';
 import { failureOf, invocation } from './support/invocation';
@@ -27,6 +28,14 @@ const runner = createTaskRunner({
 });
 const INVOKE = 'arn:aws:states:::lambda:invoke';
 const invoke = (args: unknown, signal?: AbortSignal) => runner.invoke(invocation(runner, INVOKE, args, { signal }));
+
+/** What the Task state makes of an answer: the engine checks every Task result's size (checkTaskResult). */
+async function asTaskResult(arn: string, args: unknown): Promise<unknown> {
+  const task = invocation(runner, arn, args);
+  const result = await runner.invoke(task);
+  checkTaskResult(result, task.resource);
+  return result;
+}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('lambda:invoke with local handlers', () => {
@@ -135,7 +144,7 @@ describe('lambda:invoke with local handlers', () => {
   });
 
   it('a response over 256 KiB fails with States.DataLimitExceeded naming the resource type', async () => {
-    const failure = await failureOf(invoke({ FunctionName: 'oversized' }));
+    const failure = await failureOf(asTaskResult(INVOKE, { FunctionName: 'oversized' }));
     expect(failure).toEqual({
       error: 'States.DataLimitExceeded',
       cause: "The state/task 'lambda' returned a result with a size exceeding the maximum number of bytes service limit.",
@@ -165,7 +174,7 @@ describe('legacy Lambda function resource', () => {
 
   it('errors carry the function error; oversized results name the function ARN', async () => {
     expect((await failureOf(legacy('failing', {}))).error).toBe('CustomError');
-    const failure = await failureOf(legacy('oversized', {}));
+    const failure = await failureOf(asTaskResult('arn:aws:lambda:us-east-1:000000000000:function:oversized', {}));
     expect(failure.cause).toBe(
       "The state/task 'arn:aws:lambda:us-east-1:000000000000:function:oversized' returned a result with a size exceeding the maximum number of bytes service limit.",
     );

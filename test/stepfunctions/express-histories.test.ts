@@ -12,7 +12,7 @@ describe('ExpressHistories', () => {
 
   it('keeps the latest executions up to its capacity, dropping the oldest first', () => {
     const kept = new ExpressHistories(2);
-    for (const n of [1, 2, 3]) kept.begin(start(n))?.({ id: 1, type: 'ExecutionStarted', timestamp: new Date() });
+    for (const n of [1, 2, 3]) kept.begin(start(n))?.record({ id: 1, type: 'ExecutionStarted', timestamp: new Date() });
     kept.end('arn:3', { status: 'SUCCEEDED', stopDate: new Date(4000), output: '{"ok":true}' });
     expect(kept.get('arn:1')).toBeUndefined();
     expect(kept.list('sm').map((e) => [e.name, e.status, e.events.length])).toEqual([
@@ -20,6 +20,25 @@ describe('ExpressHistories', () => {
       ['e3', 'SUCCEEDED', 1],
     ]);
     expect(kept.get('arn:3')?.output).toBe('{"ok":true}');
+  });
+
+  it('builds deferred event details on the first read, once', () => {
+    const kept = new ExpressHistories(1);
+    const recorder = kept.begin(start(1));
+    let builds = 0;
+    const input = { row: 1 };
+    recorder?.record({ id: 1, type: 'ExecutionStarted', timestamp: new Date() }, () => {
+      builds += 1;
+      return { executionStartedEventDetails: { input: JSON.stringify(input), inputDetails: { truncated: false }, roleArn: 'role' } };
+    });
+    recorder?.record({ id: 2, type: 'PassStateEntered', previousEventId: 1, timestamp: new Date() });
+    expect(recorder?.defers).toBe(true);
+    expect(builds).toBe(0);
+    const first = kept.get('arn:1')?.events;
+    expect(first?.[0].executionStartedEventDetails).toEqual({ input: '{"row":1}', inputDetails: { truncated: false }, roleArn: 'role' });
+    expect(first?.[1]).toEqual({ id: 2, type: 'PassStateEntered', previousEventId: 1, timestamp: expect.any(Date) });
+    expect(kept.get('arn:1')?.events[0].executionStartedEventDetails?.input).toBe('{"row":1}');
+    expect(builds).toBe(1);
   });
 
   it('keeps nothing at capacity 0: the engine then builds no event details', () => {

@@ -9,13 +9,14 @@ import type { HistoryRecorder } from '../runtime/types';
 /** The `<x>EventDetails` member(s) of a HistoryEvent. */
 export type EventDetails = Omit<HistoryEvent, 'timestamp' | 'type' | 'id' | 'previousEventId'>;
 
-/** Details, or a function building them: only called when the recorder keeps details (not `discards`). */
+/** Details, or a function building them: only called when the recorder keeps details (not `discards`), and by the recorder itself when it `defers`. */
 export type DetailsSource = EventDetails | (() => EventDetails);
 
 export class EventLog {
   private lastId: number;
   private closed = false;
   private readonly discards: boolean;
+  private readonly defers: boolean;
 
   constructor(
     private readonly recorder: HistoryRecorder,
@@ -25,6 +26,7 @@ export class EventLog {
   ) {
     this.lastId = startId;
     this.discards = recorder.discards === true;
+    this.defers = recorder.defers === true;
   }
 
   /** Number of events appended so far. */
@@ -37,8 +39,10 @@ export class EventLog {
     if (this.closed) return 0;
     const id = ++this.lastId;
     const event: HistoryEvent = { timestamp: this.clock.now(), type, id, previousEventId };
-    if (details !== undefined && !this.discards) Object.assign(event, typeof details === 'function' ? details() : details);
-    this.recorder.record(event);
+    if (details === undefined || this.discards) this.recorder.record(event);
+    else if (typeof details !== 'function') this.recorder.record(Object.assign(event, details));
+    else if (this.defers) this.recorder.record(event, details);
+    else this.recorder.record(Object.assign(event, details()));
     return id;
   }
 

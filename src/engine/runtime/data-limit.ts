@@ -1,8 +1,9 @@
 // The 256 KiB payload quota (docs/aws-behaviour.md#api-limits): 262,144 bytes of UTF-8 JSON.
 import { TerminalStatesError } from '../errors/states-error-kinds';
 import { StatesError, StatesErrorName } from '../errors/states-error';
+import type { ResolvedResource } from '../integrations/types';
 
-export const MAX_PAYLOAD_BYTES = 262_144;
+const MAX_PAYLOAD_BYTES = 262_144;
 
 function exceeds(json: string): boolean {
   // A UTF-8 character takes at most 3 bytes per UTF-16 unit, so short strings need no count.
@@ -24,10 +25,11 @@ export function checkStateOutput(output: unknown, stateName: string): string {
 }
 
 /**
- * A task result over the quota is a catchable task failure (recorded with States.ALL, docs/aws-behaviour.md#error-names-and-matching); `name` is
- * the Lambda ARN for legacy Lambda resources, otherwise the resource type (e.g. "lambda").
+ * A task result over the quota is a catchable task failure (recorded with States.ALL, docs/aws-behaviour.md#error-names-and-matching); the
+ * cause names the Lambda ARN for legacy Lambda resources, otherwise the resource type (e.g. "lambda"). Checked
+ * once, here, for every Task result, mocked or not, and for the immediate answer of a `.waitForTaskToken` call.
  */
-export function checkTaskResult(result: unknown, name: string): void {
+export function checkTaskResult(result: unknown, resource: Pick<ResolvedResource, 'legacyLambda' | 'arn' | 'resourceType'>): void {
   const json = JSON.stringify(result) ?? 'null';
-  if (exceeds(json)) throw new StatesError(StatesErrorName.DataLimitExceeded, cause(name));
+  if (exceeds(json)) throw new StatesError(StatesErrorName.DataLimitExceeded, cause(resource.legacyLambda ? resource.arn : resource.resourceType));
 }

@@ -90,7 +90,7 @@ export class Engine {
     const program = runProgram(request.definition.program, request.resume ? request.resume.input : request.input, scope, programHooks(request, scope));
     try {
       const output = await raceSignal(program, controller.signal);
-      log.close('ExecutionSucceeded', scope.chain.last, executionSucceeded(output));
+      log.close('ExecutionSucceeded', scope.chain.last, () => executionSucceeded(output));
       return { status: 'SUCCEEDED', output };
     } catch (thrown) {
       return finish(thrown, controller.signal, log, scope);
@@ -113,7 +113,7 @@ function openLog(request: ExecutionRequest, deps: EngineDeps): { log: EventLog; 
   const { resume } = request;
   const log = new EventLog(request.history, deps.clock, resume?.lastEventId ?? 0);
   if (!resume) {
-    log.append('ExecutionStarted', 0, executionStarted(request.input, request.identity.roleArn, request.identity));
+    log.append('ExecutionStarted', 0, () => executionStarted(request.input, request.identity.roleArn, request.identity));
     return { log, firstEventId: 0 };
   }
   const id = log.append('ExecutionRedriven', resume.lastEventId, { executionRedrivenEventDetails: { redriveCount: resume.redriveCount } });

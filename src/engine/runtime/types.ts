@@ -2,6 +2,7 @@
 // the caller owns ARNs, persistence and listing; the engine runs one execution and reports events.
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { Clock } from './clock';
+import type { EventDetails } from '../history/event-log';
 import type { TaskRunner } from '../integrations/types';
 import type { DistributedMapPort } from '../states/map/distributed-port';
 import type { CallbackPort } from '../integrations/callbacks';
@@ -30,7 +31,17 @@ export interface ExecutionIdentity {
 
 /** Receives each history event as soon as the engine appends it (ids and previousEventId assigned). */
 export interface HistoryRecorder {
-  record(event: HistoryEvent): void;
+  /**
+   * `details`, given only to a recorder that `defers`, builds the event's `<x>EventDetails` when somebody
+   * reads the event; the engine never changes a value after recording it (each state builds new objects),
+   * so building later gives the same text as building now.
+   */
+  record(event: HistoryEvent, details?: () => EventDetails): void;
+  /**
+   * True when these events are kept but rarely read (the latest EXPRESS executions, for the console): details
+   * the engine builds with a function (inputs, outputs, parameters as JSON text) are handed over unbuilt.
+   */
+  readonly defers?: boolean;
   /**
    * True when nobody can ever read these events (an EXPRESS execution keeps no history): the engine still
    * numbers and records every event, but without its `<x>EventDetails`, so it never serializes inputs,

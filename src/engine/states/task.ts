@@ -93,7 +93,12 @@ async function invokeAndWait(node: TaskState, run: StateRun, timers: Timers, eve
   const waiting = awaitCallback(callback, timers.heartbeatSeconds, run.deps.clock, cancel.signal);
   waiting.catch(() => undefined);
   try {
-    const call = Promise.resolve().then(() => run.deps.tasks.invoke(invocationOf(node, run, events, cancel.signal, answer)));
+    const call = Promise.resolve()
+      .then(() => run.deps.tasks.invoke(invocationOf(node, run, events, cancel.signal, answer)))
+      .then((submitted) => {
+        checkTaskResult(submitted, node.resource);
+        return submitted;
+      });
     events.submitted(await Promise.race([call, waiting.then(() => call)]));
     return await waiting;
   } finally {
@@ -149,7 +154,7 @@ export const taskHandler: StateHandler<'Task'> = {
     let result: unknown;
     try {
       result = await invoke(node, run, timers, events, activity);
-      checkTaskResult(result, node.resource.legacyLambda ? node.resource.arn : node.resource.resourceType);
+      checkTaskResult(result, node.resource);
     } catch (thrown) {
       if (thrown instanceof AbortedError || run.signal.aborted) throw thrown;
       if (thrown instanceof TimedOut) {

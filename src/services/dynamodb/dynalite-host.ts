@@ -5,6 +5,7 @@ import type { RequestListener } from 'node:http';
 import dynalite = require('dynalite');
 import dynaliteDb = require('dynalite/db');
 import { exchange, type DynaliteAnswer, type DynaliteRequestHead } from './dynalite-exchange';
+import { cacheTableDescriptions } from './table-description-cache';
 
 /** What a host needs to open the store: plain data, so that it can cross to a worker thread as workerData. */
 export interface DynaliteHostOptions {
@@ -35,6 +36,7 @@ export async function openDynaliteHost(options: DynaliteHostOptions): Promise<Dy
   });
   if (options.region !== undefined) store.tableDb.awsRegion = options.region;
   if (options.accountId !== undefined) store.tableDb.awsAccountId = options.accountId;
+  cacheTableDescriptions(store);
   await openStore(store, options.path);
   const inFlight = new Set<Promise<unknown>>();
   let closing: Promise<void> | undefined;

@@ -25,7 +25,7 @@ declare module 'dynalite/db' {
       readonly db: { open(): Promise<void> };
       /** awsRegion/awsAccountId go into every TableArn; dynalite reads them from the environment once. */
       readonly tableDb: { awsRegion: string; awsAccountId: string };
-      readonly lifecycleManager: { gracefulClose(callback: (err?: Error | null) => void): void };
+      readonly lifecycleManager: { gracefulClose(callback: (err?: Error | null) => void): void; getState(): string };
     }
   }
 

@@ -19,8 +19,11 @@ export function normalizeResult(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value.filter((item) => item !== undefined).map(normalizeResult);
   }
+  // Keys, not entries: one array per object instead of one per member (every result of every state comes here).
+  const source = value as Record<string, unknown>;
   const plain: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
+  for (const key of Object.keys(source)) {
+    const item = source[key];
     if (item !== undefined) plain[key] = normalizeResult(item);
   }
   return plain;

@@ -2,8 +2,10 @@
 // (`$states.input.pk.S`, `$states.context.Map.Item.Value.orderNumber`, `$ddbTable`). A Distributed Map's
 // ItemSelector evaluates several of them per item, and walking the objects directly costs a fraction of
 // JSONata's generic evaluator. Only the case whose JSONata result is certain is answered here: every step an
-// own property of a plain object and the value found not an array (JSONata's sequence rules flatten and unwrap
-// arrays). Anything else returns MISS and the caller evaluates with JSONata, so results never differ.
+// own property of a plain object, so that each step has exactly one input; JSONata's sequence rules then leave
+// the value found as it is, an array included (jsonata.js evaluateStep: a last step with one result that is an
+// array, not a sequence, returns that array). Anything else returns MISS and the caller evaluates with JSONata,
+// so results never differ.
 import type jsonata from 'jsonata';
 import { isJsonObject } from '../common/json-object';
 
@@ -33,6 +35,11 @@ export function simplePathOf(ast: jsonata.ExprNode): SimplePath | undefined {
   return { variable: first.value as string, names: rest.map((step) => step.value as string) };
 }
 
+/** An array JSONata built as a sequence (flagged `sequence`): its own rules apply to it, so it is left to JSONata. */
+export function isSequence(value: unknown): boolean {
+  return Array.isArray(value) && (value as { sequence?: unknown }).sequence === true;
+}
+
 /** Walks `names` from `root`; MISS whenever JSONata's own answer could differ from a property lookup. */
 export function walkSimplePath(root: unknown, names: readonly string[]): unknown {
   let value = root;
@@ -40,5 +47,5 @@ export function walkSimplePath(root: unknown, names: readonly string[]): unknown
     if (!isJsonObject(value) || !Object.hasOwn(value, name)) return MISS;
     value = value[name];
   }
-  return value === undefined || Array.isArray(value) ? MISS : value;
+  return value === undefined || isSequence(value) ? MISS : value;
 }

@@ -22,27 +22,53 @@ export interface TaskEvents {
   timedOut(error: StatesError): void;
 }
 
-function serviceEvents(resource: ResolvedResource, chain: EventChain, region: string): TaskEvents {
-  const id = { resourceType: resource.resourceType, resource: resource.resource };
-  return {
-    scheduled(args, timers, roleArn) {
-      chain.emit('TaskScheduled', () => ({
-        taskScheduledEventDetails: {
-          ...id,
-          region,
-          parameters: toJson(args),
-          ...(timers.timeoutSeconds !== undefined && { timeoutInSeconds: timers.timeoutSeconds }),
-          ...(timers.heartbeatSeconds !== undefined && { heartbeatInSeconds: timers.heartbeatSeconds }),
-          ...(roleArn !== undefined && { taskCredentials: { roleArn } }),
-        },
-      }));
-    },
-    started: () => chain.emit('TaskStarted', { taskStartedEventDetails: id }),
-    submitted: (output) => chain.emit('TaskSubmitted', () => ({ taskSubmittedEventDetails: { ...id, ...outputDetails(output) } })),
-    succeeded: (output) => chain.emit('TaskSucceeded', () => ({ taskSucceededEventDetails: { ...id, ...outputDetails(output) } })),
-    failed: (error) => chain.emit('TaskFailed', { taskFailedEventDetails: { ...id, ...errorFields(reportedErrorName(error), error.cause) } }),
-    timedOut: (error) => chain.emit('TaskTimedOut', { taskTimedOutEventDetails: { ...id, ...errorFields(error.error, error.cause) } }),
-  };
+/** Service integrations: one per Task attempt, so a class (shared methods), not an object of fresh closures. */
+class ServiceTaskEvents implements TaskEvents {
+  private readonly id: { readonly resourceType: string; readonly resource: string };
+
+  constructor(
+    resource: ResolvedResource,
+    private readonly chain: EventChain,
+    private readonly region: string,
+  ) {
+    this.id = { resourceType: resource.resourceType, resource: resource.resource };
+  }
+
+  scheduled(args: unknown, timers: Timers, roleArn?: string): void {
+    const { id, region } = this;
+    this.chain.emit('TaskScheduled', () => ({
+      taskScheduledEventDetails: {
+        ...id,
+        region,
+        parameters: toJson(args),
+        ...(timers.timeoutSeconds !== undefined && { timeoutInSeconds: timers.timeoutSeconds }),
+        ...(timers.heartbeatSeconds !== undefined && { heartbeatInSeconds: timers.heartbeatSeconds }),
+        ...(roleArn !== undefined && { taskCredentials: { roleArn } }),
+      },
+    }));
+  }
+
+  started(): void {
+    this.chain.emit('TaskStarted', { taskStartedEventDetails: this.id });
+  }
+
+  submitted(output: unknown): void {
+    const { id } = this;
+    this.chain.emit('TaskSubmitted', () => ({ taskSubmittedEventDetails: { ...id, ...outputDetails(output) } }));
+  }
+
+  succeeded(output: unknown): void {
+    const { id } = this;
+    this.chain.emit('TaskSucceeded', () => ({ taskSucceededEventDetails: { ...id, ...outputDetails(output) } }));
+  }
+
+  failed(error: StatesError): void {
+    this.chain.emit('TaskFailed', { taskFailedEventDetails: { ...this.id, ...errorFields(reportedErrorName(error), error.cause) } });
+  }
+
+  timedOut(error: StatesError): void {
+    this.chain.emit('TaskTimedOut', { taskTimedOutEventDetails: { ...this.id, ...errorFields(error.error, error.cause) } });
+  }
 }
 
 function lambdaEvents(resource: ResolvedResource, chain: EventChain): TaskEvents {
@@ -68,5 +94,5 @@ function lambdaEvents(resource: ResolvedResource, chain: EventChain): TaskEvents
 
 export function taskEvents(resource: ResolvedResource, chain: EventChain, region: string): TaskEvents {
   if (resource.pattern === 'ACTIVITY') return activityEvents(resource, chain);
-  return resource.legacyLambda ? lambdaEvents(resource, chain) : serviceEvents(resource, chain, region);
+  return resource.legacyLambda ? lambdaEvents(resource, chain) : new ServiceTaskEvents(resource, chain, region);
 }

@@ -165,7 +165,7 @@ export class ExecutionRunner<D extends ParsedStateMachine> {
             ...(request.mapRun ? { mapRunArn: request.mapRun.mapRunArn } : {}),
           })
         : undefined;
-    return keep ? { record: keep } : { record: () => {}, discards: true };
+    return keep ?? { record: () => {}, discards: true };
   }
 
   isRunning(arn: string): boolean {

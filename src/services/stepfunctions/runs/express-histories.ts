@@ -3,7 +3,7 @@
 // Bounded: the oldest kept execution is dropped when a new one starts past the capacity. In memory only;
 // the console reads them through the private API in api/sandbox-operations/ (docs/console.md).
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
-import type { ExecutionStatus } from '../../../engine';
+import type { ExecutionStatus, HistoryRecorder } from '../../../engine';
 
 export interface ExpressStart {
   readonly arn: string;
@@ -31,6 +31,8 @@ export interface KeptExpressExecution extends ExpressStart, Partial<Omit<Express
 interface Kept extends ExpressStart {
   end?: ExpressEnd;
   readonly events: HistoryEvent[];
+  /** Events whose details the engine handed over unbuilt (HistoryRecorder.defers), built on the first read. */
+  readonly unbuilt: Map<HistoryEvent, () => object>;
 }
 
 export class ExpressHistories {
@@ -40,16 +42,25 @@ export class ExpressHistories {
   /** capacity 0 keeps nothing (SANDBOX_EXPRESS_HISTORIES=0). */
   constructor(readonly capacity: number) {}
 
-  /** Starts keeping an execution; returns where its events go, or undefined when nothing is kept. */
-  begin(start: ExpressStart): ((event: HistoryEvent) => void) | undefined {
+  /**
+   * Starts keeping an execution; returns where its events go, or undefined when nothing is kept. Most kept
+   * histories are dropped unread (a Map Run starts thousands of children), so the recorder defers details.
+   */
+  begin(start: ExpressStart): HistoryRecorder | undefined {
     if (this.capacity === 0) return undefined;
-    const kept: Kept = { ...start, events: [] };
+    const kept: Kept = { ...start, events: [], unbuilt: new Map() };
     this.kept.set(start.arn, kept);
     for (const oldest of this.kept.keys()) {
       if (this.kept.size <= this.capacity) break;
       this.kept.delete(oldest);
     }
-    return (event) => kept.events.push(event);
+    return {
+      defers: true,
+      record: (event, details) => {
+        kept.events.push(event);
+        if (details) kept.unbuilt.set(event, details);
+      },
+    };
   }
 
   end(arn: string, end: ExpressEnd): void {
@@ -71,6 +82,8 @@ export class ExpressHistories {
 }
 
 function view(kept: Kept): KeptExpressExecution {
-  const { end, ...start } = kept;
+  for (const [event, details] of kept.unbuilt) Object.assign(event, details());
+  kept.unbuilt.clear();
+  const { end, unbuilt, ...start } = kept;
   return { ...start, ...end, status: end?.status ?? 'RUNNING' };
 }

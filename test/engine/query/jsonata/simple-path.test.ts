@@ -30,10 +30,11 @@ describe('simplePathOf', () => {
 });
 
 describe('walkSimplePath', () => {
-  it('answers only when every step is an own property of a plain object and the value is no array', () => {
+  it('answers only when every step is an own property of a plain object and the value is no JSONata sequence', () => {
     expect(walkSimplePath({ a: { b: 'x' } }, ['a', 'b'])).toBe('x');
     expect(walkSimplePath({ a: null }, ['a'])).toBeNull();
-    expect(walkSimplePath({ a: [1] }, ['a'])).toBe(MISS);
+    expect(walkSimplePath({ a: [1] }, ['a'])).toEqual([1]);
+    expect(walkSimplePath({ a: Object.assign([1], { sequence: true }) }, ['a'])).toBe(MISS);
     expect(walkSimplePath({ a: [{ b: 1 }] }, ['a', 'b'])).toBe(MISS);
     expect(walkSimplePath({ a: 'abc' }, ['a', 'length'])).toBe(MISS);
     expect(walkSimplePath({}, ['constructor'])).toBe(MISS);

@@ -1,5 +1,7 @@
 // A recorder that `discards` (EXPRESS executions: nobody can read their history) gets the same events,
 // numbered and chained the same way, only without `<x>EventDetails`, and no details are ever built for it.
+// One that `defers` (the kept EXPRESS histories) gets the details unbuilt, and building them later gives
+// exactly what a full recorder got.
 // (STANDARD here: with the fake clock an EXPRESS execution's 5-minute timer would fire at the first sleep.)
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { Engine, parseDefinition } from '../../../src/engine/index';
@@ -73,5 +75,24 @@ describe('a discarding HistoryRecorder', () => {
     expect(kept).toEqual([{ timestamp: expect.any(Date), type: 'PassStateEntered', id: 1, previousEventId: 0 }]);
     new EventLog({ record: (e) => kept.push(e) }, new FakeClock()).append('PassStateEntered', 0, build);
     expect(kept[1].stateEnteredEventDetails).toEqual({ name: 'S', input: '{}' });
+  });
+});
+
+describe('a deferring HistoryRecorder', () => {
+  it('gets every detail a full recorder gets, built only when it asks, with the same text', async () => {
+    const full = await run((events) => ({ record: (e) => events.push(e) }));
+    const pending: (() => void)[] = [];
+    const deferred = await run((events) => ({
+      defers: true,
+      record: (e, details) => {
+        events.push(e);
+        if (details) pending.push(() => Object.assign(e, details()));
+      },
+    }));
+    expect(pending.length).toBeGreaterThan(0);
+    expect(deferred.events.filter((e) => Object.keys(e).some((k) => STATE_DETAILS.test(k) && k.endsWith('EnteredEventDetails')))).toEqual([]);
+    for (const build of pending) build();
+    expect(deferred.events).toEqual(full.events);
+    expect(deferred.outcome).toEqual(full.outcome);
   });
 });
