@@ -4,7 +4,7 @@
 // https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html
 import type { Integration, IntegrationContext } from './integration';
 import { AWS_SDK_SERVICES } from './aws-sdk-services';
-import { sendAbortable } from './sdk-send';
+import { sdkCommand, sendAbortable } from './sdk-send';
 import { sdkV2Failure } from './service-failure';
 import { objectArgs, toTaskJson } from './task-json';
 
@@ -26,7 +26,8 @@ export function createAwsSdkIntegration(context: IntegrationContext): Integratio
       if (!Command) throw new Error(`aws-sdk resource '${invocation.resource.arn}' was not resolved by this runner`);
       const input = service.prepareInput(action, objectArgs(invocation));
       try {
-        const output = await sendAbortable(service.client(context.clients), new Command(input), invocation.signal);
+        const client = service.client(context.clients);
+        const output = await sendAbortable(client, sdkCommand(client, Command, input), invocation.signal);
         return toTaskJson(await service.readOutput(action, output, input), 'iso');
       } catch (thrown) {
         throw sdkV2Failure(thrown, service.errors);

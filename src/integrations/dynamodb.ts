@@ -9,6 +9,7 @@ import type { Integration, IntegrationContext } from './integration';
 import { sdkMetadata, sendCapturingHttp, withSdkMetadata, type CapturedHttp, type HeaderCasing } from './sdk-http-metadata';
 import { sdkV1Failure } from './service-failure';
 import { DYNAMODB_V1 } from './sdk-v1-services';
+import { sdkCommand } from './sdk-send';
 import { objectArgs, toTaskJson } from './task-json';
 
 /** Header spellings DynamoDB sends (recorded: Server, Connection, x-amzn-RequestId, x-amz-crc32 …). */
@@ -26,7 +27,7 @@ type ItemCall = (client: DynamoDBClient, args: Record<string, unknown>, signal: 
 
 // Arguments go to the SDK as given: DynamoDB's JSON codec passes B/BS values through as base64 text.
 function itemCall(CommandClass: new (input: never) => object): ItemCall {
-  return (client, args, signal) => sendCapturingHttp(client, new CommandClass(args as never), signal, DYNAMODB_HEADER_CASING);
+  return (client, args, signal) => sendCapturingHttp(client, sdkCommand(client, CommandClass, args), signal, DYNAMODB_HEADER_CASING);
 }
 
 const CALLS: Readonly<Record<string, ItemCall>> = {

@@ -13,6 +13,24 @@ export interface SdkClient {
   send(command: never, options?: { abortSignal: AbortSignal }): Promise<MetadataBearer>;
 }
 
+type CommandClass = new (input: never) => object;
+
+/** Each command class's operation schema, read once from an instance (the SDK sets it in the constructor). */
+const schemas = new WeakMap<CommandClass, unknown>();
+
+/**
+ * The command to send `input` with: an SDK command, or, for a client whose sends take the in-process path,
+ * only what that path reads (input and operation schema). Every SDK command builds a middleware stack of its
+ * own in its constructor, which the in-process path never uses: one per DynamoDB row otherwise.
+ */
+export function sdkCommand(client: SdkClient, Command: CommandClass, input: object): object {
+  const command = { input, schema: schemas.get(Command) };
+  if (command.schema !== undefined && client.config.cacheMiddleware === true && inProcessTransport(client) && sendsInProcess(client, command)) return command;
+  const built = new Command(input as never);
+  if (!schemas.has(Command)) schemas.set(Command, (built as { schema?: unknown }).schema);
+  return built;
+}
+
 export function sendAbortable<Output extends MetadataBearer>(client: SdkClient, command: object, signal: AbortSignal): Promise<Output> {
   if (client.config.cacheMiddleware !== true) return client.send(command as never, { abortSignal: signal }) as Promise<Output>;
   if (signal.aborted) return Promise.reject(abortError());

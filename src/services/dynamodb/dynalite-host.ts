@@ -36,7 +36,7 @@ export async function openDynaliteHost(options: DynaliteHostOptions): Promise<Dy
   });
   if (options.region !== undefined) store.tableDb.awsRegion = options.region;
   if (options.accountId !== undefined) store.tableDb.awsAccountId = options.accountId;
-  cacheTableDescriptions(store);
+  const tableWrites = cacheTableDescriptions(store);
   await openStore(store, options.path);
   const inFlight = new Set<Promise<unknown>>();
   let closing: Promise<void> | undefined;
@@ -46,7 +46,10 @@ export async function openDynaliteHost(options: DynaliteHostOptions): Promise<Dy
       inFlight.add(exchanged);
       try {
         const response = await exchanged;
-        if (response.status === 200 && TABLE_STATUS_CHANGES.has(head.headers['x-amz-target'] ?? '')) await statusTimerTurn();
+        if (response.status === 200 && TABLE_STATUS_CHANGES.has(head.headers['x-amz-target'] ?? '')) {
+          await statusTimerTurn();
+          await tableWrites.settled();
+        }
         return response;
       } finally {
         inFlight.delete(exchanged);
@@ -66,9 +69,10 @@ const TABLE_STATUS_CHANGES = new Set(['CreateTable', 'UpdateTable', 'DeleteTable
 
 /**
  * AWS answers CreateTable with CREATING and the table turns ACTIVE later; dynalite does the same with a
- * setTimeout(createTableMs). With 0 ms we let that timer run before answering, so a client that writes right
- * after CreateTable (in-process, there is no network delay in between) finds the table ACTIVE, as with a
- * real socket. The response itself still says CREATING, as AWS's does.
+ * setTimeout(createTableMs). With 0 ms we let that timer run, and its write to LevelDB land (on disk it is
+ * asynchronous), before answering, so a client that writes right after CreateTable (in-process, there is no
+ * network delay in between) finds the table ACTIVE, as with a real socket. The response itself still says
+ * CREATING, as AWS's does.
  */
 const statusTimerTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

@@ -68,11 +68,12 @@ function spawnWorker(entry: string, workerData: DynaliteWorkerData): Worker {
 }
 
 /**
- * The worker's V8 young generation. What dynalite allocates per request dies young and the worker is idle most
- * of the time, so a small one costs no measurable CPU; V8's default (sized for a main thread) let the worker's
- * heap add ≈ 150 MB of RSS at 100k rows (docs/performance.md).
+ * The worker's V8 young generation. What dynalite allocates per request dies young; V8's default (sized for a
+ * main thread) let the worker's heap add ≈ 150 MB of RSS at 100k rows, and 4 MB meant a scavenge every few
+ * milliseconds (≈ 2,700 in a 100k-row run), each handing parallel work to V8's helper threads: 32 MB costs
+ * ≈ 15 MB of RSS and saves ≈ 10 % of the process's CPU (docs/performance.md, "Round 5").
  */
-const WORKER_YOUNG_GENERATION_MB = 4;
+const WORKER_YOUNG_GENERATION_MB = 32;
 
 class WorkerHost implements DynaliteHost {
   private readonly pending = new Map<number, Pending>();

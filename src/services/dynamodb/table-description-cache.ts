@@ -1,9 +1,10 @@
 // dynalite reads the table's description from LevelDB before every item request (its getTable), and decodes
-// it: on disk that read was the largest single cost of a PutItem (≈ 37 µs of ≈ 175 µs, docs/performance.md
-// "Round 5"). The description changes only through CreateTable, UpdateTable, DeleteTable and their status
-// timers, all of which write through the same table sub-database, so the last text read is kept per table and
-// dropped by every write to it. A read answers with a fresh object parsed from that text (UpdateTable and
-// DeleteTable change the object they read before writing it back), a tick later, as LevelDB's read would.
+// it (docs/performance.md, "Round 5"). The description changes only through CreateTable, UpdateTable,
+// DeleteTable and their status timers, all of which write through the same table sub-database, so the last
+// text read is kept per table and dropped by every write to it. A read answers with a fresh object parsed
+// from that text (UpdateTable and DeleteTable change the object they read before writing it back), a tick
+// later, as LevelDB's read would. The same wrapper counts the writes in flight, so that the host can wait for
+// a status timer's write (CREATING → ACTIVE) to land before it answers (dynalite-host.ts).
 import type dynaliteDb from 'dynalite/db';
 
 type Callback = (err: Error | null | undefined, value?: unknown) => void;
@@ -16,8 +17,15 @@ interface TableDb {
   batch(operations: readonly { readonly key: string }[], callback: Callback): void;
 }
 
-export function cacheTableDescriptions(store: dynaliteDb.Store): void {
+export interface TableWrites {
+  /** Resolves once no write to the table sub-database is in flight. */
+  settled(): Promise<void>;
+}
+
+export function cacheTableDescriptions(store: dynaliteDb.Store): TableWrites {
   const tableDb = store.tableDb as unknown as TableDb;
+  let inFlight = 0;
+  const waiters: (() => void)[] = [];
   const read = tableDb.get.bind(tableDb);
   const texts = new Map<string, string>();
   // Bumped when a write starts and when it ends: a read that overlapped either keeps its answer to itself.
@@ -32,8 +40,11 @@ export function cacheTableDescriptions(store: dynaliteDb.Store): void {
       const callback = args.pop() as Callback;
       const keys = keysOf(...(args as unknown as A));
       forget(keys);
+      inFlight += 1;
       write(...(args as unknown as A), (err, value) => {
         forget(keys);
+        inFlight -= 1;
+        if (inFlight === 0) for (const wake of waiters.splice(0)) wake();
         callback(err, value);
       });
     };
@@ -52,5 +63,8 @@ export function cacheTableDescriptions(store: dynaliteDb.Store): void {
       if (!err && value !== undefined && generation === started) texts.set(key, JSON.stringify(value));
       callback(err, value);
     });
+  };
+  return {
+    settled: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
   };
 }
