@@ -62,10 +62,26 @@ function serdeFor(client: ProtocolClient): { protocol: Protocol; context: object
     const protocol = client.config.protocol as Protocol;
     // What the SDK's schema serde plugin does before the first send of any command.
     protocol.setSerdeContext(client.config);
-    serde = { protocol, context: { ...client.config } };
+    serde = { protocol, context: { ...client.config, ...fixedEndpoint(client.config.endpoint) } };
     serdeContexts.set(client, serde);
   }
   return serde;
+}
+
+/**
+ * The serializer asks the context for the endpoint on every request, and the SDK's provider parses the
+ * endpoint URL each time; an in-process client's endpoint never changes, so it is resolved once. The
+ * serializer only reads the endpoint it gets (HttpProtocol.updateServiceEndpoint).
+ */
+function fixedEndpoint(endpoint: unknown): { endpoint?: () => Promise<unknown> } {
+  if (typeof endpoint !== 'function') return {};
+  let resolved: Promise<unknown> | undefined;
+  const resolve = () =>
+    (endpoint as () => Promise<unknown>)().catch((err: unknown) => {
+      resolved = undefined;
+      throw err;
+    });
+  return { endpoint: () => (resolved ??= resolve()) };
 }
 
 function operationOf(command: SchemaCommand): OperationSchema {
