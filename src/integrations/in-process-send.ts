@@ -9,6 +9,7 @@ import type { MetadataBearer } from '@smithy/types';
 import type { HttpRequest, HttpResponse } from '@smithy/protocol-http';
 import type { InProcessTransport } from '../config/clients';
 import { attachRawHttp } from './raw-http';
+import { FAST_BODY_OPERATIONS, MEMBER_PROBE, dynamoDbJsonBody } from './dynamodb-json-body';
 
 /** An SDK v3 command built by the schema-based command builder: its input and its operation schema. */
 interface SchemaCommand {
@@ -47,13 +48,47 @@ export function sendsInProcess(client: ProtocolClient, command: object): boolean
 export async function sendInProcess<Output extends MetadataBearer>(client: ProtocolClient, transport: InProcessTransport, command: object): Promise<Output> {
   const { protocol, context } = serdeFor(client);
   const operation = operationOf(command as SchemaCommand);
-  const request = await protocol.serializeRequest(operation, (command as SchemaCommand).input, context);
+  const { input } = command as SchemaCommand;
+  const request = (await writtenDirectly(protocol, operation, input, context)) ?? (await protocol.serializeRequest(operation, input, context));
   request.headers['content-length'] = String(byteLength(request.body));
   const signed = await transport.signer.sign(request, { signingRegion: transport.signingRegion, signingService: transport.signingService });
   const { response } = await transport.requestHandler.handle(signed as HttpRequest);
   const output = (await protocol.deserializeResponse(operation, context, response)) as Output;
   attachRawHttp(output, response);
   return output;
+}
+
+/** Per protocol object and operation name: the member order its serializer writes (dynamodb-json-body.ts). */
+const memberOrders = new WeakMap<Protocol, Map<unknown, readonly string[]>>();
+
+/**
+ * A DynamoDB item call whose body dynamoDbJsonBody can write: the SDK's request for an empty input (method,
+ * path, headers: its fixed part) with that body. Undefined otherwise, and the SDK's serializer writes it all.
+ */
+async function writtenDirectly(protocol: Protocol, operation: OperationSchema, input: object, context: object): Promise<HttpRequest | undefined> {
+  if (operation.namespace !== DYNAMODB_NAMESPACE || !FAST_BODY_OPERATIONS.has(String(operation.name))) return undefined;
+  const orders = memberOrders.get(protocol) ?? new Map<unknown, readonly string[]>();
+  memberOrders.set(protocol, orders);
+  let order = orders.get(operation.name);
+  if (!order) {
+    const probe = await protocol.serializeRequest(operation, MEMBER_PROBE, context);
+    order = Object.keys(JSON.parse(bodyText(probe.body)) as object);
+    orders.set(operation.name, order);
+  }
+  const body = dynamoDbJsonBody(input as Readonly<Record<string, unknown>>, order);
+  if (body === undefined) return undefined;
+  const request = await protocol.serializeRequest(operation, {}, context);
+  request.body = Buffer.from(body, 'utf8');
+  return request;
+}
+
+const DYNAMODB_NAMESPACE = 'com.amazonaws.dynamodb';
+
+/** A serialized awsJson body as text; a view of the SDK's bytes, not Buffer.from(view), which calls its valueOf() (deprecated by the SDK). */
+function bodyText(body: unknown): string {
+  if (typeof body === 'string') return body;
+  if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  throw new TypeError(`in-process send: unexpected request body type ${Object.prototype.toString.call(body)}`);
 }
 
 function serdeFor(client: ProtocolClient): { protocol: Protocol; context: object } {

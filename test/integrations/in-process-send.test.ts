@@ -8,6 +8,7 @@ import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { CreateStateMachineCommand, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
 import type { HttpRequest } from '@smithy/protocol-http';
 import * as clientsModule from '../../src/config/clients';
+import * as dynamoDbJsonBodyModule from '../../src/integrations/dynamodb-json-body';
 import * as inProcessSendModule from '../../src/integrations/in-process-send';
 import { createClients, type AwsClients, type SdkRequestHandler } from '../../src/config/clients';
 import { configFromEnv } from '../../src/config/config';
@@ -36,14 +37,20 @@ interface RecordedRequest {
   readonly body: string;
 }
 
-/** Runs `work` on `path` (for 'sdk', no client has an in-process transport); counts the in-process sends. */
-async function onPath<T>(path: Path, work: () => Promise<T>): Promise<{ result: T; inProcessSends: number }> {
+/**
+ * Runs `work` on `path` (for 'sdk', no client has an in-process transport); counts the in-process sends and
+ * the request bodies written without the SDK's serializer (dynamodb-json-body.ts).
+ */
+async function onPath<T>(path: Path, work: () => Promise<T>): Promise<{ result: T; inProcessSends: number; directBodies: number }> {
   const forceSdk = path === 'sdk' ? jest.spyOn(clientsModule, 'inProcessTransport').mockReturnValue(undefined) : undefined;
   const sends = jest.spyOn(inProcessSendModule, 'sendInProcess');
+  const bodies = jest.spyOn(dynamoDbJsonBodyModule, 'dynamoDbJsonBody');
   try {
     const result = await work();
-    return { result, inProcessSends: sends.mock.calls.length };
+    const directBodies = bodies.mock.results.filter((r) => r.type === 'return' && r.value !== undefined).length;
+    return { result, inProcessSends: sends.mock.calls.length, directBodies };
   } finally {
+    bodies.mockRestore();
     sends.mockRestore();
     forceSdk?.mockRestore();
   }
@@ -96,7 +103,7 @@ async function runScenario(
   path: Path,
   scenario: (run: (arn: string, args: unknown, signal?: AbortSignal) => Promise<unknown>, sandbox: Sandbox, recorder: Recorder) => Promise<unknown[]>,
   options: { faultPlan?: FaultPlan; mockConfig?: MockConfig } = {},
-): Promise<{ outcomes: unknown[]; requests: RecordedRequest[]; inProcessSends: number }> {
+): Promise<{ outcomes: unknown[]; requests: RecordedRequest[]; inProcessSends: number; directBodies: number }> {
   const config = configFromEnv({ SFN_TIME_SCALE: '0' });
   const sandbox = await startSandbox({ config, port: 0, ...options });
   const recorder: Recorder = { requests: [], served: [] };
@@ -115,8 +122,8 @@ async function runScenario(
       await setup.sfn.send(new CreateStateMachineCommand({ name, type, definition: JSON.stringify(definition), roleArn: ROLE_ARN }));
     const runner = createTaskRunner({ clients: engineClients, region: config.region, accountId: ACCOUNT, clock: new ScaledClock(0) });
     const run = (arn: string, args: unknown, signal?: AbortSignal) => runner.invoke(invocation(runner, arn, args, { signal }));
-    const { result, inProcessSends } = await onPath(path, () => scenario(run, sandbox, recorder));
-    return { outcomes: masked(result) as unknown[], requests: masked(recorder.requests) as RecordedRequest[], inProcessSends };
+    const { result, inProcessSends, directBodies } = await onPath(path, () => scenario(run, sandbox, recorder));
+    return { outcomes: masked(result) as unknown[], requests: masked(recorder.requests) as RecordedRequest[], inProcessSends, directBodies };
   } finally {
     await Promise.all(recorder.served);
     engineClients.destroy();
@@ -138,13 +145,17 @@ async function each(calls: ReadonlyArray<() => Promise<unknown>>): Promise<unkno
   return outcomes;
 }
 
-async function expectSamePaths(scenario: Parameters<typeof runScenario>[1], options: Parameters<typeof runScenario>[2] = {}): Promise<{ outcomes: unknown[] }> {
+async function expectSamePaths(
+  scenario: Parameters<typeof runScenario>[1],
+  options: Parameters<typeof runScenario>[2] = {},
+): Promise<{ outcomes: unknown[]; directBodies: number }> {
   const direct = await runScenario('in-process', scenario, options);
   const sdk = await runScenario('sdk', scenario, options);
   expect(direct.outcomes).toEqual(sdk.outcomes);
   // The paths really differ: every call went in-process in the one, none in the other.
   expect(direct.inProcessSends).toBeGreaterThan(0);
   expect(sdk.inProcessSends).toBe(0);
+  expect(sdk.directBodies).toBe(0);
   // Only the SDK's middleware writes its bookkeeping headers; everything else the services see is the same.
   expect(direct.requests.every((r) => SDK_ONLY_HEADERS.every((h) => r.headers[h] === undefined))).toBe(true);
   expect(sdk.requests.every((r) => SDK_ONLY_HEADERS.every((h) => r.headers[h] !== undefined))).toBe(true);
@@ -206,9 +217,10 @@ const MACHINES: ReadonlyArray<readonly [string, 'EXPRESS' | 'STANDARD', object]>
 
 describe('in-process send and SDK send give the same requests, results and errors', () => {
   it('optimized DynamoDB integration: results, SdkHttpMetadata, modeled and validation errors', async () => {
-    const { outcomes } = await expectSamePaths((run) =>
+    const { outcomes, directBodies } = await expectSamePaths((run) =>
       each([
         () => run(PUT, { Item: ITEM, TableName: 'orders' }),
+        () => run(PUT, { Item: { id: { S: 'plain' }, s: { S: 'é "q" \\ 😀' }, n: { N: '7' }, l: { L: [{ NULL: true }] } }, TableName: 'orders' }),
         () => run(PUT, { TableName: 'orders', Item: { ...ITEM, n: { N: '2' } }, ReturnValues: 'ALL_OLD', ReturnConsumedCapacity: 'TOTAL' }),
         () => run(GET, { TableName: 'orders', Key: { id: { S: 'a' } }, ConsistentRead: true }),
         () =>
@@ -226,9 +238,11 @@ describe('in-process send and SDK send give the same requests, results and error
         () => run(DELETE, { TableName: 'orders', Key: { id: { S: 'a' } }, ReturnValues: 'ALL_OLD' }),
       ]),
     );
-    // The scenario exercises what it claims: results with metadata, then the three kinds of failure.
+    // The scenario exercises what it claims: results with metadata, then the three kinds of failure; bodies
+    // written both without the SDK's serializer (no binary values) and with it (ITEM's B, an unknown member).
     expect(outcomes[0]).toMatchObject({ result: { SdkHttpMetadata: { HttpStatusCode: 200 } } });
-    expect(outcomes.slice(4, 7).map((o) => (o as { error: string }).error)).toEqual([
+    expect(directBodies).toBeGreaterThanOrEqual(6);
+    expect(outcomes.slice(5, 8).map((o) => (o as { error: string }).error)).toEqual([
       'DynamoDB.ConditionalCheckFailedException',
       'DynamoDB.ResourceNotFoundException',
       'DynamoDB.AmazonDynamoDBException',
