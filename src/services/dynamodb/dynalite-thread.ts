@@ -7,7 +7,21 @@ import { Worker } from 'node:worker_threads';
 import { ServiceError } from '../../server/service-error';
 import type { DynaliteAnswer, DynaliteRequestHead } from './dynalite-exchange';
 import type { DynaliteHost, DynaliteHostOptions } from './dynalite-host';
-import { Batch, ownedCopy, type DynaliteWorkerData, type FromWorker, type ToWorker, type WorkerAnswer, type WorkerRequest } from './dynalite-worker-protocol';
+import {
+  Batch,
+  packBodies,
+  unpackBody,
+  type DynaliteWorkerData,
+  type FromWorker,
+  type ToWorker,
+  type WorkerAnswer,
+  type WorkerRequest,
+} from './dynalite-worker-protocol';
+
+/** A request waiting in the outbox, its body not yet packed. */
+interface Outgoing extends Omit<WorkerRequest, 'body'> {
+  readonly body: Uint8Array;
+}
 
 interface Pending {
   resolve(answer: DynaliteAnswer): void;
@@ -82,11 +96,10 @@ class WorkerHost implements DynaliteHost {
   private closing: Promise<void> | undefined;
   // Requests leave at the end of the current microtasks: a Map iteration's concurrent PutItems share a message,
   // and none waits for the next turn of the event loop.
-  private readonly outbox = new Batch<WorkerRequest>(queueMicrotask, (requests) => {
-    this.post(
-      { kind: 'requests', requests },
-      requests.map((r) => r.body.buffer),
-    );
+  private readonly outbox = new Batch<Outgoing>(queueMicrotask, (outgoing) => {
+    const { packed, spans } = packBodies(outgoing.map((request) => request.body));
+    const requests = outgoing.map((request, i): WorkerRequest => ({ ...request, body: spans[i] }));
+    this.post({ kind: 'requests', requests, bodies: packed }, [packed.buffer]);
   });
 
   constructor(private readonly worker: Worker) {
@@ -104,7 +117,7 @@ class WorkerHost implements DynaliteHost {
     return new Promise<DynaliteAnswer>((resolve, reject) => {
       if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject });
-      this.outbox.push({ id, method: head.method, url: head.url, headers: head.headers, body: ownedCopy(body) });
+      this.outbox.push({ id, method: head.method, url: head.url, headers: head.headers, body });
     });
   }
 
@@ -140,11 +153,11 @@ class WorkerHost implements DynaliteHost {
 
   private receive(message: FromWorker): void {
     if (message.kind !== 'answers') return;
-    for (const answer of message.answers) this.settle(answer);
+    for (const answer of message.answers) this.settle(answer, message.bodies);
     if (this.pending.size === 0 && !this.closing) this.worker.unref();
   }
 
-  private settle(answer: WorkerAnswer): void {
+  private settle(answer: WorkerAnswer, bodies: Uint8Array): void {
     const pending = this.pending.get(answer.id);
     if (!pending) return;
     this.pending.delete(answer.id);
@@ -154,7 +167,7 @@ class WorkerHost implements DynaliteHost {
       pending.reject(error);
       return;
     }
-    const body = Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength);
+    const body = unpackBody(bodies, answer.body);
     pending.resolve({ status: answer.status, headers: answer.headers, body });
   }
 

@@ -1,27 +1,36 @@
 // The messages between the DynamoDB service (main thread) and the worker thread that hosts dynalite. Requests
-// and answers travel in batches (Batch): one postMessage carries whatever was queued until the sender's flush. Bodies are copied once into buffers of their own and transferred, never structured-cloned
-// (cloning a pooled Buffer's view would copy its whole 8 KiB pool).
+// and answers travel in batches (Batch): one postMessage carries whatever was queued until the sender's flush.
+// The bodies of a batch are copied once into one buffer (`Packed`) that is transferred, never structured-cloned
+// (cloning a pooled Buffer's view would copy its whole 8 KiB pool); a buffer per body cost an allocation and a
+// transfer each (docs/performance.md, "Round 5").
 import type { DynaliteHostOptions } from './dynalite-host';
+
+/** Where a body lies in its batch's packed buffer. */
+export interface BodySpan {
+  readonly offset: number;
+  readonly length: number;
+}
 
 export interface WorkerRequest {
   readonly id: number;
   readonly method: string;
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: Uint8Array<ArrayBuffer>;
+  readonly body: BodySpan;
 }
 
 export type WorkerAnswer =
-  | { readonly id: number; readonly status: number; readonly headers: Record<string, string>; readonly body: Uint8Array<ArrayBuffer> }
+  | { readonly id: number; readonly status: number; readonly headers: Record<string, string>; readonly body: BodySpan }
   /** dynalite threw while handling the request (a bug in dynalite): the error crosses as name and message. */
   | { readonly id: number; readonly failure: { readonly name: string; readonly message: string } };
 
-export type ToWorker = { readonly kind: 'requests'; readonly requests: readonly WorkerRequest[] } | { readonly kind: 'close' };
+export type ToWorker =
+  { readonly kind: 'requests'; readonly requests: readonly WorkerRequest[]; readonly bodies: Uint8Array<ArrayBuffer> } | { readonly kind: 'close' };
 
 export type FromWorker =
   | { readonly kind: 'ready' }
   | { readonly kind: 'open-failed'; readonly message: string }
-  | { readonly kind: 'answers'; readonly answers: readonly WorkerAnswer[] }
+  | { readonly kind: 'answers'; readonly answers: readonly WorkerAnswer[]; readonly bodies: Uint8Array<ArrayBuffer> }
   | { readonly kind: 'closed' }
   | { readonly kind: 'close-failed'; readonly message: string };
 
@@ -30,9 +39,24 @@ export interface DynaliteWorkerData {
   readonly dynaliteHost: DynaliteHostOptions;
 }
 
-/** A copy of `bytes` that owns its whole ArrayBuffer, so that the buffer can be transferred. */
-export function ownedCopy(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(bytes);
+/** A batch's bodies copied into one buffer of their own (transferable), and where each one lies in it. */
+export function packBodies(bodies: readonly Uint8Array[]): { packed: Uint8Array<ArrayBuffer>; spans: BodySpan[] } {
+  let total = 0;
+  for (const body of bodies) total += body.byteLength;
+  const packed = new Uint8Array(total);
+  const spans: BodySpan[] = [];
+  let offset = 0;
+  for (const body of bodies) {
+    packed.set(body, offset);
+    spans.push({ offset, length: body.byteLength });
+    offset += body.byteLength;
+  }
+  return { packed, spans };
+}
+
+/** One body of a received batch: a view of the packed buffer, not a copy. */
+export function unpackBody(packed: Uint8Array, span: BodySpan): Buffer {
+  return Buffer.from(packed.buffer, packed.byteOffset + span.offset, span.length);
 }
 
 /**

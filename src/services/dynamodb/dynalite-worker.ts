@@ -2,7 +2,22 @@
 // (dynalite-thread.ts starts it). It opens the store, answers batches of requests, and closes LevelDB on request.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { openDynaliteHost, type DynaliteHost } from './dynalite-host';
-import { Batch, ownedCopy, type DynaliteWorkerData, type FromWorker, type ToWorker, type WorkerAnswer, type WorkerRequest } from './dynalite-worker-protocol';
+import {
+  Batch,
+  packBodies,
+  unpackBody,
+  type DynaliteWorkerData,
+  type FromWorker,
+  type ToWorker,
+  type WorkerAnswer,
+  type WorkerRequest,
+} from './dynalite-worker-protocol';
+
+/** An answer waiting to be sent, its body not yet packed. */
+type Answered =
+  Exclude<WorkerAnswer, { readonly body: unknown }> | (Omit<Extract<WorkerAnswer, { readonly body: unknown }>, 'body'> & { readonly body: Uint8Array });
+
+const EMPTY = new Uint8Array(0);
 
 function isDynaliteWorkerData(data: unknown): data is DynaliteWorkerData {
   return typeof data === 'object' && data !== null && 'dynaliteHost' in data;
@@ -20,17 +35,15 @@ async function runWorker(port: MessagePort, data: DynaliteWorkerData): Promise<v
   // dynalite finishes each request in a LevelDB callback of its own, so answers are collected until the event
   // loop's next turn (setImmediate), not just the current microtasks: ~20 answers per message instead of one,
   // and as many fewer wake-ups of the main thread.
-  const answers = new Batch<WorkerAnswer>(setImmediate, (batch) =>
-    post(
-      { kind: 'answers', answers: batch },
-      batch.flatMap((a) => ('body' in a ? [a.body.buffer] : [])),
-    ),
-  );
-  const serve = (request: WorkerRequest) => {
-    const body = Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength);
-    host.serve(request, body).then(
+  const answers = new Batch<Answered>(setImmediate, (answered) => {
+    const { packed, spans } = packBodies(answered.map((a) => ('body' in a ? a.body : EMPTY)));
+    const batch = answered.map((a, i): WorkerAnswer => ('body' in a ? { ...a, body: spans[i] } : a));
+    post({ kind: 'answers', answers: batch, bodies: packed }, [packed.buffer]);
+  });
+  const serve = (request: WorkerRequest, bodies: Uint8Array) => {
+    host.serve(request, unpackBody(bodies, request.body)).then(
       (response) => {
-        answers.push({ id: request.id, status: response.status, headers: response.headers, body: ownedCopy(response.body) });
+        answers.push({ id: request.id, status: response.status, headers: response.headers, body: response.body });
       },
       (err: unknown) => {
         const error = err instanceof Error ? err : new Error(String(err));
@@ -40,7 +53,7 @@ async function runWorker(port: MessagePort, data: DynaliteWorkerData): Promise<v
   };
   port.on('message', (message: ToWorker) => {
     if (message.kind === 'requests') {
-      for (const request of message.requests) serve(request);
+      for (const request of message.requests) serve(request, message.bodies);
       return;
     }
     host.close().then(

@@ -1,5 +1,5 @@
-// Batch: what crosses between the DynamoDB service and its worker thread in one message.
-import { Batch } from '../../../src/services/dynamodb/dynalite-worker-protocol';
+// Batch and packed bodies: what crosses between the DynamoDB service and its worker thread in one message.
+import { Batch, packBodies, unpackBody } from '../../../src/services/dynamodb/dynalite-worker-protocol';
 
 /** A Batch whose scheduled runs wait in `scheduled` until the test runs them, and whose flushes are recorded. */
 function recordingBatch() {
@@ -30,5 +30,21 @@ describe('Batch', () => {
     batch.drain();
     scheduled[0]();
     expect(flushed).toEqual([[7]]);
+  });
+});
+
+describe('packBodies / unpackBody', () => {
+  it('packs a batch of bodies, views of pooled buffers and empty ones included, into one buffer of its own', () => {
+    const pooled = Buffer.from('{"TableName":"orders"}');
+    const bodies = [pooled, Buffer.alloc(0), new Uint8Array([0xe6, 0x97, 0xa5]), Buffer.from('{}')];
+    const { packed, spans } = packBodies(bodies);
+    expect(packed.byteOffset).toBe(0);
+    expect(packed.buffer.byteLength).toBe(pooled.length + 3 + 2);
+    expect(spans.map((span) => unpackBody(packed, span))).toEqual(bodies.map((body) => Buffer.from(body)));
+    expect(unpackBody(packed, spans[2]).toString('utf8')).toBe('日');
+  });
+
+  it('packs nothing into an empty buffer', () => {
+    expect(packBodies([])).toEqual({ packed: new Uint8Array(0), spans: [] });
   });
 });
