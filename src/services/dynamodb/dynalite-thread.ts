@@ -82,12 +82,13 @@ function spawnWorker(entry: string, workerData: DynaliteWorkerData): Worker {
 }
 
 /**
- * The worker's V8 young generation. What dynalite allocates per request dies young; V8's default (sized for a
- * main thread) let the worker's heap add ≈ 150 MB of RSS at 100k rows, and 4 MB meant a scavenge every few
- * milliseconds (≈ 2,700 in a 100k-row run), each handing parallel work to V8's helper threads: 32 MB costs
- * ≈ 15 MB of RSS and saves ≈ 10 % of the process's CPU (docs/performance.md, "Round 5").
+ * The worker's V8 young generation. What dynalite allocates per request dies young. V8's default (sized for a
+ * main thread) let the worker's heap add ≈ 150 MB of RSS at 100k rows; 4 MB meant a scavenge every few
+ * milliseconds (≈ 2,700 in a 100k-row run), each handing parallel work to V8's helper threads. 16 MB keeps
+ * peak RSS at 1M rows on disk under 1 GB (980 MB; 32 MB gave 1,001 MB) and most of the saving
+ * (docs/performance.md, "Round 5").
  */
-const WORKER_YOUNG_GENERATION_MB = 32;
+const WORKER_YOUNG_GENERATION_MB = 16;
 
 class WorkerHost implements DynaliteHost {
   private readonly pending = new Map<number, Pending>();
