@@ -8,20 +8,13 @@ import { configFromEnv } from '../../../src/config/config';
 import type { EdgeRequest, EdgeResponse } from '../../../src/server/edge';
 import { createDynamoDbService, DEFAULT_DYNAMODB_THREAD, type DynamoDbService, type DynamoDbThread } from '../../../src/services/dynamodb';
 import { DynamoDbWorkerError, startDynaliteWorker } from '../../../src/services/dynamodb/dynalite-thread';
+import { dynamoRequestHead } from './support/dynamo-request';
 
 const HOST_OPTIONS = { createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 };
 
 function dynamoRequest(operation: string, body: unknown): EdgeRequest {
   return {
-    method: 'POST',
-    url: '/',
-    headers: {
-      'x-amz-target': `DynamoDB_20120810.${operation}`,
-      'content-type': 'application/x-amz-json-1.0',
-      'x-amz-date': '20261205T000000Z',
-      authorization: 'AWS4-HMAC-SHA256 Credential=test/20261205/eu-west-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=00',
-      host: '127.0.0.1:4566',
-    },
+    ...dynamoRequestHead(operation, 'eu-west-1'),
     body: Readable.from([Buffer.from(typeof body === 'string' ? body : JSON.stringify(body))]),
   };
 }

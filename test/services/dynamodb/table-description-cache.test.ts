@@ -8,22 +8,10 @@ import { join } from 'node:path';
 import type dynaliteDb from 'dynalite/db';
 import { openDynaliteHost, type DynaliteHost } from '../../../src/services/dynamodb/dynalite-host';
 import { cacheTableDescriptions } from '../../../src/services/dynamodb/table-description-cache';
+import { dynamoRequestHead } from './support/dynamo-request';
 
 async function call(host: DynaliteHost, operation: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const answer = await host.serve(
-    {
-      method: 'POST',
-      url: '/',
-      headers: {
-        'x-amz-target': `DynamoDB_20120810.${operation}`,
-        'content-type': 'application/x-amz-json-1.0',
-        'x-amz-date': '20261205T000000Z',
-        authorization: 'AWS4-HMAC-SHA256 Credential=test/20261205/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=00',
-        host: '127.0.0.1:4566',
-      },
-    },
-    Buffer.from(JSON.stringify(body)),
-  );
+  const answer = await host.serve(dynamoRequestHead(operation), Buffer.from(JSON.stringify(body)));
   return { status: answer.status, body: JSON.parse(answer.body.toString('utf8') || '{}') as Record<string, unknown> };
 }
 
