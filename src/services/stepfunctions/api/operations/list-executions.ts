@@ -2,6 +2,7 @@
 // Exactly one of stateMachineArn / mapRunArn; newest first (recorded pagination tests); EXPRESS state
 // machines → StateMachineTypeNotSupported (docs/aws-behaviour.md#express-and-standard-workflows). Map Run children carry mapRunArn and itemCount.
 import type { ExecutionListItem, ListExecutionsInput, ListExecutionsOutput } from '@aws-sdk/client-sfn';
+import { executionListItem } from '../execution-list-item';
 import { StateMachineDoesNotExist, StateMachineTypeNotSupported, ValidationException } from '../errors';
 import { requireMapRun, requireStateMachine } from '../lookups';
 import { defineOperation, type OperationContext } from '../operation';
@@ -55,13 +56,7 @@ function ownerArn(ctx: OperationContext, input: ListExecutionsInput): { owner: s
 
 function listItem(e: ExecutionRecord): ExecutionListItem {
   return {
-    executionArn: e.arn,
-    stateMachineArn: e.stateMachineArn,
-    name: e.name,
-    status: e.status,
-    startDate: e.startDate,
-    ...optional('stopDate', e.stopDate),
-    ...optional('mapRunArn', e.mapRunArn),
+    ...executionListItem(e),
     ...optional('stateMachineVersionArn', e.stateMachineVersionArn),
     ...optional('stateMachineAliasArn', e.stateMachineAliasArn),
     ...optional('itemCount', e.itemCount),

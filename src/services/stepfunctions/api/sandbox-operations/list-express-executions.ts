@@ -1,12 +1,11 @@
 // ListExpressExecutions: ListExecutions' paging and shape over the kept EXPRESS executions of a state
 // machine or a Map Run, newest first (docs/console.md). Only what is still kept is listed.
-import type { ExecutionListItem, ListExecutionsOutput } from '@aws-sdk/client-sfn';
+import type { ListExecutionsOutput } from '@aws-sdk/client-sfn';
 import { ValidationException } from '../errors';
-import type { KeptExpressExecution } from '../../runs/express-histories';
+import { executionListItem } from '../execution-list-item';
 import { defineOperation } from '../operation';
 import { pageNewestFirst } from '../paging';
 import * as S from '../shapes';
-import { optional } from '../wire';
 
 interface Input {
   readonly stateMachineArn?: string;
@@ -29,20 +28,8 @@ export const listExpressExecutions = defineOperation<Input, ListExecutionsOutput
       maxResults: input.maxResults,
       nextToken: input.nextToken,
       keep: (e) => input.statusFilter === undefined || e.status === input.statusFilter,
-      map: listItem,
+      map: executionListItem,
     });
     return { executions: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
   },
 });
-
-function listItem(e: KeptExpressExecution): ExecutionListItem {
-  return {
-    executionArn: e.arn,
-    stateMachineArn: e.stateMachineArn,
-    name: e.name,
-    status: e.status,
-    startDate: e.startDate,
-    ...optional('stopDate', e.stopDate),
-    ...optional('mapRunArn', e.mapRunArn),
-  };
-}
