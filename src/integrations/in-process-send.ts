@@ -67,8 +67,8 @@ const memberOrders = new WeakMap<Protocol, Map<unknown, readonly string[]>>();
  */
 async function writtenDirectly(protocol: Protocol, operation: OperationSchema, input: object, context: object): Promise<HttpRequest | undefined> {
   if (operation.namespace !== DYNAMODB_NAMESPACE || !FAST_BODY_OPERATIONS.has(String(operation.name))) return undefined;
-  const orders = memberOrders.get(protocol) ?? new Map<unknown, readonly string[]>();
-  memberOrders.set(protocol, orders);
+  let orders = memberOrders.get(protocol);
+  if (!orders) memberOrders.set(protocol, (orders = new Map<unknown, readonly string[]>()));
   let order = orders.get(operation.name);
   if (!order) {
     const probe = await protocol.serializeRequest(operation, MEMBER_PROBE, context);

@@ -26,8 +26,9 @@ export function checkStateOutput(output: unknown, stateName: string): string {
 
 /**
  * A task result over the quota is a catchable task failure (recorded with States.ALL, docs/aws-behaviour.md#error-names-and-matching); the
- * cause names the Lambda ARN for legacy Lambda resources, otherwise the resource type (e.g. "lambda"). Checked
- * once, here, for every Task result, mocked or not, and for the immediate answer of a `.waitForTaskToken` call.
+ * cause names the Lambda ARN for legacy Lambda resources, otherwise the resource type (e.g. "lambda"). The Task
+ * state checks every result and the immediate answer of a `.waitForTaskToken` call; the MockConfigFile runner
+ * also checks a mocked response before it answers the task's callback with it (mocking/with-mocks.ts).
  */
 export function checkTaskResult(result: unknown, resource: Pick<ResolvedResource, 'legacyLambda' | 'arn' | 'resourceType'>): void {
   const json = JSON.stringify(result) ?? 'null';
