@@ -1,10 +1,12 @@
 // dynalite (LevelDB-backed, the same engine LocalStack once used) hosted in the current thread: the store is
-// opened here and each request is handed to dynalite's HTTP request listener, without a socket. The DynamoDB
+// opened here and each request is handed to dynalite's HTTP request listener, without a socket (or, in the
+// plain shape the SDKs send, straight to its validations and action: dynalite-front.ts). The DynamoDB
 // service runs one of these on the main thread, or in a worker thread (dynalite-worker.ts) that runs one.
 import type { RequestListener } from 'node:http';
 import dynalite = require('dynalite');
 import dynaliteDb = require('dynalite/db');
 import { exchange, type DynaliteAnswer, type DynaliteRequestHead } from './dynalite-exchange';
+import { dynaliteFront } from './dynalite-front';
 import { cacheTableDescriptions } from './table-description-cache';
 
 /** What a host needs to open the store: plain data, so that it can cross to a worker thread as workerData. */
@@ -26,8 +28,11 @@ export interface DynaliteHost {
   close(): Promise<void>;
 }
 
-/** Opens the store before returning, so a locked or unreadable data directory fails here, not on a request. */
-export async function openDynaliteHost(options: DynaliteHostOptions): Promise<DynaliteHost> {
+/**
+ * Opens the store before returning, so a locked or unreadable data directory fails here, not on a request.
+ * `front: false` leaves every request to dynalite's listener (the front's differential test compares the two).
+ */
+export async function openDynaliteHost(options: DynaliteHostOptions, { front: useFront = true } = {}): Promise<DynaliteHost> {
   const { listener, store } = createDynalite({
     createTableMs: options.createTableMs,
     deleteTableMs: options.deleteTableMs,
@@ -38,11 +43,12 @@ export async function openDynaliteHost(options: DynaliteHostOptions): Promise<Dy
   if (options.accountId !== undefined) store.tableDb.awsAccountId = options.accountId;
   const tableWrites = cacheTableDescriptions(store);
   await openStore(store, options.path);
+  const front = useFront ? dynaliteFront(store) : undefined;
   const inFlight = new Set<Promise<unknown>>();
   let closing: Promise<void> | undefined;
   return {
     async serve(head, body) {
-      const exchanged = exchange(listener, head, body);
+      const exchanged = front?.(head, body) ?? exchange(listener, head, body);
       inFlight.add(exchanged);
       try {
         const response = await exchanged;

@@ -32,3 +32,14 @@ declare module 'dynalite/db' {
   const dynaliteDb: { create: (options: object) => dynaliteDb.Store };
   export = dynaliteDb;
 }
+
+declare module 'dynalite/validations' {
+  /** dynalite's request checks (validations/index.js); both throw an error carrying statusCode and body. */
+  const dynaliteValidations: {
+    /** Drops unknown members and checks the JSON types of the rest; returns the checked request. */
+    checkTypes(data: object, types: object): object;
+    /** The operation's constraints (lengths, patterns, required members) and its custom check. */
+    checkValidations(data: object, types: object, custom: unknown, store: object): void;
+  };
+  export = dynaliteValidations;
+}
