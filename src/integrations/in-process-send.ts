@@ -31,6 +31,8 @@ interface Protocol {
   setSerdeContext(context: object): void;
   serializeRequest(operation: OperationSchema, input: object, context: object): Promise<HttpRequest>;
   deserializeResponse(operation: OperationSchema, context: object, response: HttpResponse): Promise<MetadataBearer>;
+  /** The `$metadata` deserializeResponse gives every output (HttpProtocol.deserializeMetadata). */
+  deserializeMetadata?(response: HttpResponse): MetadataBearer['$metadata'];
 }
 
 interface ProtocolClient {
@@ -53,36 +55,68 @@ export async function sendInProcess<Output extends MetadataBearer>(client: Proto
   request.headers['content-length'] = String(byteLength(request.body));
   const signed = await transport.signer.sign(request, { signingRegion: transport.signingRegion, signingService: transport.signingService });
   const { response } = await transport.requestHandler.handle(signed as HttpRequest);
-  const output = (await protocol.deserializeResponse(operation, context, response)) as Output;
+  const output = (emptyOutput(protocol, operation, response) ?? (await protocol.deserializeResponse(operation, context, response))) as Output;
   attachRawHttp(output, response);
   return output;
 }
 
-/** Per protocol object and operation name: the member order its serializer writes (dynamodb-json-body.ts). */
-const memberOrders = new WeakMap<Protocol, Map<unknown, readonly string[]>>();
+/** What a client's serializer writes for one DynamoDB item operation, whatever the input. */
+interface FixedPart {
+  /** The member order of its bodies (dynamodb-json-body.ts). */
+  readonly order: readonly string[];
+  /** Its request for an empty input: method, path, endpoint and headers, without a body. */
+  readonly request: HttpRequest;
+}
+
+/** Per serde context (one per client: its endpoint is fixed) and operation name. */
+const fixedParts = new WeakMap<object, Map<unknown, FixedPart>>();
 
 /**
- * A DynamoDB item call whose body dynamoDbJsonBody can write: the SDK's request for an empty input (method,
- * path, headers: its fixed part) with that body. Undefined otherwise, and the SDK's serializer writes it all.
+ * A DynamoDB item call whose body dynamoDbJsonBody can write: a copy of the SDK's request for an empty input
+ * (its fixed part, made once per client and operation) with that body. Undefined otherwise, and the SDK's
+ * serializer writes it all.
  */
 async function writtenDirectly(protocol: Protocol, operation: OperationSchema, input: object, context: object): Promise<HttpRequest | undefined> {
-  if (operation.namespace !== DYNAMODB_NAMESPACE || !FAST_BODY_OPERATIONS.has(String(operation.name))) return undefined;
-  let orders = memberOrders.get(protocol);
-  if (!orders) memberOrders.set(protocol, (orders = new Map<unknown, readonly string[]>()));
-  let order = orders.get(operation.name);
-  if (!order) {
+  if (!isFastBodyOperation(operation)) return undefined;
+  let parts = fixedParts.get(context);
+  if (!parts) fixedParts.set(context, (parts = new Map<unknown, FixedPart>()));
+  let fixed = parts.get(operation.name);
+  if (!fixed) {
     const probe = await protocol.serializeRequest(operation, MEMBER_PROBE, context);
-    order = Object.keys(JSON.parse(bodyText(probe.body)) as object);
-    orders.set(operation.name, order);
+    const request = await protocol.serializeRequest(operation, {}, context);
+    fixed = { order: Object.keys(JSON.parse(bodyText(probe.body)) as object), request };
+    parts.set(operation.name, fixed);
   }
-  const body = dynamoDbJsonBody(input as Readonly<Record<string, unknown>>, order);
+  const body = dynamoDbJsonBody(input as Readonly<Record<string, unknown>>, fixed.order);
   if (body === undefined) return undefined;
-  const request = await protocol.serializeRequest(operation, {}, context);
-  request.body = Buffer.from(body, 'utf8');
-  return request;
+  return copyWithBody(fixed.request, Buffer.from(body, 'utf8'));
+}
+
+/** A request of the same class as `request` (the SDK's HttpRequest), with its own headers, query and `body`. */
+function copyWithBody(request: HttpRequest, body: Buffer): HttpRequest {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(request) as object) as HttpRequest, request);
+  copy.headers = { ...request.headers };
+  copy.query = { ...request.query };
+  copy.body = body;
+  return copy;
 }
 
 const DYNAMODB_NAMESPACE = 'com.amazonaws.dynamodb';
+
+const isFastBodyOperation = (operation: OperationSchema): boolean =>
+  operation.namespace === DYNAMODB_NAMESPACE && FAST_BODY_OPERATIONS.has(String(operation.name));
+
+/**
+ * The output of a DynamoDB item call answered 200 with the body `{}` (a PutItem, DeleteItem or UpdateItem that
+ * returns nothing): only `$metadata`, as the SDK's deserializer makes it for that body (the differential test
+ * compares them), without decoding the body or walking the output schema. Undefined for any other response.
+ */
+function emptyOutput(protocol: Protocol, operation: OperationSchema, response: HttpResponse): MetadataBearer | undefined {
+  const body = response.body as unknown;
+  if (response.statusCode !== 200 || !(body instanceof Uint8Array) || body.length !== 2 || body[0] !== 0x7b || body[1] !== 0x7d) return undefined;
+  if (!isFastBodyOperation(operation) || typeof protocol.deserializeMetadata !== 'function') return undefined;
+  return { $metadata: protocol.deserializeMetadata(response) };
+}
 
 /** A serialized awsJson body as text; a view of the SDK's bytes, not Buffer.from(view), which calls its valueOf() (deprecated by the SDK). */
 function bodyText(body: unknown): string {
