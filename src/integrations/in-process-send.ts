@@ -60,45 +60,30 @@ export async function sendInProcess<Output extends MetadataBearer>(client: Proto
   return output;
 }
 
-/** What a client's serializer writes for one DynamoDB item operation, whatever the input. */
-interface FixedPart {
-  /** The member order of its bodies (dynamodb-json-body.ts). */
-  readonly order: readonly string[];
-  /** Its request for an empty input: method, path, endpoint and headers, without a body. */
-  readonly request: HttpRequest;
-}
-
-/** Per serde context (one per client: its endpoint is fixed) and operation name. */
-const fixedParts = new WeakMap<object, Map<unknown, FixedPart>>();
+/** Per protocol object and operation name: the member order its serializer writes (dynamodb-json-body.ts). */
+const memberOrders = new WeakMap<Protocol, Map<unknown, readonly string[]>>();
 
 /**
- * A DynamoDB item call whose body dynamoDbJsonBody can write: a copy of the SDK's request for an empty input
- * (its fixed part, made once per client and operation) with that body. Undefined otherwise, and the SDK's
- * serializer writes it all.
+ * A DynamoDB item call whose body dynamoDbJsonBody can write: the SDK's request for an empty input (method,
+ * path, headers: its fixed part) with that body. Undefined otherwise, and the SDK's serializer writes it all.
+ * (Copying one request made per client instead of serializing `{}` each time saved little CPU and let the
+ * main thread's heap peak ≈ 150–200 MB higher at 100k rows: docs/performance.md, "Round 6".)
  */
 async function writtenDirectly(protocol: Protocol, operation: OperationSchema, input: object, context: object): Promise<HttpRequest | undefined> {
   if (!isFastBodyOperation(operation)) return undefined;
-  let parts = fixedParts.get(context);
-  if (!parts) fixedParts.set(context, (parts = new Map<unknown, FixedPart>()));
-  let fixed = parts.get(operation.name);
-  if (!fixed) {
+  let orders = memberOrders.get(protocol);
+  if (!orders) memberOrders.set(protocol, (orders = new Map<unknown, readonly string[]>()));
+  let order = orders.get(operation.name);
+  if (!order) {
     const probe = await protocol.serializeRequest(operation, MEMBER_PROBE, context);
-    const request = await protocol.serializeRequest(operation, {}, context);
-    fixed = { order: Object.keys(JSON.parse(bodyText(probe.body)) as object), request };
-    parts.set(operation.name, fixed);
+    order = Object.keys(JSON.parse(bodyText(probe.body)) as object);
+    orders.set(operation.name, order);
   }
-  const body = dynamoDbJsonBody(input as Readonly<Record<string, unknown>>, fixed.order);
+  const body = dynamoDbJsonBody(input as Readonly<Record<string, unknown>>, order);
   if (body === undefined) return undefined;
-  return copyWithBody(fixed.request, Buffer.from(body, 'utf8'));
-}
-
-/** A request of the same class as `request` (the SDK's HttpRequest), with its own headers, query and `body`. */
-function copyWithBody(request: HttpRequest, body: Buffer): HttpRequest {
-  const copy = Object.assign(Object.create(Object.getPrototypeOf(request) as object) as HttpRequest, request);
-  copy.headers = { ...request.headers };
-  copy.query = { ...request.query };
-  copy.body = body;
-  return copy;
+  const request = await protocol.serializeRequest(operation, {}, context);
+  request.body = Buffer.from(body, 'utf8');
+  return request;
 }
 
 const DYNAMODB_NAMESPACE = 'com.amazonaws.dynamodb';

@@ -1,7 +1,7 @@
 // The in-process send's shortcuts for DynamoDB item calls (src/integrations/in-process-send.ts), against the
-// SDK's own protocol object: each request is a copy of a fixed part made once per client and operation, and a
-// `{}` answer becomes an output without the SDK's deserializer. Both must give exactly what the SDK gives.
-// The end-to-end comparison of the two paths is test/integrations/in-process-send.test.ts.
+// SDK's own protocol object: each request body is written without the SDK's serializer, and a `{}` answer
+// becomes an output without the SDK's deserializer. Both must give exactly what the SDK gives. The end-to-end
+// comparison of the two paths is test/integrations/in-process-send.test.ts.
 import { DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { HttpResponse, type HttpRequest } from '@smithy/protocol-http';
 import type { MetadataBearer } from '@smithy/types';
@@ -22,7 +22,7 @@ function operationOf(Command: CommandClass) {
   return { namespace, name, traits, input, output };
 }
 
-/** A fresh client (so no fixed part is cached yet) and its protocol, as the SDK sets it up. */
+/** A fresh client (so no member order is known yet) and its protocol, as the SDK sets it up. */
 function dynamoDb() {
   const client = new DynamoDBClient({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:4566', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
   const protocol = client.config.protocol as unknown as Protocol;
