@@ -101,9 +101,14 @@ export function sdkMetadata(http: CapturedHttp, requestId: string | undefined): 
 /** Result members first, metadata after, keys sorted as the recorded SDK-v1 outputs show them. */
 export function withSdkMetadata(members: Record<string, unknown>, metadata: SdkMetadata): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...members, ...metadata };
-  return Object.fromEntries(
-    Object.keys(merged)
-      .sort()
-      .map((key) => [key, merged[key]]),
-  );
+  const keys = Object.keys(merged);
+  // Most results (a PutItem's: no members at all) are in order already; sorting them anyway was a copy per row.
+  if (inOrder(keys)) return merged;
+  return Object.fromEntries(keys.sort().map((key) => [key, merged[key]]));
+}
+
+/** Whether Array.prototype.sort() would leave `keys` (distinct strings) as they are. */
+function inOrder(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return false;
+  return true;
 }
