@@ -159,6 +159,22 @@ describe('Map Runs', () => {
     );
   });
 
+  it('aborts every child still running on a shared signal, and only those', async () => {
+    const run = createRun('STANDARD');
+    const controller = new AbortController();
+    const start = (definition: string, firstItemIndex: number) =>
+      run.startChild({ definition: child(definition), input: {}, itemCount: 1, firstItemIndex, signal: controller.signal });
+    const finished = await start(passDefinition('done'), 0);
+    const waiting = [start(waitDefinition(), 1), start(waitDefinition(), 2)];
+    // The parent's own Wait and the two children's.
+    await clock.sleeping(3);
+    controller.abort({ error: 'States.Aborted', cause: 'parent stopped' });
+    expect(finished).toMatchObject({ status: 'SUCCEEDED' });
+    for (const pending of waiting) expect(await pending).toMatchObject({ status: 'ABORTED', error: 'States.Aborted', cause: 'parent stopped' });
+    const { executionCounts } = await h.client.send(new DescribeMapRunCommand({ mapRunArn: run.mapRunArn }));
+    expect(executionCounts).toMatchObject({ aborted: 2, succeeded: 1, running: 0, total: 3 });
+  });
+
   it('aborts a child when its signal fires', async () => {
     const run = createRun('STANDARD');
     const controller = new AbortController();
