@@ -153,11 +153,11 @@ let lastAccepted: string | undefined;
  */
 function signedWithHeader(headers: Readonly<Record<string, string>>): boolean {
   const authorization = headers.authorization;
-  if (!headers['x-amz-date'] && !headers.date) return false;
+  if (!authorization || (!headers['x-amz-date'] && !headers.date)) return false;
   // A client sends the same header until its credentials or the day change (the in-process clients never sign:
   // src/config/clients.ts), so the last one accepted is remembered.
   if (authorization === lastAccepted) return true;
-  if (!authorization || !authorization.trim().startsWith('AWS4-')) return false;
+  if (!authorization.trim().startsWith('AWS4-')) return false;
   const parameters = new Map<string, string | undefined>();
   for (const word of authorization.split(/[, ]/).slice(1)) {
     if (word === '') continue;

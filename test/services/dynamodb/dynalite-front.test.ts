@@ -209,6 +209,18 @@ describe('dynalite front', () => {
     }
   });
 
+  it('declines a request without authorization also before it has accepted any', () => {
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the module, with nothing accepted yet
+      const fresh = require('../../../src/services/dynamodb/dynalite-front') as typeof import('../../../src/services/dynamodb/dynalite-front');
+      const { head, body } = requestOf(step('Scan', { TableName: TABLE }, { head: withHeaders({ authorization: undefined }) }));
+      expect(fresh.plainRequest(head, body)).toBeUndefined();
+      const signed = requestOf(step('Scan', { TableName: TABLE }));
+      expect(fresh.plainRequest(signed.head, signed.body)).toBeDefined();
+      expect(fresh.plainRequest(head, body)).toBeUndefined();
+    });
+  });
+
   it('frames its answers as dynalite does: CRC-32 and length of the body, a 52-character request id', () => {
     viaFront.forEach((answer, i) => {
       if (answer === REJECTED) return;

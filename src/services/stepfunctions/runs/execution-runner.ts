@@ -326,21 +326,21 @@ function linkSignal(outer: AbortSignal | undefined, controller: AbortController)
     controller.abort(outer.reason);
     return () => {};
   }
-  let runs = linkedRuns.get(outer);
-  if (!runs) {
-    const linked = new Set<AbortController>();
-    linkedRuns.set(outer, linked);
-    outer.addEventListener(
-      'abort',
-      () => {
-        for (const run of [...linked]) run.abort(outer.reason);
-        linked.clear();
-      },
-      { once: true },
-    );
-    runs = linked;
-  }
-  const linked = runs;
-  linked.add(controller);
-  return () => linked.delete(controller);
+  const runs = linkedRuns.get(outer) ?? forwardAbort(outer);
+  runs.add(controller);
+  return () => {
+    runs.delete(controller);
+  };
+}
+
+/** Listens once on `outer`, and aborts with its reason every run linked to it at that moment. */
+function forwardAbort(outer: AbortSignal): Set<AbortController> {
+  const runs = new Set<AbortController>();
+  linkedRuns.set(outer, runs);
+  const abortAll = () => {
+    for (const run of [...runs]) run.abort(outer.reason);
+    runs.clear();
+  };
+  outer.addEventListener('abort', abortAll, { once: true });
+  return runs;
 }
