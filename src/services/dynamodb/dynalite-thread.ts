@@ -9,19 +9,15 @@ import type { DynaliteAnswer, DynaliteRequestHead } from './dynalite-exchange';
 import type { DynaliteHost, DynaliteHostOptions } from './dynalite-host';
 import {
   Batch,
-  packBodies,
+  packBatch,
   unpackBody,
   type DynaliteWorkerData,
   type FromWorker,
   type ToWorker,
+  type Unpacked,
   type WorkerAnswer,
   type WorkerRequest,
 } from './dynalite-worker-protocol';
-
-/** A request waiting in the outbox, its body not yet packed. */
-interface Outgoing extends Omit<WorkerRequest, 'body'> {
-  readonly body: Uint8Array;
-}
 
 interface Pending {
   resolve(answer: DynaliteAnswer): void;
@@ -97,10 +93,9 @@ class WorkerHost implements DynaliteHost {
   private closing: Promise<void> | undefined;
   // Requests leave at the end of the current microtasks: a Map iteration's concurrent PutItems share a message,
   // and none waits for the next turn of the event loop.
-  private readonly outbox = new Batch<Outgoing>(queueMicrotask, (outgoing) => {
-    const { packed, spans } = packBodies(outgoing.map((request) => request.body));
-    const requests = outgoing.map((request, i): WorkerRequest => ({ ...request, body: spans[i] }));
-    this.post({ kind: 'requests', requests, bodies: packed }, [packed.buffer]);
+  private readonly outbox = new Batch<Unpacked<WorkerRequest>>(queueMicrotask, (outgoing) => {
+    const { items: requests, bodies } = packBatch<WorkerRequest>(outgoing);
+    this.post({ kind: 'requests', requests, bodies }, [bodies.buffer]);
   });
 
   constructor(private readonly worker: Worker) {

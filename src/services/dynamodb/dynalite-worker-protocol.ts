@@ -54,6 +54,18 @@ export function packBodies(bodies: readonly Uint8Array[]): { packed: Uint8Array<
   return { packed, spans };
 }
 
+/** A request or answer as its sender queues it: its body (if it has one) still its own bytes. */
+export type Unpacked<T> = T extends { readonly body: BodySpan } ? Omit<T, 'body'> & { readonly body: Uint8Array } : T;
+
+const NO_BODY = new Uint8Array(0);
+
+/** A batch ready to post: each body replaced by its span in one packed buffer (transfer `bodies.buffer`). */
+export function packBatch<T extends object>(queued: readonly Unpacked<T>[]): { items: T[]; bodies: Uint8Array<ArrayBuffer> } {
+  const { packed, spans } = packBodies(queued.map((item) => ('body' in item ? item.body : NO_BODY)));
+  const items = queued.map((item, i) => ('body' in item ? { ...item, body: spans[i] } : item) as T);
+  return { items, bodies: packed };
+}
+
 /** One body of a received batch: a view of the packed buffer, not a copy. */
 export function unpackBody(packed: Uint8Array, span: BodySpan): Buffer {
   return Buffer.from(packed.buffer, packed.byteOffset + span.offset, span.length);

@@ -4,20 +4,15 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { openDynaliteHost, type DynaliteHost } from './dynalite-host';
 import {
   Batch,
-  packBodies,
+  packBatch,
   unpackBody,
   type DynaliteWorkerData,
   type FromWorker,
   type ToWorker,
+  type Unpacked,
   type WorkerAnswer,
   type WorkerRequest,
 } from './dynalite-worker-protocol';
-
-/** An answer waiting to be sent, its body not yet packed. */
-type Answered =
-  Exclude<WorkerAnswer, { readonly body: unknown }> | (Omit<Extract<WorkerAnswer, { readonly body: unknown }>, 'body'> & { readonly body: Uint8Array });
-
-const EMPTY = new Uint8Array(0);
 
 function isDynaliteWorkerData(data: unknown): data is DynaliteWorkerData {
   return typeof data === 'object' && data !== null && 'dynaliteHost' in data;
@@ -35,10 +30,9 @@ async function runWorker(port: MessagePort, data: DynaliteWorkerData): Promise<v
   // dynalite finishes each request in a LevelDB callback of its own, so answers are collected until the event
   // loop's next turn (setImmediate), not just the current microtasks: ~20 answers per message instead of one,
   // and as many fewer wake-ups of the main thread.
-  const answers = new Batch<Answered>(setImmediate, (answered) => {
-    const { packed, spans } = packBodies(answered.map((a) => ('body' in a ? a.body : EMPTY)));
-    const batch = answered.map((a, i): WorkerAnswer => ('body' in a ? { ...a, body: spans[i] } : a));
-    post({ kind: 'answers', answers: batch, bodies: packed }, [packed.buffer]);
+  const answers = new Batch<Unpacked<WorkerAnswer>>(setImmediate, (answered) => {
+    const { items, bodies } = packBatch<WorkerAnswer>(answered);
+    post({ kind: 'answers', answers: items, bodies }, [bodies.buffer]);
   });
   const serve = (request: WorkerRequest, bodies: Uint8Array) => {
     host.serve(request, unpackBody(bodies, request.body)).then(

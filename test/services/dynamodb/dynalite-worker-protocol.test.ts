@@ -1,5 +1,5 @@
 // Batch and packed bodies: what crosses between the DynamoDB service and its worker thread in one message.
-import { Batch, packBodies, unpackBody } from '../../../src/services/dynamodb/dynalite-worker-protocol';
+import { Batch, packBatch, packBodies, unpackBody, type WorkerAnswer } from '../../../src/services/dynamodb/dynalite-worker-protocol';
 
 /** A Batch whose scheduled runs wait in `scheduled` until the test runs them, and whose flushes are recorded. */
 function recordingBatch() {
@@ -46,5 +46,20 @@ describe('packBodies / unpackBody', () => {
 
   it('packs nothing into an empty buffer', () => {
     expect(packBodies([])).toEqual({ packed: new Uint8Array(0), spans: [] });
+  });
+
+  it('packs a batch of answers: bodies become spans, an answer without a body (a failure) stays as it is', () => {
+    const failure = { id: 2, failure: { name: 'TypeError', message: 'boom' } };
+    const { items, bodies } = packBatch<WorkerAnswer>([
+      { id: 1, status: 200, headers: { a: '1' }, body: Buffer.from('{}') },
+      failure,
+      { id: 3, status: 400, headers: {}, body: Buffer.from('{"x":1}') },
+    ]);
+    expect(items).toEqual([
+      { id: 1, status: 200, headers: { a: '1' }, body: { offset: 0, length: 2 } },
+      failure,
+      { id: 3, status: 400, headers: {}, body: { offset: 2, length: 7 } },
+    ]);
+    expect(Buffer.from(bodies).toString('utf8')).toBe('{}{"x":1}');
   });
 });
