@@ -11,6 +11,7 @@
 // JSON.stringify itself; an AttributeValue as its one member (S, N as strings, SS, NS as arrays of strings,
 // BOOL, NULL as booleans, M and L recursively). The member order is read once per operation from the SDK's own
 // serializer (`memberOrder`), not written down here.
+import { jsonBodyInOrder } from './json-body-in-order';
 
 /** The members written here, by kind; any other member sends the input through the SDK's serializer. */
 const MEMBER_KINDS: Readonly<Record<string, 'string' | 'boolean' | 'names' | 'values'>> = {
@@ -93,15 +94,5 @@ function isMember(kind: (typeof MEMBER_KINDS)[string], value: unknown): boolean 
  * must write it.
  */
 export function dynamoDbJsonBody(input: Readonly<Record<string, unknown>>, memberOrder: readonly string[]): string | undefined {
-  const ordered: Record<string, unknown> = {};
-  let members = 0;
-  for (const name of memberOrder) {
-    const value = input[name];
-    if (value === undefined || !Object.hasOwn(input, name)) continue;
-    if (!isMember(MEMBER_KINDS[name], value)) return undefined;
-    ordered[name] = value;
-    members += 1;
-  }
-  // Every member the input has must have been written: an unknown one is the SDK's to drop (or not).
-  return members === Object.keys(input).length ? JSON.stringify(ordered) : undefined;
+  return jsonBodyInOrder(input, memberOrder, (name, value) => isMember(MEMBER_KINDS[name], value));
 }

@@ -10,6 +10,7 @@ import type { HttpRequest, HttpResponse } from '@smithy/protocol-http';
 import type { InProcessTransport } from '../config/clients';
 import { attachRawHttp } from './raw-http';
 import { FAST_BODY_OPERATIONS, MEMBER_PROBE, dynamoDbJsonBody } from './dynamodb-json-body';
+import { SFN_FAST_BODY_OPERATIONS, SFN_MEMBER_PROBE, sfnJsonBody } from './sfn-json-body';
 
 /** An SDK v3 command built by the schema-based command builder: its input and its operation schema. */
 interface SchemaCommand {
@@ -60,35 +61,49 @@ export async function sendInProcess<Output extends MetadataBearer>(client: Proto
   return output;
 }
 
-/** Per protocol object and operation name: the member order its serializer writes (dynamodb-json-body.ts). */
+/** A writer of request bodies with JSON.stringify for some operations of one service (by schema namespace). */
+interface BodyWriter {
+  readonly operations: ReadonlySet<string>;
+  /** An input with every member the writer knows, for reading the SDK serializer's member order. */
+  readonly probe: Readonly<Record<string, unknown>>;
+  write(input: Readonly<Record<string, unknown>>, memberOrder: readonly string[]): string | undefined;
+}
+
+const DYNAMODB_NAMESPACE = 'com.amazonaws.dynamodb';
+
+const BODY_WRITERS: ReadonlyMap<unknown, BodyWriter> = new Map<unknown, BodyWriter>([
+  [DYNAMODB_NAMESPACE, { operations: FAST_BODY_OPERATIONS, probe: MEMBER_PROBE, write: (input, order) => dynamoDbJsonBody(input, order) }],
+  ['com.amazonaws.sfn', { operations: SFN_FAST_BODY_OPERATIONS, probe: SFN_MEMBER_PROBE, write: (input, order) => sfnJsonBody(input, order) }],
+]);
+
+/** Per protocol object and operation name: the member order its serializer writes. */
 const memberOrders = new WeakMap<Protocol, Map<unknown, readonly string[]>>();
 
 /**
- * A DynamoDB item call whose body dynamoDbJsonBody can write: the SDK's request for an empty input (method,
- * path, headers: its fixed part) with that body. Undefined otherwise, and the SDK's serializer writes it all.
- * (Copying one request made per client instead of serializing `{}` each time saved little CPU and let the
- * main thread's heap peak ≈ 150–200 MB higher at 100k rows: docs/performance.md, "Round 6".)
+ * A call whose body a BodyWriter can write (a DynamoDB item call, a Step Functions start): the SDK's request for
+ * an empty input (method, path, headers: its fixed part) with that body. Undefined otherwise, and the SDK's
+ * serializer writes it all. (Copying one request made per client instead of serializing `{}` each time saved
+ * little CPU and let the main thread's heap peak ≈ 150–200 MB higher at 100k rows: docs/performance.md, "Round 6".)
  */
 async function writtenDirectly(protocol: Protocol, operation: OperationSchema, input: object, context: object): Promise<HttpRequest | undefined> {
-  if (!isFastBodyOperation(operation)) return undefined;
+  const writer = BODY_WRITERS.get(operation.namespace);
+  if (!writer?.operations.has(String(operation.name))) return undefined;
   let orders = memberOrders.get(protocol);
   if (!orders) memberOrders.set(protocol, (orders = new Map<unknown, readonly string[]>()));
   let order = orders.get(operation.name);
   if (!order) {
-    const probe = await protocol.serializeRequest(operation, MEMBER_PROBE, context);
+    const probe = await protocol.serializeRequest(operation, writer.probe, context);
     order = Object.keys(JSON.parse(bodyText(probe.body)) as object);
     orders.set(operation.name, order);
   }
-  const body = dynamoDbJsonBody(input as Readonly<Record<string, unknown>>, order);
+  const body = writer.write(input as Readonly<Record<string, unknown>>, order);
   if (body === undefined) return undefined;
   const request = await protocol.serializeRequest(operation, {}, context);
   request.body = Buffer.from(body, 'utf8');
   return request;
 }
 
-const DYNAMODB_NAMESPACE = 'com.amazonaws.dynamodb';
-
-const isFastBodyOperation = (operation: OperationSchema): boolean =>
+const isDynamoDbItemCall = (operation: OperationSchema): boolean =>
   operation.namespace === DYNAMODB_NAMESPACE && FAST_BODY_OPERATIONS.has(String(operation.name));
 
 /**
@@ -99,7 +114,7 @@ const isFastBodyOperation = (operation: OperationSchema): boolean =>
 function emptyOutput(protocol: Protocol, operation: OperationSchema, response: HttpResponse): MetadataBearer | undefined {
   const body = response.body as unknown;
   if (response.statusCode !== 200 || !(body instanceof Uint8Array) || body.length !== 2 || body[0] !== 0x7b || body[1] !== 0x7d) return undefined;
-  if (!isFastBodyOperation(operation) || typeof protocol.deserializeMetadata !== 'function') return undefined;
+  if (!isDynamoDbItemCall(operation) || typeof protocol.deserializeMetadata !== 'function') return undefined;
   return { $metadata: protocol.deserializeMetadata(response) };
 }
 

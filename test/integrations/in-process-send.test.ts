@@ -10,6 +10,7 @@ import type { HttpRequest } from '@smithy/protocol-http';
 import * as clientsModule from '../../src/config/clients';
 import * as dynamoDbJsonBodyModule from '../../src/integrations/dynamodb-json-body';
 import * as inProcessSendModule from '../../src/integrations/in-process-send';
+import * as sfnJsonBodyModule from '../../src/integrations/sfn-json-body';
 import { createClients, type AwsClients, type SdkRequestHandler } from '../../src/config/clients';
 import { configFromEnv } from '../../src/config/config';
 import { ScaledClock } from '../../src/engine/runtime/clock';
@@ -39,17 +40,22 @@ interface RecordedRequest {
 
 /**
  * Runs `work` on `path` (for 'sdk', no client has an in-process transport); counts the in-process sends and
- * the request bodies written without the SDK's serializer (dynamodb-json-body.ts).
+ * the request bodies written without the SDK's serializer (dynamodb-json-body.ts, sfn-json-body.ts).
  */
-async function onPath<T>(path: Path, work: () => Promise<T>): Promise<{ result: T; inProcessSends: number; directBodies: number }> {
+async function onPath<T>(
+  path: Path,
+  work: () => Promise<T>,
+): Promise<{ result: T; inProcessSends: number; directBodies: number; directSfnBodies: number }> {
   const forceSdk = path === 'sdk' ? jest.spyOn(clientsModule, 'inProcessTransport').mockReturnValue(undefined) : undefined;
   const sends = jest.spyOn(inProcessSendModule, 'sendInProcess');
   const bodies = jest.spyOn(dynamoDbJsonBodyModule, 'dynamoDbJsonBody');
+  const sfnBodies = jest.spyOn(sfnJsonBodyModule, 'sfnJsonBody');
+  const written = (spy: jest.SpyInstance) => spy.mock.results.filter((r) => r.type === 'return' && r.value !== undefined).length;
   try {
     const result = await work();
-    const directBodies = bodies.mock.results.filter((r) => r.type === 'return' && r.value !== undefined).length;
-    return { result, inProcessSends: sends.mock.calls.length, directBodies };
+    return { result, inProcessSends: sends.mock.calls.length, directBodies: written(bodies) + written(sfnBodies), directSfnBodies: written(sfnBodies) };
   } finally {
+    sfnBodies.mockRestore();
     bodies.mockRestore();
     sends.mockRestore();
     forceSdk?.mockRestore();
@@ -103,7 +109,7 @@ async function runScenario(
   path: Path,
   scenario: (run: (arn: string, args: unknown, signal?: AbortSignal) => Promise<unknown>, sandbox: Sandbox, recorder: Recorder) => Promise<unknown[]>,
   options: { faultPlan?: FaultPlan; mockConfig?: MockConfig } = {},
-): Promise<{ outcomes: unknown[]; requests: RecordedRequest[]; inProcessSends: number; directBodies: number }> {
+): Promise<{ outcomes: unknown[]; requests: RecordedRequest[]; inProcessSends: number; directBodies: number; directSfnBodies: number }> {
   const config = configFromEnv({ SFN_TIME_SCALE: '0' });
   const sandbox = await startSandbox({ config, port: 0, ...options });
   const recorder: Recorder = { requests: [], served: [] };
@@ -122,8 +128,8 @@ async function runScenario(
       await setup.sfn.send(new CreateStateMachineCommand({ name, type, definition: JSON.stringify(definition), roleArn: ROLE_ARN }));
     const runner = createTaskRunner({ clients: engineClients, region: config.region, accountId: ACCOUNT, clock: new ScaledClock(0) });
     const run = (arn: string, args: unknown, signal?: AbortSignal) => runner.invoke(invocation(runner, arn, args, { signal }));
-    const { result, inProcessSends, directBodies } = await onPath(path, () => scenario(run, sandbox, recorder));
-    return { outcomes: masked(result) as unknown[], requests: masked(recorder.requests) as RecordedRequest[], inProcessSends, directBodies };
+    const { result, ...counts } = await onPath(path, () => scenario(run, sandbox, recorder));
+    return { outcomes: masked(result) as unknown[], requests: masked(recorder.requests) as RecordedRequest[], ...counts };
   } finally {
     await Promise.all(recorder.served);
     engineClients.destroy();
@@ -148,7 +154,7 @@ async function each(calls: ReadonlyArray<() => Promise<unknown>>): Promise<unkno
 async function expectSamePaths(
   scenario: Parameters<typeof runScenario>[1],
   options: Parameters<typeof runScenario>[2] = {},
-): Promise<{ outcomes: unknown[]; directBodies: number }> {
+): Promise<{ outcomes: unknown[]; directBodies: number; directSfnBodies: number }> {
   const direct = await runScenario('in-process', scenario, options);
   const sdk = await runScenario('sdk', scenario, options);
   expect(direct.outcomes).toEqual(sdk.outcomes);
@@ -250,7 +256,7 @@ describe('in-process send and SDK send give the same requests, results and error
   });
 
   it('aws-sdk integrations: DynamoDB and Step Functions, StartSyncExecution children, SDK-v2 errors', async () => {
-    const { outcomes } = await expectSamePaths((run) =>
+    const { outcomes, directSfnBodies } = await expectSamePaths((run) =>
       each([
         () => run(SDK_PUT, { TableName: 'orders', Item: ITEM }),
         () => run(SDK_GET, { TableName: 'orders', Key: { id: { S: 'a' } } }),
@@ -258,8 +264,13 @@ describe('in-process send and SDK send give the same requests, results and error
         () => run(START_SYNC, { StateMachineArn: machineArn('echo'), Input: '{"x":[1,2]}', Name: 'echo-1' }),
         () => run(START_SYNC, { StateMachineArn: machineArn('fails'), Name: 'fails-1' }),
         () => run(START_SYNC, { StateMachineArn: machineArn('nope') }),
+        () => run(START_SYNC, { StateMachineArn: machineArn('echo'), Input: { as: 'object', s: 'é "q" \\ 😀 \u2028' } }),
+        () => run(START_SYNC, { StateMachineArn: machineArn('echo'), Input: '{}', NotAMember: 'x' }),
+        () => run(START_SYNC, { StateMachineArn: machineArn('echo'), Name: 42 }),
       ]),
     );
+    // Step Functions bodies written both ways: without the SDK's serializer (every member a string) and with it.
+    expect(directSfnBodies).toBe(4);
     expect(outcomes[3]).toMatchObject({ result: { Status: 'SUCCEEDED', Output: '{"got":{"x":[1,2]}}' } });
     expect(outcomes[4]).toMatchObject({ result: { Status: 'FAILED', Error: 'Custom.Boom' } });
     expect(outcomes[5]).toMatchObject({ error: 'Sfn.StateMachineDoesNotExistException' });

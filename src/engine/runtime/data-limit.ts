@@ -10,18 +10,68 @@ function exceeds(json: string): boolean {
   return json.length * 3 > MAX_PAYLOAD_BYTES && Buffer.byteLength(json) > MAX_PAYLOAD_BYTES;
 }
 
+/** Deeper values are measured by JSON.stringify itself (which also reports cycles and BigInts as it always has). */
+const MAX_BOUND_DEPTH = 32;
+
+/**
+ * An upper bound on the UTF-8 bytes of JSON.stringify(value), or Infinity once it passes `budget` or meets
+ * anything whose text this walk does not bound (a BigInt, a toJSON method, a class instance, deep nesting).
+ * A string unit takes at most 6 bytes (`\u001f`, a lone surrogate `\udc00`; a character of the BMP takes 3),
+ * a number at most 24 (`-1.7976931348623157e+308`). Measuring a state's output or a task's result this way
+ * spares a JSON.stringify of every one of them, which nothing else needs unless a history keeps it.
+ */
+function jsonBytesBound(value: unknown, budget: number, depth = 0): number {
+  switch (typeof value) {
+    case 'string':
+      return value.length * 6 + 2;
+    case 'number':
+      return 24;
+    case 'boolean':
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return 5;
+    case 'object':
+      return value === null ? 4 : containerBound(value, budget, depth);
+    default:
+      return Infinity;
+  }
+}
+
+function containerBound(value: object, budget: number, depth: number): number {
+  if (depth >= MAX_BOUND_DEPTH) return Infinity;
+  let bytes = 2;
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) {
+      bytes += jsonBytesBound(item, budget - bytes, depth + 1) + 1;
+      if (bytes > budget) return Infinity;
+    }
+    return bytes;
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return Infinity;
+  for (const key of Object.keys(value)) {
+    bytes += key.length * 6 + 4 + jsonBytesBound((value as Record<string, unknown>)[key], budget - bytes, depth + 1);
+    if (bytes > budget) return Infinity;
+  }
+  return bytes;
+}
+
+/** Whether value's JSON text might exceed the quota: only then is it written and counted. */
+function mightExceed(value: unknown): boolean {
+  return jsonBytesBound(value, MAX_PAYLOAD_BYTES) > MAX_PAYLOAD_BYTES;
+}
+
 function cause(name: string): string {
   return `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`;
 }
 
 /**
  * A state output over the quota fails the execution directly, with no exit event and no Catch
- * (recorded: PassStateEntered → ExecutionFailed). Returns the JSON text so callers serialize once.
+ * (recorded: PassStateEntered → ExecutionFailed).
  */
-export function checkStateOutput(output: unknown, stateName: string): string {
-  const json = JSON.stringify(output) ?? 'null';
-  if (exceeds(json)) throw new TerminalStatesError(StatesErrorName.DataLimitExceeded, cause(stateName));
-  return json;
+export function checkStateOutput(output: unknown, stateName: string): void {
+  if (mightExceed(output) && exceeds(JSON.stringify(output) ?? 'null')) throw new TerminalStatesError(StatesErrorName.DataLimitExceeded, cause(stateName));
 }
 
 /**
@@ -31,6 +81,5 @@ export function checkStateOutput(output: unknown, stateName: string): string {
  * also checks a mocked response before it answers the task's callback with it (mocking/with-mocks.ts).
  */
 export function checkTaskResult(result: unknown, resource: Pick<ResolvedResource, 'legacyLambda' | 'arn' | 'resourceType'>): void {
-  const json = JSON.stringify(result) ?? 'null';
-  if (exceeds(json)) throw new StatesError(StatesErrorName.DataLimitExceeded, cause(resource.legacyLambda ? resource.arn : resource.resourceType));
+  if (mightExceed(result) && exceeds(JSON.stringify(result) ?? 'null')) throw new StatesError(StatesErrorName.DataLimitExceeded, cause(resource.legacyLambda ? resource.arn : resource.resourceType));
 }

@@ -6,7 +6,7 @@ import type { HistoryEventType } from '@aws-sdk/client-sfn';
 import type { Catcher, StateNode } from '../definition/types';
 import { matchesErrorEquals } from '../errors/error-matching';
 import { QueryEvaluationFailure, toStatesError, type StatesError } from '../errors/states-error';
-import { evaluationFailed, stateEntered, stateExited } from '../history/event-details';
+import { evaluationFailed, stateEntered, stateExited, toJson } from '../history/event-details';
 import { stateHandlers } from '../states';
 import type { StateHandler } from '../states/types';
 import { ABORTED_EVENT, FAILED_EVENT } from '../states/types';
@@ -29,13 +29,13 @@ export interface Step {
 const reportedEvaluations = new WeakSet<StatesError>();
 
 function exit(node: StateNode, scope: Scope, run: StateRun, finished: Finished, next: string | undefined): Step {
-  const json = checkStateOutput(finished.output, node.name);
+  checkStateOutput(finished.output, node.name);
   if (finished.assigned) {
     checkAssignmentSize(finished.assigned, node.name, run.enteredEventId);
     scope.variables.assign(finished.assigned);
   }
   // Fail states never get here: their handler always throws and they have no Catch.
-  scope.chain.emit(`${node.Type}StateExited` as HistoryEventType, () => stateExited(node.name, json, finished.assigned));
+  scope.chain.emit(`${node.Type}StateExited` as HistoryEventType, () => stateExited(node.name, toJson(finished.output), finished.assigned));
   return { output: finished.output, next };
 }
 
