@@ -10,7 +10,8 @@ const USAGE = `usage: npm run bench -- [--sizes N,N,...] [--full] [--concurrency
   --concurrency N  MaxConcurrency of the Map and writers of the direct load (default 50)
   --seed S         CSV generator seed (default 1)
   --on-disk        keep S3, DynamoDB and Step Functions in a temporary data directory instead of in memory
-  --cpu-prof DIR   write a V8 CPU profile of every measurement into DIR (open in Chrome DevTools)`;
+  --cpu-prof DIR   write a V8 CPU profile of every measurement into DIR (open in Chrome DevTools)
+Read from the environment: SANDBOX_DYNAMODB_THREAD and SANDBOX_EXPRESS_HISTORIES (README, Configuration).`;
 
 main(async (argv) => {
   if (argv[0] === CHILD_FLAG) return measureHere(argv[1]);

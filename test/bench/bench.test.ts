@@ -2,6 +2,7 @@
 // ~100 rows in an in-process sandbox (the timed runs themselves are `npm run bench`, not a test).
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import * as configModule from '../../src/config/config';
 import { configFromEnv } from '../../src/config/config';
 import { ensureBucket, ensureTable } from '../../src/pipeline/deploy';
 import { startSandbox, type Sandbox } from '../../src/sandbox/start-sandbox';
@@ -106,5 +107,22 @@ describe('bench measurement', () => {
     const m = await measureOne({ mode: 'pipeline', rows: 37, concurrency: 3, seed: 5, onDisk: true });
     expect(m).toMatchObject({ mode: 'pipeline', rows: 37, status: 'SUCCEEDED', itemsInTable: 37, childExecutions: 4 });
     expect(await benchDirs()).toEqual(before);
+  });
+
+  it('takes the sandbox tuning settings from the environment, and nothing else', async () => {
+    const configs = jest.spyOn(configModule, 'configFromEnv');
+    const saved = { ...process.env };
+    Object.assign(process.env, { SANDBOX_EXPRESS_HISTORIES: '0', SANDBOX_DYNAMODB_THREAD: 'main', SANDBOX_TABLE: 'mine', SFN_TIME_SCALE: '1000' });
+    try {
+      const m = await measureOne({ mode: 'pipeline', rows: 12, concurrency: 2, seed: 2 });
+      expect(m).toMatchObject({ status: 'SUCCEEDED', itemsInTable: 12 });
+      const env = configs.mock.calls[0][0];
+      expect(env).toMatchObject({ SANDBOX_EXPRESS_HISTORIES: '0', SANDBOX_DYNAMODB_THREAD: 'main', SANDBOX_TABLE: 'bench-pipeline' });
+      expect(env.SFN_TIME_SCALE).toBeUndefined();
+      expect(configs.mock.results[0].value).toMatchObject({ expressHistories: 0 });
+    } finally {
+      process.env = saved;
+      configs.mockRestore();
+    }
   });
 });

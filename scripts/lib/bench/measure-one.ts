@@ -47,13 +47,24 @@ export const BENCH_DATA_DIR_PREFIX = 'sfn-csv-sandbox-bench-';
 
 const CSV_KEY = 'bench/orders.csv';
 
+/**
+ * The settings a measurement takes from the environment: how the sandbox runs, not what it runs. Everything
+ * else (endpoints, data directory, faults, mocks, time scale) is the bench's own, so a shell set up for other
+ * work cannot point a measurement elsewhere or slow it down.
+ */
+const TUNING_SETTINGS = ['SANDBOX_DYNAMODB_THREAD', 'SANDBOX_EXPRESS_HISTORIES'] as const;
+
+function tuning(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(TUNING_SETTINGS.map((name) => [name, env[name]]));
+}
+
 export async function measureOne(options: MeasureOptions): Promise<Measurement> {
   // Real time scale: nothing in a healthy run waits, so scaling would only hide a retry storm.
   const config = configFromEnv({
+    ...tuning(process.env),
     SANDBOX_PORT: '0',
     SANDBOX_TABLE: `bench-${options.mode}`,
     SANDBOX_PREFIX: 'bench',
-    SANDBOX_DYNAMODB_THREAD: process.env.SANDBOX_DYNAMODB_THREAD,
   });
   // The in-memory table alone costs ~3 KB per row; on disk, RSS shows what the pipeline itself keeps.
   const dataDir = options.onDisk ? await mkdtemp(join(tmpdir(), BENCH_DATA_DIR_PREFIX)) : undefined;
