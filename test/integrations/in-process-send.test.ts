@@ -42,10 +42,7 @@ interface RecordedRequest {
  * Runs `work` on `path` (for 'sdk', no client has an in-process transport); counts the in-process sends and
  * the request bodies written without the SDK's serializer (dynamodb-json-body.ts, sfn-json-body.ts).
  */
-async function onPath<T>(
-  path: Path,
-  work: () => Promise<T>,
-): Promise<{ result: T; inProcessSends: number; directBodies: number; directSfnBodies: number }> {
+async function onPath<T>(path: Path, work: () => Promise<T>): Promise<{ result: T; inProcessSends: number; directBodies: number; directSfnBodies: number }> {
   const forceSdk = path === 'sdk' ? jest.spyOn(clientsModule, 'inProcessTransport').mockReturnValue(undefined) : undefined;
   const sends = jest.spyOn(inProcessSendModule, 'sendInProcess');
   const bodies = jest.spyOn(dynamoDbJsonBodyModule, 'dynamoDbJsonBody');

@@ -15,7 +15,8 @@ const MAX_BOUND_DEPTH = 32;
 
 /**
  * An upper bound on the UTF-8 bytes of JSON.stringify(value), or Infinity once it passes `budget` or meets
- * anything whose text this walk does not bound (a BigInt, a toJSON method, a class instance, deep nesting).
+ * anything whose text this walk does not bound (a BigInt, a toJSON method other than Date's, a class instance,
+ * deep nesting).
  * A string unit takes at most 6 bytes (`\u001f`, a lone surrogate `\udc00`; a character of the BMP takes 3),
  * a number at most 24 (`-1.7976931348623157e+308`). Measuring a state's output or a task's result this way
  * spares a JSON.stringify of every one of them, which nothing else needs unless a history keeps it.
@@ -49,6 +50,8 @@ function containerBound(value: object, budget: number, depth: number): number {
     return bytes;
   }
   const proto = Object.getPrototypeOf(value) as unknown;
+  // A Date writes its ISO text (at most `"+275760-09-13T00:00:00.000Z"`, 29 bytes) or null: the aws-sdk results' timestamps.
+  if (proto === Date.prototype && (value as Date).toJSON === Date.prototype.toJSON) return 29;
   if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return Infinity;
   for (const key of Object.keys(value)) {
     bytes += key.length * 6 + 4 + jsonBytesBound((value as Record<string, unknown>)[key], budget - bytes, depth + 1);
@@ -81,5 +84,6 @@ export function checkStateOutput(output: unknown, stateName: string): void {
  * also checks a mocked response before it answers the task's callback with it (mocking/with-mocks.ts).
  */
 export function checkTaskResult(result: unknown, resource: Pick<ResolvedResource, 'legacyLambda' | 'arn' | 'resourceType'>): void {
-  if (mightExceed(result) && exceeds(JSON.stringify(result) ?? 'null')) throw new StatesError(StatesErrorName.DataLimitExceeded, cause(resource.legacyLambda ? resource.arn : resource.resourceType));
+  if (mightExceed(result) && exceeds(JSON.stringify(result) ?? 'null'))
+    throw new StatesError(StatesErrorName.DataLimitExceeded, cause(resource.legacyLambda ? resource.arn : resource.resourceType));
 }

@@ -57,6 +57,14 @@ describe('256 KiB quota', () => {
   it('measures what JSON.stringify measures: toJSON, undefined members, nested containers, deep nesting', () => {
     const date = new Date(0);
     expect(() => checkStateOutput({ when: date, skipped: undefined, f: () => 1, nested: [[{ a: [] }]] }, 'S')).not.toThrow();
+    // Dates at the quota: the widest ISO text there is, an invalid date (null), beside padding that fills the rest.
+    const widest = new Date(8.64e15);
+    expect(JSON.stringify(widest)).toHaveLength(29);
+    for (const when of [widest, new Date(Number.NaN), new Date(0)]) {
+      const fill = (bytes: number) => ({ when, pad: 'x'.repeat(bytes - Buffer.byteLength(JSON.stringify({ when, pad: '' }))) });
+      expect(() => checkTaskResult(fill(QUOTA), RESOURCE)).not.toThrow();
+      expect(() => checkTaskResult(fill(QUOTA + 1), RESOURCE)).toThrow(StatesError);
+    }
     // A toJSON that writes more than the object holds: only JSON.stringify knows.
     const inflated = { toJSON: () => 'x'.repeat(QUOTA + 1) };
     expect(() => checkStateOutput(inflated, 'S')).toThrow(TerminalStatesError);
