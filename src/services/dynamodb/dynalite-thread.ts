@@ -70,7 +70,7 @@ export async function startDynaliteWorker(options: DynaliteHostOptions, entry = 
  * entry is plain JavaScript and is started directly.
  */
 function spawnWorker(entry: string, workerData: DynaliteWorkerData): Worker {
-  const options = { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } };
+  const options = { workerData, resourceLimits: { maxYoungGenerationSizeMb: workerYoungGenerationMb(workerData.dynaliteHost) } };
   if (!entry.endsWith('.ts')) return new Worker(entry, options);
   const tsx = require.resolve('tsx/cjs/api');
   const bootstrap = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`;
@@ -78,13 +78,16 @@ function spawnWorker(entry: string, workerData: DynaliteWorkerData): Worker {
 }
 
 /**
- * The worker's V8 young generation. What dynalite allocates per request dies young. V8's default (sized for a
- * main thread) let the worker's heap add ≈ 150 MB of RSS at 100k rows; 4 MB meant a scavenge every few
- * milliseconds (≈ 2,700 in a 100k-row run), each handing parallel work to V8's helper threads. 16 MB keeps
- * peak RSS at 1M rows on disk under 1 GB (980 MB; 32 MB gave 1,001 MB) and most of the saving
- * (docs/performance.md, "Round 5").
+ * The worker's V8 young generation, in MB. What dynalite allocates per request dies young; too small a young
+ * generation promotes it to the old generation anyway (4 MB meant a scavenge every few milliseconds, ≈ 2,700 in
+ * a 100k-row run, each handing parallel work to V8's helper threads). With the store on disk, 16 MB keeps peak
+ * RSS at 1M rows under 1 GB (955 MB; 48 MB gave 1,022 MB). In memory, where the table itself is most of the
+ * RSS, 48 MB makes 1M rows ≈ 15 % faster and peaks lower (2.2 against 2.4 GB: less garbage reaches the old
+ * generation) (docs/performance.md, "Round 5" and "Round 7").
  */
-const WORKER_YOUNG_GENERATION_MB = 16;
+export function workerYoungGenerationMb(store: Pick<DynaliteHostOptions, 'path'>): number {
+  return store.path === undefined ? 48 : 16;
+}
 
 class WorkerHost implements DynaliteHost {
   private readonly pending = new Map<number, Pending>();
