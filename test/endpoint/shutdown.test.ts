@@ -50,8 +50,10 @@ describe('Ctrl-C on `npm run endpoint --data-dir` during a run', () => {
   it('stops the run as ABORTED, closes the stores in order, exits 0 without a stack trace', async () => {
     const first = await startEndpointProcess(dataDir);
     running.push(first);
-    const pipeline = await deployWithCsv(first, 5000);
-    const executionArn = await startRun(first.clients, pipeline.parentArn, { input: { maxConcurrency: 20 } });
+    // Long enough to be still running when the signal lands, however fast the machine: after the 200 rows the test
+    // waits for, 19,800 remain, two batches at a time (5,000 rows, 20 batches at a time, once finished first).
+    const pipeline = await deployWithCsv(first, 20_000);
+    const executionArn = await startRun(first.clients, pipeline.parentArn, { input: { maxConcurrency: 2 } });
     const mapRunArn = (
       await poll(
         () => first.clients.sfn.send(new ListMapRunsCommand({ executionArn })),
