@@ -2,34 +2,13 @@
 // writes (the protocol object of a real DynamoDBClient), and it must decline (undefined) whatever it cannot
 // write that way. The in-process send's end-to-end comparison is test/integrations/in-process-send.test.ts.
 import { DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import type { HttpRequest } from '@smithy/protocol-http';
 import { MEMBER_PROBE, dynamoDbJsonBody } from '../../src/integrations/dynamodb-json-body';
-
-interface Protocol {
-  setSerdeContext(context: object): void;
-  serializeRequest(operation: object, input: object, context: object): Promise<HttpRequest>;
-}
+import { sdkSerializer, type CommandClass } from './support/sdk-serializer';
 
 const client = new DynamoDBClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
-const protocol = client.config.protocol as unknown as Protocol;
-protocol.setSerdeContext(client.config);
-const context = { ...client.config };
-
-type CommandClass = new (input: never) => { schema?: unknown };
-function operationOf(Command: CommandClass) {
-  const [, namespace, name, traits, input, output] = new Command({} as never).schema as unknown[];
-  return { namespace, name, traits, input, output };
-}
-
-async function sdkBody(Command: CommandClass, input: object): Promise<string> {
-  const request = await protocol.serializeRequest(operationOf(Command), input, context);
-  const body = request.body as Uint8Array;
-  return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
-}
-
-async function memberOrder(Command: CommandClass): Promise<string[]> {
-  return Object.keys(JSON.parse(await sdkBody(Command, MEMBER_PROBE)) as object);
-}
+const serializer = sdkSerializer(client);
+const sdkBody = (Command: CommandClass, input: object) => serializer.body(Command, input);
+const memberOrder = (Command: CommandClass) => serializer.memberOrder(Command, MEMBER_PROBE);
 
 const tricky = 'quote " backslash \\ tab \t newline \n nul \u0000 del \u007f é 日本 😀 lone \ud800 end \udc00 slash /';
 const item = {

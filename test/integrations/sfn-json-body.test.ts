@@ -2,34 +2,13 @@
 // (the protocol object of a real SFNClient), and it must decline (undefined) whatever it cannot write that way.
 // The in-process send's end-to-end comparison is test/integrations/in-process-send.test.ts.
 import { SFNClient, StartExecutionCommand, StartSyncExecutionCommand } from '@aws-sdk/client-sfn';
-import type { HttpRequest } from '@smithy/protocol-http';
 import { SFN_MEMBER_PROBE, sfnJsonBody } from '../../src/integrations/sfn-json-body';
-
-interface Protocol {
-  setSerdeContext(context: object): void;
-  serializeRequest(operation: object, input: object, context: object): Promise<HttpRequest>;
-}
+import { sdkSerializer, type CommandClass } from './support/sdk-serializer';
 
 const client = new SFNClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
-const protocol = client.config.protocol as unknown as Protocol;
-protocol.setSerdeContext(client.config);
-const context = { ...client.config };
-
-type CommandClass = new (input: never) => { schema?: unknown };
-function operationOf(Command: CommandClass) {
-  const [, namespace, name, traits, input, output] = new Command({} as never).schema as unknown[];
-  return { namespace, name, traits, input, output };
-}
-
-async function sdkBody(Command: CommandClass, input: object): Promise<string> {
-  const request = await protocol.serializeRequest(operationOf(Command), input, context);
-  const body = request.body as Uint8Array | string;
-  return typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
-}
-
-async function memberOrder(Command: CommandClass): Promise<string[]> {
-  return Object.keys(JSON.parse(await sdkBody(Command, SFN_MEMBER_PROBE)) as object);
-}
+const serializer = sdkSerializer(client);
+const sdkBody = (Command: CommandClass, input: object) => serializer.body(Command, input);
+const memberOrder = (Command: CommandClass) => serializer.memberOrder(Command, SFN_MEMBER_PROBE);
 
 const ARN = 'arn:aws:states:us-east-1:000000000000:stateMachine:child';
 const tricky = 'quote " backslash \\ tab \t newline \n nul \u0000 del \u007f é 日本 😀 lone \ud800 end \udc00 slash / <>&\u2028';
