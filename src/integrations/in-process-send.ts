@@ -71,6 +71,7 @@ interface BodyWriter {
 
 const DYNAMODB_NAMESPACE = 'com.amazonaws.dynamodb';
 
+// Each writer is called through its module's export (not stored as a value), so the differential test can count its calls.
 const BODY_WRITERS: ReadonlyMap<unknown, BodyWriter> = new Map<unknown, BodyWriter>([
   [DYNAMODB_NAMESPACE, { operations: FAST_BODY_OPERATIONS, probe: MEMBER_PROBE, write: (input, order) => dynamoDbJsonBody(input, order) }],
   ['com.amazonaws.sfn', { operations: SFN_FAST_BODY_OPERATIONS, probe: SFN_MEMBER_PROBE, write: (input, order) => sfnJsonBody(input, order) }],

@@ -1,6 +1,7 @@
 // The 256 KiB payload quota (docs/aws-behaviour.md#api-limits): 262,144 bytes of UTF-8 JSON.
 import { TerminalStatesError } from '../errors/states-error-kinds';
 import { StatesError, StatesErrorName } from '../errors/states-error';
+import { toJson } from '../history/event-details';
 import type { ResolvedResource } from '../integrations/types';
 
 const MAX_PAYLOAD_BYTES = 262_144;
@@ -60,9 +61,9 @@ function containerBound(value: object, budget: number, depth: number): number {
   return bytes;
 }
 
-/** Whether value's JSON text might exceed the quota: only then is it written and counted. */
-function mightExceed(value: unknown): boolean {
-  return jsonBytesBound(value, MAX_PAYLOAD_BYTES) > MAX_PAYLOAD_BYTES;
+/** Whether value's JSON text exceeds the quota; it is written and counted only when its bound says it might. */
+function overQuota(value: unknown): boolean {
+  return jsonBytesBound(value, MAX_PAYLOAD_BYTES) > MAX_PAYLOAD_BYTES && exceeds(toJson(value));
 }
 
 function cause(name: string): string {
@@ -74,7 +75,7 @@ function cause(name: string): string {
  * (recorded: PassStateEntered → ExecutionFailed).
  */
 export function checkStateOutput(output: unknown, stateName: string): void {
-  if (mightExceed(output) && exceeds(JSON.stringify(output) ?? 'null')) throw new TerminalStatesError(StatesErrorName.DataLimitExceeded, cause(stateName));
+  if (overQuota(output)) throw new TerminalStatesError(StatesErrorName.DataLimitExceeded, cause(stateName));
 }
 
 /**
@@ -84,6 +85,5 @@ export function checkStateOutput(output: unknown, stateName: string): void {
  * also checks a mocked response before it answers the task's callback with it (mocking/with-mocks.ts).
  */
 export function checkTaskResult(result: unknown, resource: Pick<ResolvedResource, 'legacyLambda' | 'arn' | 'resourceType'>): void {
-  if (mightExceed(result) && exceeds(JSON.stringify(result) ?? 'null'))
-    throw new StatesError(StatesErrorName.DataLimitExceeded, cause(resource.legacyLambda ? resource.arn : resource.resourceType));
+  if (overQuota(result)) throw new StatesError(StatesErrorName.DataLimitExceeded, cause(resource.legacyLambda ? resource.arn : resource.resourceType));
 }
