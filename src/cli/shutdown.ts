@@ -30,6 +30,13 @@ export interface Shutdown {
 
 const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
+/**
+ * The parent as it was when this module loaded, before the command printed anything. A parent killed as soon as
+ * the command's first line appears (a script or a supervisor waiting for `Ready.`) can be gone before the watch
+ * starts; a watch that only then read the pid would take init (or a subreaper) for the parent and never stop.
+ */
+const PARENT_AT_LOAD = process.ppid;
+
 export function handleShutdown(options: ShutdownOptions): Shutdown {
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const window = options.duplicateWindowMs ?? 1000;
@@ -71,7 +78,7 @@ export function handleShutdown(options: ShutdownOptions): Shutdown {
 
 /** The parent's pid changes when it dies (the process is re-parented to init or a subreaper). */
 function watchParent(begin: (reason: string) => Promise<void>, pollMs: number): void {
-  const parent = process.ppid;
+  const parent = PARENT_AT_LOAD;
   const timer = setInterval(() => {
     if (process.ppid === parent) return;
     clearInterval(timer);

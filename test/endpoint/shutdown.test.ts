@@ -3,7 +3,7 @@
 // "Database is closed" crash or a stack trace; a second Ctrl-C exits at once; a process started by npm exits
 // when npm is killed, freeing its port.
 import { DescribeExecutionCommand, DescribeMapRunCommand, ListMapRunsCommand } from '@aws-sdk/client-sfn';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,18 @@ async function portReleased(url: string): Promise<void> {
     60_000,
     `${url} to stop answering`,
   );
+}
+
+/**
+ * Kills a process started with `detached: true` and everything still in its group: a grandchild that outlived its
+ * parent would otherwise keep this test's pipes, and so Jest, open.
+ */
+function killGroup(leader: ChildProcess): void {
+  try {
+    process.kill(-leader.pid!, 'SIGKILL');
+  } catch {
+    // The whole group has exited already.
+  }
 }
 
 function urlIn(text: string): string {
@@ -112,8 +124,10 @@ describe('Ctrl-C on `npm start` during its run', () => {
 
 describe('signals and parents', () => {
   const children: TsxRun[] = [];
+  const groups: ChildProcess[] = [];
   afterEach(() => {
     for (const run of children.splice(0)) run.child.kill('SIGKILL');
+    for (const leader of groups.splice(0)) killGroup(leader);
   });
 
   it('ignores the copy of a Ctrl-C that arrives at once, and exits 130 on a second Ctrl-C later', async () => {
@@ -137,34 +151,48 @@ describe('signals and parents', () => {
     expect(run.stderr()).not.toMatch(STACK_LINE);
   });
 
-  it('stops when its parent process is killed', async () => {
-    // The fixture runs under a shell that is then killed, as npm can be: its output pipes close once it has exited.
-    const fixture = [process.execPath, ...tsxFlags(), join(ROOT, 'test/support/shutdown-fixture.ts'), '300', 'yes'].map((a) => `'${a}'`).join(' ');
-    const shell = spawn('sh', ['-c', `${fixture} & wait`], { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
+  /**
+   * The fixture under a shell that is then killed, as npm can be: its output pipes close once it has exited. Its own
+   * process group, so that the cleanup reaches the fixture even if it failed to stop.
+   */
+  function underShell(args: readonly string[]): { shell: ChildProcess; out: () => string; err: () => string; closed: Promise<void> } {
+    const fixture = [process.execPath, ...tsxFlags(), join(ROOT, 'test/support/shutdown-fixture.ts'), ...args].map((a) => `'${a}'`).join(' ');
+    const shell = spawn('sh', ['-c', `${fixture} & wait`], { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    groups.push(shell);
     let out = '';
     let err = '';
     shell.stdout.on('data', (c: Buffer) => (out += c.toString()));
     shell.stderr.on('data', (c: Buffer) => (err += c.toString()));
     const closed = new Promise<void>((resolve) => shell.stderr.on('close', () => resolve()));
+    return { shell, out: () => out, err: () => err, closed };
+  }
+
+  it.each([
+    ['is killed', 'Ready.', []],
+    ['was killed before the watch started', 'Loaded.', ['late']],
+  ])('stops when its parent process %s', async (_, line, extra) => {
+    const { shell, out, err, closed } = underShell(['300', 'yes', ...extra]);
     await poll(
-      async () => out,
-      (text) => text.includes('Ready.'),
+      async () => out(),
+      (text) => text.includes(line),
       60_000,
       'the fixture to start',
     );
     shell.kill('SIGKILL');
     await closed;
-    expect(err).toMatch(/the parent process \(pid \d+\) has exited: stopping/);
-    expect(err).toContain('stopped');
+    expect(err()).toMatch(/the parent process \(pid \d+\) has exited: stopping/);
+    expect(err()).toContain('stopped');
   });
 });
 
 describe('npm run endpoint', () => {
   function npmEndpoint(): { child: ReturnType<typeof spawn>; stderr: () => string; exited: Promise<number | null> } {
+    // Its own process group, so that the cleanup also reaches a server that outlived npm.
     const child = spawn('npm', ['run', '--silent', 'endpoint', '--', '--port', '0', '--host', '127.0.0.1'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
@@ -188,7 +216,7 @@ describe('npm run endpoint', () => {
       await portReleased(url);
       expect(npm.stderr()).not.toMatch(STACK_LINE);
     } finally {
-      npm.child.kill('SIGKILL');
+      killGroup(npm.child);
     }
   });
 });
