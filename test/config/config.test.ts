@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, configFromEnv, endpointFor, loadConfig, LOCAL_ENDPOINT } from '../../src/config/config';
@@ -70,8 +70,12 @@ describe('config', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
     const file = join(dir, '.env');
     writeFileSync(file, 'SANDBOX_TABLE=from-file\nSANDBOX_BUCKET=file-bucket\n');
-    const config = loadConfig({ SANDBOX_TABLE: 'from-env' }, file);
-    expect(config.table).toBe('from-env');
-    expect(config.bucket).toBe('file-bucket');
+    try {
+      const config = loadConfig({ SANDBOX_TABLE: 'from-env' }, file);
+      expect(config.table).toBe('from-env');
+      expect(config.bucket).toBe('file-bucket');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 // replay --failed refuses a FAILED file that belongs to another CSV or is not JSON, naming why; definitions
 // with a JSON typo are reported by line and column; a replay's rows are named as in the original CSV.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AwsClients } from '../../src/config/clients';
@@ -23,7 +23,10 @@ beforeAll(async () => {
   clients = sandbox.clients();
   await bootstrap(clients, config);
 });
-afterAll(() => sandbox.close());
+afterAll(async () => {
+  await sandbox.close();
+  rmSync(work, { recursive: true, force: true });
+});
 
 function file(name: string, text: string): string {
   const path = join(work, name);

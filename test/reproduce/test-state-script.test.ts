@@ -4,7 +4,7 @@
 // finds the failing row and shows the same DynamoDB error; with a fixed definition the row goes through.
 import { CreateStateMachineCommand, GetExecutionHistoryCommand, StartExecutionCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateOrdersCsv } from '../../src/pipeline/orders-csv';
@@ -52,7 +52,10 @@ beforeAll(async () => {
   badRow = /"csvRow":"(\d+)"/.exec(entries[0].Cause ?? '')![1];
   await exportHistory(summary.executionArn, join(work, 'parent-history.json'));
 });
-afterAll(() => p?.close());
+afterAll(async () => {
+  await p?.close();
+  rmSync(work, { recursive: true, force: true });
+});
 
 describe('npm run test-state', () => {
   it('from a FAILED_n.json entry: walks the child to PutItem and shows the one row DynamoDB rejects', async () => {

@@ -1,6 +1,6 @@
 // The pipeline scripts as a user runs them: separate processes configured only by the environment, against a
 // sandbox on a free port. Covers bootstrap (twice: idempotent), seed, run, verify, replay and teardown.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configFromEnv } from '../../src/config/config';
@@ -25,7 +25,10 @@ beforeAll(async () => {
   sandbox = await startSandbox({ config: configFromEnv({ ...NAMES, SANDBOX_PORT: '0' }), port: 0 });
   env = { ...NAMES, AWS_ENDPOINT_URL: sandbox.url };
 });
-afterAll(() => sandbox.close());
+afterAll(async () => {
+  await sandbox.close();
+  rmSync(work, { recursive: true, force: true });
+});
 
 const script = (name: string, ...args: string[]) => runTsxToEnd(`scripts/${name}.ts`, args, { env });
 
