@@ -53,3 +53,4 @@ export {
   type TestStateResult,
   type TestStatus,
 } from './test-state/types';
+export { whenAborted } from './runtime/abort';

@@ -47,12 +47,26 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 const isStringArray = (value: unknown): boolean => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
+// The checks below walk every item of every row with for-in over own keys: Object.keys and Object.values built
+// an array per attribute.
+
+/** An object's only own key; undefined when it has none or several. */
+function onlyKey(value: Record<string, unknown>): string | undefined {
+  let only: string | undefined;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (only !== undefined) return undefined;
+    only = key;
+  }
+  return only;
+}
+
 function isAttributeValue(value: unknown): boolean {
   if (!isPlainObject(value)) return false;
-  const keys = Object.keys(value);
-  if (keys.length !== 1) return false;
-  const member = value[keys[0]];
-  switch (keys[0]) {
+  const key = onlyKey(value);
+  if (key === undefined) return false;
+  const member = value[key];
+  switch (key) {
     case 'S':
     case 'N':
       return typeof member === 'string';
@@ -73,7 +87,9 @@ function isAttributeValue(value: unknown): boolean {
 }
 
 function isAttributeMap(value: unknown): boolean {
-  return isPlainObject(value) && Object.values(value).every(isAttributeValue);
+  if (!isPlainObject(value)) return false;
+  for (const key in value) if (Object.hasOwn(value, key) && !isAttributeValue(value[key])) return false;
+  return true;
 }
 
 function isMember(kind: (typeof MEMBER_KINDS)[string], value: unknown): boolean {

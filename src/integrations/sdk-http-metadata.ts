@@ -71,27 +71,41 @@ function captureHttp(response: Pick<HttpResponse, 'statusCode' | 'headers'>, cas
 /** localeCompare's order, without building a collator on every call (once per optimized task result). */
 const HEADER_ORDER = new Intl.Collator();
 
-/** Sorted positions per list of header names: a service answers with the same few header sets every time. */
-const sortedOrders = new Map<string, readonly number[]>();
-const MAX_SORTED_ORDERS = 256;
+/** A list of header names and its sorted positions. */
+interface SortedOrder {
+  readonly names: readonly string[];
+  readonly order: readonly number[];
+}
+
+/**
+ * The sorted orders seen lately, newest first: a service answers with the same few header sets every time, and
+ * comparing the names in place costs no allocation (a joined key per result did).
+ */
+const sortedOrders: SortedOrder[] = [];
+const MAX_SORTED_ORDERS = 16;
 
 /** SDK v1 keeps HttpHeaders in a case-insensitive TreeMap, hence the recorded sorted order. */
 function sortedOrder(headers: CapturedHttp['headers']): readonly number[] {
-  const names = headers.map(([name]) => name).join('\n');
-  let order = sortedOrders.get(names);
-  if (!order) {
-    const lower = headers.map(([name]) => name.toLowerCase());
-    order = headers.map((_, i) => i).sort((a, b) => HEADER_ORDER.compare(lower[a], lower[b]));
-    if (sortedOrders.size >= MAX_SORTED_ORDERS) sortedOrders.clear();
-    sortedOrders.set(names, order);
-  }
+  for (const known of sortedOrders) if (sameNames(known.names, headers)) return known.order;
+  const names = headers.map(([name]) => name);
+  const lower = names.map((name) => name.toLowerCase());
+  const order = headers.map((_, i) => i).sort((a, b) => HEADER_ORDER.compare(lower[a], lower[b]));
+  sortedOrders.unshift({ names, order });
+  if (sortedOrders.length > MAX_SORTED_ORDERS) sortedOrders.pop();
   return order;
+}
+
+function sameNames(names: readonly string[], headers: CapturedHttp['headers']): boolean {
+  if (names.length !== headers.length) return false;
+  for (let i = 0; i < names.length; i++) if (names[i] !== headers[i][0]) return false;
+  return true;
 }
 
 export function sdkMetadata(http: CapturedHttp, requestId: string | undefined): SdkMetadata {
   const all: Record<string, string[]> = {};
   for (const [name, value] of http.headers) all[name] = [value];
-  const sorted = Object.fromEntries(sortedOrder(http.headers).map((i) => http.headers[i]));
+  const sorted: Record<string, string> = {};
+  for (const i of sortedOrder(http.headers)) sorted[http.headers[i][0]] = http.headers[i][1];
   return {
     SdkHttpMetadata: { AllHttpHeaders: all, HttpHeaders: sorted, HttpStatusCode: http.statusCode },
     SdkResponseMetadata: { RequestId: requestId },

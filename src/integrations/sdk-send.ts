@@ -6,6 +6,7 @@
 // middleware stack altogether (in-process-send.ts).
 import type { MetadataBearer } from '@smithy/types';
 import { abortError, inProcessTransport } from '../config/clients';
+import { whenAborted } from '../engine';
 import { sendInProcess, sendsInProcess } from './in-process-send';
 
 export interface SdkClient {
@@ -38,8 +39,7 @@ export function sendAbortable<Output extends MetadataBearer>(client: SdkClient, 
   const sent =
     transport && sendsInProcess(client, command) ? sendInProcess<Output>(client, transport, command) : (client.send(command as never) as Promise<Output>);
   return new Promise<Output>((resolve, reject) => {
-    const onAbort = () => reject(abortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    sent.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    const stop = whenAborted(signal, () => reject(abortError()));
+    sent.then(resolve, reject).finally(stop);
   });
 }

@@ -56,6 +56,37 @@ export function childController(parent: AbortSignal): AbortController {
   return controller;
 }
 
+/** The callbacks waiting on each signal, behind one listener of its own (whenAborted). */
+const waiting = new WeakMap<AbortSignal, Set<() => void>>();
+
+/**
+ * Calls `callback` once when `signal` aborts, unless the returned function has been called first. EventTarget's
+ * addEventListener and removeEventListener each walk the signal's whole listener list (a Map's signal has one per
+ * running iteration) and allocate: every Task call waits on its state's signal twice, once per DynamoDB row.
+ * Here a signal gets one listener, and a wait is a Set entry.
+ */
+export function whenAborted(signal: AbortSignal, callback: () => void): () => void {
+  let callbacks = waiting.get(signal);
+  if (!callbacks) {
+    const created = new Set<() => void>();
+    waiting.set(signal, created);
+    setMaxListeners(0, signal);
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const waiter of [...created]) waiter();
+        created.clear();
+      },
+      { once: true },
+    );
+    callbacks = created;
+  }
+  const entry = () => callback();
+  callbacks.add(entry);
+  const registered = callbacks;
+  return () => void registered.delete(entry);
+}
+
 /**
  * Settles with `promise`, or rejects with AbortedError as soon as `signal` fires, so a task that ignores
  * its signal cannot keep an aborted scope waiting.
@@ -66,15 +97,14 @@ export function raceSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise
     return Promise.reject(new AbortedError(signal.reason));
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new AbortedError(signal.reason));
-    signal.addEventListener('abort', onAbort, { once: true });
+    const stop = whenAborted(signal, () => reject(new AbortedError(signal.reason)));
     promise.then(
       (value) => {
-        signal.removeEventListener('abort', onAbort);
+        stop();
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
+        stop();
         reject(error);
       },
     );

@@ -54,7 +54,9 @@ function containerBound(value: object, budget: number, depth: number): number {
   // A Date writes its ISO text (at most `"+275760-09-13T00:00:00.000Z"`, 29 bytes) or null: the aws-sdk results' timestamps.
   if (proto === Date.prototype && (value as Date).toJSON === Date.prototype.toJSON) return 29;
   if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return Infinity;
-  for (const key of Object.keys(value)) {
+  // for-in, not Object.keys: no array per object (every state's output and task's result comes here). Inherited
+  // enumerable keys, which JSON leaves out, could only make the bound larger.
+  for (const key in value) {
     bytes += key.length * 6 + 4 + jsonBytesBound((value as Record<string, unknown>)[key], budget - bytes, depth + 1);
     if (bytes > budget) return Infinity;
   }

@@ -19,10 +19,11 @@ export function normalizeResult(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value.filter((item) => item !== undefined).map(normalizeResult);
   }
-  // Keys, not entries: one array per object instead of one per member (every result of every state comes here).
+  // for-in over own keys, not Object.keys or entries: no array per object (every result of every state comes here).
   const source = value as Record<string, unknown>;
   const plain: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) {
+  for (const key in source) {
+    if (!Object.hasOwn(source, key)) continue;
     const item = source[key];
     if (item !== undefined) plain[key] = normalizeResult(item);
   }
