@@ -74,7 +74,8 @@ export function whenAborted(signal: AbortSignal, callback: () => void): () => vo
     signal.addEventListener(
       'abort',
       () => {
-        for (const waiter of [...created]) waiter();
+        // As EventTarget does: a waiter removed by an earlier one while the abort is delivered is not called.
+        for (const waiter of [...created]) if (created.has(waiter)) waiter();
         created.clear();
       },
       { once: true },
