@@ -4,6 +4,12 @@
 
 export class UnsupportedResultType extends Error {}
 
+/** A JSON key "__proto__" is an own property; plain assignment would set the prototype instead. */
+export function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
 function isFunctionValue(value: object): boolean {
   const marked = value as { _jsonata_lambda?: unknown; _jsonata_function?: unknown };
   return typeof value === 'function' || marked._jsonata_lambda === true || marked._jsonata_function === true;
@@ -25,7 +31,7 @@ export function normalizeResult(value: unknown): unknown {
   for (const key in source) {
     if (!Object.hasOwn(source, key)) continue;
     const item = source[key];
-    if (item !== undefined) plain[key] = normalizeResult(item);
+    if (item !== undefined) setMember(plain, key, normalizeResult(item));
   }
   return plain;
 }

@@ -5,6 +5,7 @@
 import type { EvalScope, JsonataTemplate } from '../types';
 import { CompiledExpression } from './compiled-expression';
 import { isJsonataExpression } from './jsonata-expression';
+import { setMember } from './normalize-result';
 import { MISS } from './simple-path';
 
 type Node =
@@ -57,12 +58,6 @@ function copyJson(value: unknown): unknown {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) setMember(copy, key, copyJson((value as Record<string, unknown>)[key]));
   return copy;
-}
-
-/** A JSON key "__proto__" is an own property; plain assignment would set the prototype instead. */
-function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
 }
 
 // Sequential on purpose: the first failing expression (in document order) is the one AWS reports.

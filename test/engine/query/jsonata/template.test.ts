@@ -141,6 +141,16 @@ describe('compileJsonataTemplate', () => {
     expect(JSON.stringify(result)).toBe('{"a":{"__proto__":{"x":1}},"s":"text"}');
     expect(Object.getPrototypeOf(result.a)).toBe(Object.prototype);
   });
+
+  it.each([
+    ['the fast lane', '{% $states.input %}'],
+    ['JSONata', '{% $states.input.b = 2 ? $states.input : null %}'],
+  ])('keeps a "__proto__" key of an expression result (%s) as data', async (_, expression) => {
+    const input = JSON.parse('{"__proto__":{"x":1},"b":2}') as object;
+    const result = (await compileJsonataTemplate({ out: expression }, 'Output').evaluate(makeScope({ input }))) as { out: object };
+    expect(JSON.stringify(result.out)).toBe('{"__proto__":{"x":1},"b":2}');
+    expect(Object.getPrototypeOf(result.out)).toBe(Object.prototype);
+  });
 });
 
 // Templates whose expressions all have a fast lane are evaluated without a promise per node; a value the fast
