@@ -1,14 +1,9 @@
 // JSONata hands back arrays flagged as sequences and may return functions (lambdas, native functions, regexes).
 // States only ever see plain JSON: sequences become plain arrays, and a function anywhere in the result is
 // reported as "returned an unsupported result type" (docs/aws-behaviour.md#jsonata-evaluation-errors, recorded for Items).
+import { setMember } from '../common/json-object';
 
 export class UnsupportedResultType extends Error {}
-
-/** A JSON key "__proto__" is an own property; plain assignment would set the prototype instead. */
-export function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
-}
 
 function isFunctionValue(value: object): boolean {
   const marked = value as { _jsonata_lambda?: unknown; _jsonata_function?: unknown };

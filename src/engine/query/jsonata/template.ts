@@ -2,10 +2,10 @@
 // compiled once; everything else is literal (docs/aws-behaviour.md#jsonata-expressions-in-fields). Nested field paths extend the field name with '/'
 // (`Output/result`, recorded); array elements use their index (`Items/1`) [UNCONFIRMED: AWS's form for array
 // elements is not recorded].
+import { setMember } from '../common/json-object';
 import type { EvalScope, JsonataTemplate } from '../types';
 import { CompiledExpression } from './compiled-expression';
 import { isJsonataExpression } from './jsonata-expression';
-import { setMember } from './normalize-result';
 import { MISS } from './simple-path';
 
 type Node =

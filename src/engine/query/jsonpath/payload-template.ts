@@ -2,6 +2,7 @@
 // `.$` takes its value from a path (`$…`, `$$…`, `$var…`) or an intrinsic call, and loses the `.$` suffix;
 // everything else is copied as written, at any depth [DOC input-output-inputpath-params].
 import { DefinitionError, schemaError } from '../../errors/definition-error';
+import { setMember } from '../common/json-object';
 import type { EvalScope, PayloadTemplate } from '../types';
 import { compileIntrinsic } from './intrinsics/compile-intrinsic';
 import { isIntrinsicCall } from './intrinsics/intrinsic-syntax';
@@ -49,7 +50,7 @@ function compileObject(template: Record<string, unknown>, location?: string): Co
   });
   const evaluate: Evaluator = (doc, scope) => {
     const out: Record<string, unknown> = {};
-    for (const { name, compiled } of entries) out[name] = compiled.evaluate(doc, scope);
+    for (const { name, compiled } of entries) setMember(out, name, compiled.evaluate(doc, scope));
     return out;
   };
   return { evaluate, variables: entries.flatMap((e) => e.compiled.variables) };

@@ -26,6 +26,13 @@ describe('compilePayloadTemplate', () => {
     expect(template.variableReferences).toEqual(['counter']);
   });
 
+  it('writes a "__proto__" key, literal or `.$`, as data', () => {
+    const template = compilePayloadTemplate(JSON.parse('{"__proto__":{"x":1},"inner":{"__proto__.$":"$.name"}}') as Record<string, unknown>, 'Parameters');
+    const result = template.evaluate({ name: 'Arnav' }, makeScope()) as { inner: object };
+    expect(JSON.stringify(result)).toBe('{"__proto__":{"x":1},"inner":{"__proto__":"Arnav"}}');
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+  });
+
   it('reports a missing path with the recorded cause', () => {
     const template = compilePayloadTemplate({ 'value.$': '$.no_such_jsonpath' }, 'Parameters');
     let error: unknown;
