@@ -40,6 +40,11 @@ main(async (argv) => {
   if (values.help) return void console.log(USAGE);
   const config = loadConfig();
   const port = values.port === undefined ? config.server.port : intFlag('port', values.port, config.server.port);
+  // Every flag is checked before anything starts: a typo must not cost a startup, nor print an endpoint it then drops.
+  const rows = intFlag('rows', values.rows, 10_000);
+  const seed = intFlag('seed', values.seed, 1);
+  const malformed = intFlag('malformed', values.malformed, 0);
+  const tolerance = percentFlag(values['tolerated-failure-percentage']) ?? (malformed > 0 ? 5 : undefined);
   let sandbox: Sandbox;
   try {
     sandbox = await startSandbox({ config, port, dataDir: values['data-dir'] });
@@ -54,13 +59,11 @@ main(async (argv) => {
   const shutdown = handleShutdown({ stop: () => closeSandbox(sandbox, (line) => console.log(line)), exitCode: () => exitCode });
   const tty = Boolean(process.stdout.isTTY);
   const clients = sandbox.clients();
-  const malformed = intFlag('malformed', values.malformed, 0);
-  const tolerance = percentFlag(values['tolerated-failure-percentage']) ?? (malformed > 0 ? 5 : undefined);
   let demo;
   try {
     demo = await runDemo(clients, config, {
-      rows: intFlag('rows', values.rows, 10_000),
-      seed: intFlag('seed', values.seed, 1),
+      rows,
+      seed,
       malformed,
       toleratedFailurePercentage: tolerance,
       onStep: (line) => console.log(line),

@@ -180,4 +180,14 @@ describe('npm start (scripts/start.ts)', () => {
     expect(stdout).toContain('verified   every row is accounted for');
     expect(code).toBe(0);
   });
+
+  it.each([
+    [['--rows', 'abc'], "--rows must be a non-negative integer, got 'abc'"],
+    [['--tolerated-failure-percentage', '120'], "--tolerated-failure-percentage must be a number from 0 to 100, got '120'"],
+  ])('rejects a bad value (%j) before starting anything', async (args, message) => {
+    const { code, stdout, stderr } = await runTsxToEnd('scripts/start.ts', ['--exit', '--port', '0', ...args]);
+    expect(stderr).toContain(message);
+    expect(stdout).not.toContain('endpoint');
+    expect(code).toBe(2);
+  });
 });
