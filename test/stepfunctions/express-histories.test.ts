@@ -41,6 +41,20 @@ describe('ExpressHistories', () => {
     expect(builds).toBe(1);
   });
 
+  it('gives every event back its own timestamp, also events recorded after a first read', () => {
+    const kept = new ExpressHistories(1);
+    const recorder = kept.begin(start(1));
+    recorder?.record({ id: 1, type: 'ExecutionStarted', timestamp: new Date(1_000) });
+    recorder?.record({ id: 2, type: 'PassStateEntered', previousEventId: 1, timestamp: new Date(1_500) });
+    expect(kept.get('arn:1')?.events.map((e) => e.timestamp?.getTime())).toEqual([1_000, 1_500]);
+    recorder?.record({ id: 3, type: 'PassStateExited', previousEventId: 2, timestamp: new Date(2_250) });
+    expect(kept.get('arn:1')?.events.map((e) => e.timestamp?.toISOString())).toEqual([
+      '1970-01-01T00:00:01.000Z',
+      '1970-01-01T00:00:01.500Z',
+      '1970-01-01T00:00:02.250Z',
+    ]);
+  });
+
   it('keeps nothing at capacity 0: the engine then builds no event details', () => {
     const kept = new ExpressHistories(0);
     expect(kept.begin(start(1))).toBeUndefined();
