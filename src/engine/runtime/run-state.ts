@@ -2,14 +2,13 @@
 // + ExecutionState._eval_state): Entered → data flow in → handler → data flow out → size check → variables
 // → Exited, with Retry → Catch → fail around it. The only writer of *StateEntered/Exited, EvaluationFailed,
 // *StateFailed and *StateAborted events.
-import type { HistoryEventType } from '@aws-sdk/client-sfn';
 import type { Catcher, StateNode } from '../definition/types';
 import { matchesErrorEquals } from '../errors/error-matching';
 import { QueryEvaluationFailure, toStatesError, type StatesError } from '../errors/states-error';
 import { evaluationFailed, stateEntered, stateExited, toJson } from '../history/event-details';
 import { stateHandlers } from '../states';
 import type { StateHandler } from '../states/types';
-import { ABORTED_EVENT, FAILED_EVENT } from '../states/types';
+import { ABORTED_EVENT, ENTERED_EVENT, EXITED_EVENT, FAILED_EVENT } from '../states/types';
 import { AbortedError, SiblingAbort } from './abort';
 import type { StateContext } from './context-object';
 import { buildArguments, catchOutput, finishState, selectInput, type Finished } from './data-flow';
@@ -35,7 +34,7 @@ function exit(node: StateNode, scope: Scope, run: StateRun, finished: Finished, 
     scope.variables.assign(finished.assigned);
   }
   // Fail states never get here: their handler always throws and they have no Catch.
-  scope.chain.emit(`${node.Type}StateExited` as HistoryEventType, () => stateExited(node.name, toJson(finished.output), finished.assigned));
+  scope.chain.emit(EXITED_EVENT[node.Type], () => stateExited(node.name, toJson(finished.output), finished.assigned));
   return { output: finished.output, next };
 }
 
@@ -93,7 +92,7 @@ async function backOff(node: StateNode, scope: Scope, delayMs: number): Promise<
 export async function runState(node: StateNode, input: unknown, scope: Scope): Promise<Step> {
   const { chain, exec } = scope;
   const enteredPrev = chain.last;
-  const enteredId = chain.emit(`${node.Type}StateEntered`, () => stateEntered(node.name, input));
+  const enteredId = chain.emit(ENTERED_EVENT[node.Type], () => stateEntered(node.name, input));
   const EnteredTime = exec.deps.clock.now().toISOString();
   const retriers = 'Retry' in node ? node.Retry : [];
   const attempts: number[] = [];
