@@ -66,26 +66,30 @@ const waiting = new WeakMap<AbortSignal, Set<() => void>>();
  * Here a signal gets one listener, and a wait is a Set entry.
  */
 export function whenAborted(signal: AbortSignal, callback: () => void): () => void {
-  let callbacks = waiting.get(signal);
-  if (!callbacks) {
-    const created = new Set<() => void>();
-    waiting.set(signal, created);
-    setMaxListeners(0, signal);
-    signal.addEventListener(
-      'abort',
-      () => {
-        // As EventTarget does: a waiter removed by an earlier one while the abort is delivered is not called.
-        for (const waiter of [...created]) if (created.has(waiter)) waiter();
-        created.clear();
-      },
-      { once: true },
-    );
-    callbacks = created;
-  }
+  const waiters = waitersOf(signal);
+  // An entry per wait: the same callback waiting twice is two waits, each removed on its own.
   const entry = () => callback();
-  callbacks.add(entry);
-  const registered = callbacks;
-  return () => void registered.delete(entry);
+  waiters.add(entry);
+  return () => void waiters.delete(entry);
+}
+
+/** The signal's waiters; on first use, the one listener that calls them. */
+function waitersOf(signal: AbortSignal): Set<() => void> {
+  const known = waiting.get(signal);
+  if (known) return known;
+  const waiters = new Set<() => void>();
+  waiting.set(signal, waiters);
+  setMaxListeners(0, signal);
+  signal.addEventListener(
+    'abort',
+    () => {
+      // As EventTarget does: a waiter removed by an earlier one while the abort is delivered is not called.
+      for (const waiter of [...waiters]) if (waiters.has(waiter)) waiter();
+      waiters.clear();
+    },
+    { once: true },
+  );
+  return waiters;
 }
 
 /**
